@@ -1,0 +1,22 @@
+# Third-party packages, all from Debian 12 (installed by scripts/setup.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+pkg_check_modules(GeographicLib REQUIRED IMPORTED_TARGET geographiclib)
+
+# Random123 is header-only and ships no CMake file.
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+add_library(opensam_random123 INTERFACE)
+target_include_directories(opensam_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+if(NOT OPENSAM_FUZZ)
+  if(OPENSAM_BUILD_TESTS)
+    find_package(GTest REQUIRED)
+  endif()
+  if(OPENSAM_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+  endif()
+endif()

@@ -1,0 +1,80 @@
+#include "opensam/cli/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "opensam/output/run_folder.hpp"
+#include "opensam/output/writers.hpp"
+#include "opensam/scenario/resolved.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/replication.hpp"
+
+namespace opensam::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+/// Loads a scenario, printing every error on stderr.
+std::optional<scenario::Scenario> load_or_report(const std::string& file) {
+  scenario::LoadResult r = scenario::load(file);
+  if (!r.ok()) {
+    std::cerr << r.errors.str();
+    std::cerr << fmt::format("{}: {} error{}\n", file, r.errors.size(), r.errors.size() == 1 ? "" : "s");
+    return std::nullopt;
+  }
+  return std::move(r.scenario);
+}
+}  // namespace
+
+int validate_command(const std::vector<std::string>& files) {
+  int code = kExitOk;
+  for (const auto& f : files) {
+    auto sc = load_or_report(f);
+    if (!sc) {
+      code = kExitBadInput;
+      continue;
+    }
+    std::cout << fmt::format("{}: ok: scenario '{}', {} sites, {} assets, {} threats, {:g} s\n", f, sc->name,
+                             sc->sites.size(), sc->assets.size(), sc->threats.size(), sc->duration_s);
+  }
+  return code;
+}
+
+int run_command(const RunArgs& args) {
+  auto sc = load_or_report(args.file);
+  if (!sc) return kExitBadInput;
+  const std::uint64_t seed = args.seed.value_or(sc->seed);
+
+  sim::RunOptions options;
+  options.seed = seed;
+  const sim::RunResult run = sim::run_replication(*sc, options);
+  const auto summary = output::summary_json(*sc, run);
+
+  const fs::path out_dir =
+      args.out_dir.empty() ? fs::path("out") / fmt::format("{}-{}", sc->name, seed) : fs::path(args.out_dir);
+  try {
+    output::RunFolder folder(out_dir);
+    folder.write("events.csv", output::events_csv(run));
+    folder.write("events.jsonl", output::events_jsonl(run));
+    folder.write("summary.json", summary.dump(2) + "\n");
+    folder.write("scenario.resolved.yaml", scenario::to_resolved_yaml(*sc, seed));
+    folder.commit();
+  } catch (const fs::filesystem_error& e) {
+    std::cerr << fmt::format("opensam: cannot write the outputs to '{}': {}\n", out_dir.string(),
+                             e.code().message());
+    return kExitFailure;
+  }
+
+  if (args.format == "json") {
+    std::cout << summary.dump() << '\n';
+  } else {
+    std::cout << output::summary_table(*sc, run);
+    std::cout << fmt::format("\n  outputs: {}/\n", out_dir.string());
+  }
+  return kExitOk;
+}
+
+}  // namespace opensam::cli

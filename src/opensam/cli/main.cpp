@@ -1,0 +1,98 @@
+// The `opensam` command line.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "opensam/cli/commands.hpp"
+#include "opensam/core/version.hpp"
+#include "opensam/scenario/schema.hpp"
+
+namespace {
+
+constexpr const char* kRunExamples = R"(
+Examples:
+  opensam run examples/demo.yaml
+  opensam run examples/demo.yaml --seed 7 --out runs/demo-7
+  opensam run examples/demo.yaml --format json | jq .totals
+
+Writes DIR (default out/<scenario>-<seed>/) with events.csv, events.jsonl,
+summary.json and scenario.resolved.yaml; the folder appears only when complete.)";
+
+constexpr const char* kValidateExamples = R"(
+Examples:
+  opensam validate examples/demo.yaml
+  opensam validate examples/*.yaml
+
+Errors read FILE:LINE:COL: path.to.field: message; exit code 2 if any.)";
+
+constexpr const char* kTopics = R"(
+Help topics:
+  opensam help run        running one engagement
+  opensam help validate   checking scenario files
+  opensam help format     the scenario and library file format (Markdown))";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace opensam;
+  CLI::App app{"opensam: an open simulator of a surface-to-air missile system (S-400 class)", "opensam"};
+  app.set_version_flag("--version", std::string("opensam ") + core::kVersion);
+  app.footer(kTopics);
+  app.require_subcommand(0, 1);
+
+  cli::RunArgs run_args;
+  std::uint64_t seed = 0;
+  auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
+  run->add_option("file", run_args.file, "Scenario file (YAML)")->required();
+  auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)");
+  run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
+  run->add_option("--format", run_args.format, "Summary on stdout: table or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  run->footer(kRunExamples);
+
+  std::vector<std::string> validate_files;
+  auto* validate = app.add_subcommand("validate", "Check scenario files without running them");
+  validate->add_option("files", validate_files, "Scenario files (YAML)")->required();
+  validate->footer(kValidateExamples);
+
+  std::string topic;
+  auto* help = app.add_subcommand("help", "Show help on a command or topic");
+  help->add_option("topic", topic, "run, validate or format");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return cli::kExitBadInput;
+  }
+
+  if (*run) {
+    if (*seed_opt) run_args.seed = seed;
+    return cli::run_command(run_args);
+  }
+  if (*validate) return cli::validate_command(validate_files);
+  if (*help) {
+    if (topic.empty()) {
+      std::cout << app.help();
+    } else if (topic == "run") {
+      std::cout << run->help();
+    } else if (topic == "validate") {
+      std::cout << validate->help();
+    } else if (topic == "format") {
+      std::cout << scenario::format_reference();
+    } else {
+      std::cerr << fmt::format("opensam: no help on '{}'{}\n", topic, kTopics);
+      return cli::kExitBadInput;
+    }
+    return cli::kExitOk;
+  }
+  std::cerr << app.help();
+  return cli::kExitBadInput;
+}

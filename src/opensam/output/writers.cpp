@@ -1,0 +1,164 @@
+#include "opensam/output/writers.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cmath>
+
+namespace opensam::output {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+/// Rounds to a fixed number of decimals so that printed values do not carry noise digits.
+double round_to(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(v * scale) / scale;
+}
+
+ordered_json lla_json(const geo::Lla& p) {
+  return {{"lat_deg", round_to(p.lat_deg, 7)},
+          {"lon_deg", round_to(p.lon_deg, 7)},
+          {"alt_m", round_to(p.alt_m, 2)}};
+}
+
+/// The common columns of one event, for both writers.
+struct Row {
+  std::string entity;
+  std::string other;
+  const geo::Lla* where = nullptr;
+  std::string detail;
+  ordered_json fields = ordered_json::object();
+};
+
+Row describe(const sim::RunResult& run, const sim::Event& e) {
+  const auto id = [&](sim::EntityIndex i) {
+    return i == sim::kNoEntity ? std::string() : run.entities[i].id;
+  };
+  Row r;
+  std::visit(
+      [&](const auto& d) {
+        using T = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<T, sim::RunStarted>) {
+          r.detail = fmt::format("seed={};replicate={}", d.seed, d.replicate);
+          r.fields = {{"seed", d.seed}, {"replicate", d.replicate}};
+        } else if constexpr (std::is_same_v<T, sim::EntityCreated>) {
+          const sim::Entity& ent = run.entities[d.entity];
+          r.entity = ent.id;
+          r.where = &d.where;
+          r.detail = fmt::format("kind={};type={}", sim::entity_kind_name(ent.kind), ent.type);
+          r.fields = {{"entity", ent.id},
+                      {"kind", sim::entity_kind_name(ent.kind)},
+                      {"type", ent.type},
+                      {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::WaypointReached>) {
+          r.entity = id(d.threat);
+          r.where = &d.where;
+          r.detail = fmt::format("waypoint={}", d.waypoint);
+          r.fields = {{"threat", r.entity}, {"waypoint", d.waypoint}, {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::Leaked>) {
+          r.entity = id(d.threat);
+          r.other = id(d.target);
+          r.where = &d.where;
+          r.fields = {{"threat", r.entity},
+                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                      {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::Exited>) {
+          r.entity = id(d.threat);
+          r.where = &d.where;
+          r.fields = {{"threat", r.entity}, {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::RunEnded>) {
+          r.detail = fmt::format("threats_flying={}", d.threats_flying);
+          r.fields = {{"threats_flying", d.threats_flying}};
+        }
+      },
+      e.data);
+  return r;
+}
+
+/// RFC 4180 quoting where needed.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string events_csv(const sim::RunResult& run) {
+  std::string out = "time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail\n";
+  for (const auto& e : run.events) {
+    const Row r = describe(run, e);
+    std::string where = ",,";
+    if (r.where != nullptr)
+      where = fmt::format("{:.7f},{:.7f},{:.2f}", r.where->lat_deg, r.where->lon_deg, r.where->alt_m);
+    out += fmt::format("{:.3f},{},{},{},{},{}\n", e.time_s, sim::event_name(e.data), csv_field(r.entity),
+                       csv_field(r.other), where, csv_field(r.detail));
+  }
+  return out;
+}
+
+std::string events_jsonl(const sim::RunResult& run) {
+  std::string out;
+  for (const auto& e : run.events) {
+    ordered_json j = {{"time_s", round_to(e.time_s, 3)}, {"event", sim::event_name(e.data)}};
+    j.update(describe(run, e).fields);
+    out += j.dump();
+    out += '\n';
+  }
+  return out;
+}
+
+ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run) {
+  std::array<int, 4> counts{};
+  ordered_json threats = ordered_json::array();
+  for (const auto& t : run.threats) {
+    const sim::Entity& ent = run.entities[t.entity];
+    threats.push_back({{"id", ent.id},
+                       {"type", ent.type},
+                       {"outcome", sim::outcome_name(t.outcome)},
+                       {"time_s", round_to(t.time_s, 3)}});
+    ++counts[std::size_t(t.outcome)];
+  }
+  return {{"scenario", sc.name},
+          {"seed", run.seed},
+          {"replicate", run.replicate},
+          {"end_time_s", round_to(run.end_time_s, 3)},
+          {"threats", threats},
+          {"totals",
+           {{"threats", run.threats.size()},
+            {"killed", counts[std::size_t(sim::Outcome::kKilled)]},
+            {"leaked", counts[std::size_t(sim::Outcome::kLeaked)]},
+            {"not_engaged", counts[std::size_t(sim::Outcome::kNotEngaged)]},
+            {"survived", counts[std::size_t(sim::Outcome::kSurvived)]},
+            {"events", run.events.size()}}}};
+}
+
+std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& run) {
+  std::size_t w_id = 6, w_type = 4;
+  for (const auto& t : run.threats) {
+    w_id = std::max(w_id, run.entities[t.entity].id.size());
+    w_type = std::max(w_type, run.entities[t.entity].type.size());
+  }
+  std::string out = fmt::format("scenario {}, seed {}: {:.1f} s simulated, {} events\n\n", sc.name, run.seed,
+                                run.end_time_s, run.events.size());
+  out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}\n", "threat", w_id, "type", w_type, "outcome",
+                     "time (s)");
+  std::array<int, 4> counts{};
+  for (const auto& t : run.threats) {
+    const sim::Entity& ent = run.entities[t.entity];
+    out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10.1f}\n", ent.id, w_id, ent.type, w_type,
+                       sim::outcome_name(t.outcome), t.time_s);
+    ++counts[std::size_t(t.outcome)];
+  }
+  out += fmt::format("\n  {} threats: {} killed, {} leaked, {} not engaged, {} survived\n",
+                     run.threats.size(), counts[0], counts[1], counts[2], counts[3]);
+  return out;
+}
+
+}  // namespace opensam::output

@@ -1,0 +1,22 @@
+#pragma once
+/// @file Writers of a run's results: event logs (CSV, JSON lines), the summary (JSON object
+/// and a table for people). Output is byte-identical for the same run.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/replication.hpp"
+
+namespace opensam::output {
+
+/// events.csv: `time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail`.
+[[nodiscard]] std::string events_csv(const sim::RunResult& run);
+/// events.jsonl: one JSON object per event, with its typed fields.
+[[nodiscard]] std::string events_jsonl(const sim::RunResult& run);
+/// The run summary: {"scenario", "seed", "replicate", "end_time_s", "threats": [...], "totals": {...}}.
+[[nodiscard]] nlohmann::ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run);
+/// The summary as a table for a terminal.
+[[nodiscard]] std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& run);
+
+}  // namespace opensam::output

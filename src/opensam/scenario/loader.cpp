@@ -1,0 +1,503 @@
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string_view>
+#include <vector>
+
+#include "opensam/core/text.hpp"
+#include "opensam/physics/atmosphere.hpp"
+#include "opensam/scenario/library.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/scenario/yaml_reader.hpp"
+
+namespace opensam::scenario {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxIncludeDepth = 16;
+constexpr std::size_t kMaxFileBytes = 16u << 20;  // a scenario is text; refuse anything huge
+
+/// Reads a whole file; empty optional and `error` set when it cannot.
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    error = "is a directory, not a file";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  if (text.size() > kMaxFileBytes) {
+    error = "file is larger than 16 MiB";
+    return std::nullopt;
+  }
+  return text;
+}
+
+/// Parses YAML text; on a syntax error records it and returns nothing.
+std::optional<YAML::Node> parse_yaml(const std::string& text, const ReadContext& ctx) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    ctx.errors->add({ctx.file, e.mark.line + 1, e.mark.column + 1}, "(syntax)", e.msg);
+  } catch (const YAML::Exception& e) {
+    ctx.errors->add({ctx.file, e.mark.line + 1, e.mark.column + 1}, "(syntax)", e.msg);
+  }
+  return std::nullopt;
+}
+
+/// A scalar top-level key and the file that set it.
+struct SetBy {
+  core::SourceLocation where;
+};
+
+struct PendingTarget {
+  std::size_t threat;
+  core::SourceLocation where;
+  std::string path;
+};
+
+class Loader {
+ public:
+  LoadResult finish(const core::SourceLocation& root) {
+    resolve_targets();
+    check_required(root);
+    LoadResult r;
+    r.scenario = std::move(sc_);
+    r.errors = std::move(errors_);
+    return r;
+  }
+
+  void load_text(const std::string& text, const std::string& display_name, const fs::path& base_dir,
+                 int depth) {
+    ReadContext ctx{display_name, &errors_};
+    auto root = parse_yaml(text, ctx);
+    if (!root) return;
+    if (depth == 0) {
+      root_location_ = location_of(ctx, *root);
+      sc_.file = display_name;
+    }
+    MapReader r(ctx, *root, kScenarioSection, "", /*check_required=*/false);
+    if (!r.is_map()) return;
+
+    // Includes first: their lists come before this file's.
+    const auto includes = r.string_list("include");
+    for (std::size_t i = 0; i < includes.size(); ++i) {
+      const YAML::Node inc = r.node("include");
+      const YAML::Node item = inc.IsSequence() ? inc[i] : inc;
+      include_file(ctx, item, fmt::format("include[{}]", i), includes[i], base_dir, depth);
+    }
+
+    set_scalar(r, "name", [&] {
+      if (auto v = r.text("name")) sc_.name = *v;
+    });
+    set_scalar(r, "description", [&] {
+      if (auto v = r.text("description")) sc_.description = *v;
+    });
+    set_scalar(r, "seed", [&] {
+      if (auto v = r.integer("seed")) sc_.seed = static_cast<std::uint64_t>(*v);
+    });
+    set_scalar(r, "duration", [&] {
+      if (auto v = r.quantity("duration")) sc_.duration_s = v->value;
+    });
+
+    for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
+    for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
+    if (r.has("threats")) threats_key_ = r.where("threats");
+    for (const auto& [node, path] : r.list("threats")) {
+      ++threat_entries_;
+      read_threat(ctx, node, path, base_dir);
+    }
+  }
+
+  /// The top file counts as included, so that it cannot include itself.
+  void enter_root(const fs::path& file) {
+    std::error_code ec;
+    stack_.push_back(fs::weakly_canonical(file, ec));
+  }
+
+ private:
+  template <class F>
+  void set_scalar(const MapReader& r, std::string_view key, F&& read) {
+    if (!r.has(key)) return;
+    const std::string k(key);
+    if (auto it = set_by_.find(k); it != set_by_.end()) {
+      r.error(key, fmt::format("already set at {}:{}:{}; a key may be set in one file only",
+                               it->second.where.file, it->second.where.line, it->second.where.column));
+      return;
+    }
+    set_by_[k] = SetBy{r.where(key)};
+    read();
+  }
+
+  void include_file(const ReadContext& ctx, const YAML::Node& item, const std::string& path,
+                    const std::string& name, const fs::path& base_dir, int depth) {
+    const core::SourceLocation where = location_of(ctx, item);
+    if (depth + 1 > kMaxIncludeDepth) {
+      errors_.add(where, path, fmt::format("includes nest deeper than {} files", kMaxIncludeDepth));
+      return;
+    }
+    const fs::path file = base_dir / name;
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
+      errors_.add(where, path, fmt::format("'{}' includes itself (include cycle)", name));
+      return;
+    }
+    std::string error;
+    auto text = read_file(file, error);
+    if (!text) {
+      errors_.add(where, path, fmt::format("cannot read '{}': {}", name, error));
+      return;
+    }
+    stack_.push_back(canonical);
+    load_text(*text, (fs::path(ctx.file).parent_path() / name).generic_string(), file.parent_path(),
+              depth + 1);
+    stack_.pop_back();
+  }
+
+  bool claim_id(const MapReader& r, const std::string& id) {
+    if (auto it = ids_.find(id); it != ids_.end()) {
+      r.error("id", fmt::format("duplicate id '{}' (first used at {}:{}:{})", id, it->second.file,
+                                it->second.line, it->second.column));
+      return false;
+    }
+    ids_[id] = r.where("id");
+    return true;
+  }
+
+  /// Loads (once) the library type `type` referenced at `r`'s key "type"; its key or nothing.
+  std::optional<std::string> resolve_type(const MapReader& r, const std::string& type, LibraryPart part,
+                                          const fs::path& base_dir) {
+    const auto file = find_type_file(type, part, base_dir);
+    if (!file) {
+      const auto known = available_types(part, base_dir);
+      std::vector<std::string_view> names(known.begin(), known.end());
+      std::string msg =
+          fmt::format("unknown {} type '{}'", part == LibraryPart::kSystems ? "site" : "threat", type);
+      if (auto near = core::closest_match(type, names))
+        msg += fmt::format(" (did you mean '{}'?)", *near);
+      else
+        msg += fmt::format("; the library has: {}", fmt::join(names, ", "));
+      r.error("type", msg);
+      return std::nullopt;
+    }
+    const bool loaded =
+        part == LibraryPart::kSystems ? sc_.site_types.contains(type) : sc_.threat_types.contains(type);
+    if (loaded) return type;
+    if (failed_types_.contains(type)) return std::nullopt;
+    std::string error;
+    auto text = read_file(*file, error);
+    const std::string display = display_library_path(*file, part);
+    ReadContext ctx{display, &errors_};
+    if (!text) {
+      r.error("type", fmt::format("cannot read type file '{}': {}", display, error));
+      return std::nullopt;
+    }
+    const std::size_t before = errors_.size();
+    auto root = parse_yaml(*text, ctx);
+    if (root) {
+      if (part == LibraryPart::kSystems)
+        read_site_type(ctx, *root, type);
+      else
+        read_threat_type(ctx, *root, type);
+    }
+    if (errors_.size() != before || !root) {
+      failed_types_[type] = true;
+      r.error("type", fmt::format("type '{}' has errors (reported above)", type));
+      return std::nullopt;
+    }
+    return type;
+  }
+
+  /// Library files are named relative to their data folder ("data/threats/f16c.yaml").
+  static std::string display_library_path(const fs::path& file, LibraryPart part) {
+    fs::path p = file;
+    std::vector<fs::path> parts;
+    for (auto dir = p; dir.has_parent_path() && dir != dir.parent_path(); dir = dir.parent_path()) {
+      if (dir.filename() == (part == LibraryPart::kSystems ? "systems" : "threats")) {
+        return (fs::path("data") / fs::relative(file, dir.parent_path())).generic_string();
+      }
+    }
+    return file.generic_string();
+  }
+
+  static void read_figures(const MapReader& r, const Section& section, std::map<std::string, Figure>& out) {
+    for (const auto& f : section.fields) {
+      if (f.kind != FieldKind::kFigure) continue;
+      if (auto fig = r.figure(f.key))
+        out.emplace(std::string(f.key), *fig);
+      else if (f.required && r.has(f.key))
+        continue;
+    }
+  }
+
+  void read_site_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id) {
+    MapReader r(ctx, root, kSiteTypeSection, "");
+    if (!r.is_map()) return;
+    SiteType t;
+    t.id = id;
+    t.name = r.text("name").value_or("");
+    t.kind = r.text("kind").value_or("");
+    t.description = r.text("description").value_or("");
+    read_figures(r, kSiteTypeSection, t.figures);
+    sc_.site_types.emplace(id, std::move(t));
+  }
+
+  void read_threat_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id) {
+    MapReader r(ctx, root, kThreatTypeSection, "");
+    if (!r.is_map()) return;
+    ThreatType t;
+    t.id = id;
+    t.name = r.text("name").value_or("");
+    t.kind = r.text("kind").value_or("");
+    t.description = r.text("description").value_or("");
+    read_figures(r, kThreatTypeSection, t.figures);
+    sc_.threat_types.emplace(id, std::move(t));
+  }
+
+  void read_site(const ReadContext& ctx, const YAML::Node& node, const std::string& path,
+                 const fs::path& base_dir) {
+    MapReader r(ctx, node, kSiteSection, path);
+    if (!r.is_map()) return;
+    Site s;
+    bool ok = true;
+    if (auto id = r.text("id")) {
+      s.id = *id;
+      ok &= claim_id(r, s.id);
+    } else {
+      ok = false;
+    }
+    if (auto type = r.text("type")) {
+      auto key = resolve_type(r, *type, LibraryPart::kSystems, base_dir);
+      ok &= key.has_value();
+      if (key) s.type = *key;
+    } else {
+      ok = false;
+    }
+    auto pos = r.position("position");
+    auto alt = r.altitude("altitude");
+    if (!pos || !alt || !ok) return;
+    s.position = *pos;
+    s.altitude = *alt;
+    sc_.sites.push_back(std::move(s));
+  }
+
+  void read_asset(const ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+    MapReader r(ctx, node, kAssetSection, path);
+    if (!r.is_map()) return;
+    Asset a;
+    auto id = r.text("id");
+    const bool id_ok = id && claim_id(r, *id);
+    auto pos = r.position("position");
+    auto alt = r.altitude("altitude");
+    auto radius = r.quantity("radius");
+    auto value = r.quantity("value_usd");
+    if (!id_ok || !pos || !alt || !radius || !value) return;
+    a.id = *id;
+    a.position = *pos;
+    a.altitude = *alt;
+    a.radius_m = radius->value;
+    a.value_usd = value->value;
+    sc_.assets.push_back(std::move(a));
+  }
+
+  /// A speed in m/s; Mach numbers use the standard-atmosphere speed of sound at `altitude_m`.
+  std::optional<double> speed_at(const MapReader& r, std::string_view key, const core::Quantity& q,
+                                 double altitude_m) {
+    if (!q.mach) return q.value;
+    const double mps = q.value * physics::speed_of_sound_mps(altitude_m);
+    if (auto v = range_violation(*kWaypointSection.find("speed"), mps); !v.empty()) {
+      r.error(key, fmt::format("Mach {} at {} m is {:.1f} m/s, which {}", q.value, altitude_m, mps, v));
+      return std::nullopt;
+    }
+    return mps;
+  }
+
+  void read_threat(const ReadContext& ctx, const YAML::Node& node, const std::string& path,
+                   const fs::path& base_dir) {
+    MapReader r(ctx, node, kThreatSection, path);
+    if (!r.is_map()) return;
+    Threat t;
+    bool ok = true;
+    if (auto id = r.text("id")) {
+      t.id = *id;
+      ok &= claim_id(r, t.id);
+    } else {
+      ok = false;
+    }
+    const ThreatType* type = nullptr;
+    if (auto name = r.text("type")) {
+      if (auto key = resolve_type(r, *name, LibraryPart::kThreats, base_dir)) {
+        t.type = *key;
+        type = &sc_.threat_types.at(*key);
+      } else {
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    auto start = r.quantity("start");
+    auto jitter = r.quantity("start_jitter");
+    auto end = r.text("end");
+    ok &= start && jitter && end;
+    if (end) t.end = *end == "exit" ? RouteEnd::kExit : RouteEnd::kAimPoint;
+    if (r.has("target")) {
+      if (auto target = r.text("target")) {
+        t.target = *target;
+        if (t.end == RouteEnd::kExit) {
+          r.error("target", "a threat with a target ends at its aim point; remove 'end: exit'");
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+    }
+
+    // Route: altitude and speed carry over from the previous point.
+    const auto points = r.list("route");
+    std::optional<Altitude> altitude;
+    double speed_mps = 0.0;  // 0: not known yet
+    if (type != nullptr) {
+      if (auto it = type->figures.find("cruise_speed"); it != type->figures.end() && !it->second.mach) {
+        speed_mps = it->second.value;
+      }
+    }
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      const auto& [pnode, ppath] = points[i];
+      MapReader w(ctx, pnode, kWaypointSection, ppath);
+      if (!w.is_map()) {
+        ok = false;
+        continue;
+      }
+      auto pos = w.position("position");
+      if (w.has("altitude")) {
+        altitude = w.altitude("altitude");
+        if (!altitude) ok = false;
+      } else if (i == 0) {
+        w.error("altitude", "missing required key 'altitude' on the first point of a route");
+        ok = false;
+      }
+      const double alt_m = altitude ? altitude->value_m : 0.0;
+      if (i == 0 && type != nullptr && speed_mps == 0.0) {
+        // A cruise speed in Mach applies at the first point's altitude.
+        const Figure& f = type->figures.at("cruise_speed");
+        speed_mps = f.value * physics::speed_of_sound_mps(alt_m);
+      }
+      if (w.has("speed")) {
+        const auto q = w.quantity("speed");
+        const auto v = q ? speed_at(w, "speed", *q, alt_m) : std::nullopt;
+        speed_mps = v.value_or(0.0);
+        if (!v) ok = false;
+      }
+      if (!pos || !altitude || speed_mps == 0.0) {
+        ok = false;
+        continue;
+      }
+      if (!t.route.empty()) {
+        const Waypoint& prev = t.route.back();
+        if (prev.position.lat_deg == pos->lat_deg && prev.position.lon_deg == pos->lon_deg &&
+            prev.altitude.value_m == altitude->value_m) {
+          w.error("position", fmt::format("same place as point {}: a leg must have a length", i - 1));
+          ok = false;
+        }
+      }
+      t.route.push_back({*pos, *altitude, speed_mps});
+    }
+    if (points.empty() && r.has("route")) {
+      r.error("route", "a route needs at least one point");
+      ok = false;
+    }
+    if (ok && t.target.empty() && t.route.size() < 2) {
+      r.error("route", "a route without a target needs at least two points");
+      ok = false;
+    }
+    if (!ok) return;
+    t.start_time_s = start->value;
+    t.start_jitter_s = jitter->value;
+    if (!t.target.empty()) targets_.push_back({sc_.threats.size(), r.where("target"), r.path("target")});
+    sc_.threats.push_back(std::move(t));
+  }
+
+  void resolve_targets() {
+    std::vector<std::string_view> asset_ids;
+    for (const auto& a : sc_.assets) asset_ids.push_back(a.id);
+    for (const auto& p : targets_) {
+      Threat& t = sc_.threats[p.threat];
+      const auto it = std::find_if(sc_.assets.begin(), sc_.assets.end(),
+                                   [&](const Asset& a) { return a.id == t.target; });
+      if (it == sc_.assets.end()) {
+        std::string msg = fmt::format("no asset has the id '{}'", t.target);
+        if (auto near = core::closest_match(t.target, asset_ids))
+          msg += fmt::format(" (did you mean '{}'?)", *near);
+        errors_.add(p.where, p.path, msg);
+        continue;
+      }
+      const Waypoint& last = t.route.back();
+      if (last.position.lat_deg == it->position.lat_deg && last.position.lon_deg == it->position.lon_deg &&
+          last.altitude.value_m == it->altitude.value_m) {
+        continue;  // the route already ends on the aim point
+      }
+      t.route.push_back({it->position, it->altitude, last.speed_mps});
+    }
+  }
+
+  void check_required(const core::SourceLocation& root) {
+    if (!errors_.empty() && root_location_.file.empty()) return;  // nothing was read
+    const core::SourceLocation where = root_location_.file.empty() ? root : root_location_;
+    if (!set_by_.contains("name")) errors_.add(where, "name", "missing required key 'name'");
+    if (!set_by_.contains("duration")) errors_.add(where, "duration", "missing required key 'duration'");
+    if (threat_entries_ == 0) {
+      errors_.add(threats_key_ ? *threats_key_ : where, "threats",
+                  "the raid is empty: at least one threat is required");
+    }
+  }
+
+  Scenario sc_;
+  core::Diagnostics errors_;
+  std::map<std::string, SetBy> set_by_;
+  std::map<std::string, core::SourceLocation> ids_;
+  std::map<std::string, bool> failed_types_;
+  std::vector<fs::path> stack_;
+  std::vector<PendingTarget> targets_;
+  core::SourceLocation root_location_;
+  std::optional<core::SourceLocation> threats_key_;
+  std::size_t threat_entries_ = 0;
+};
+
+}  // namespace
+
+LoadResult load_from_string(const std::string& text, const std::string& name, const std::string& base_dir) {
+  Loader loader;
+  loader.enter_root(fs::path(base_dir) / fs::path(name).filename());
+  loader.load_text(text, name, base_dir, 0);
+  return loader.finish({name, 1, 1});
+}
+
+LoadResult load(const std::string& path) {
+  std::string error;
+  auto text = read_file(path, error);
+  if (!text) {
+    LoadResult r;
+    r.errors.add({path, 0, 0}, "(file)", fmt::format("cannot read: {}", error));
+    return r;
+  }
+  const fs::path base = fs::path(path).parent_path();
+  return load_from_string(*text, path, base.empty() ? "." : base.string());
+}
+
+}  // namespace opensam::scenario

@@ -1,0 +1,71 @@
+#include "opensam/scenario/resolved.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace opensam::scenario {
+
+namespace {
+
+std::string num(double v) { return fmt::format("{}", v); }
+
+std::string altitude_text(const Altitude& a) {
+  return fmt::format("{} m {}", a.value_m, a.reference == AltitudeReference::kAgl ? "AGL" : "MSL");
+}
+
+void emit_position(YAML::Emitter& e, const GeoPoint& p) {
+  e << YAML::Key << "position" << YAML::Value << YAML::Flow << YAML::BeginSeq << num(p.lat_deg)
+    << num(p.lon_deg) << YAML::EndSeq;
+}
+
+}  // namespace
+
+std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
+  YAML::Emitter e;
+  e << YAML::BeginMap;
+  e << YAML::Key << "name" << YAML::Value << sc.name;
+  if (!sc.description.empty()) e << YAML::Key << "description" << YAML::Value << sc.description;
+  e << YAML::Key << "seed" << YAML::Value << seed;
+  e << YAML::Key << "duration" << YAML::Value << num(sc.duration_s) + " s";
+  if (!sc.sites.empty()) {
+    e << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : sc.sites) {
+      e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << s.id << YAML::Key << "type" << YAML::Value
+        << s.type;
+      emit_position(e, s.position);
+      e << YAML::Key << "altitude" << YAML::Value << altitude_text(s.altitude) << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
+  if (!sc.assets.empty()) {
+    e << YAML::Key << "assets" << YAML::Value << YAML::BeginSeq;
+    for (const auto& a : sc.assets) {
+      e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << a.id;
+      emit_position(e, a.position);
+      e << YAML::Key << "altitude" << YAML::Value << altitude_text(a.altitude);
+      e << YAML::Key << "radius" << YAML::Value << num(a.radius_m) + " m";
+      e << YAML::Key << "value_usd" << YAML::Value << num(a.value_usd) << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
+  e << YAML::Key << "threats" << YAML::Value << YAML::BeginSeq;
+  for (const auto& t : sc.threats) {
+    e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id << YAML::Key << "type" << YAML::Value
+      << t.type;
+    e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
+    e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
+    e << YAML::Key << "end" << YAML::Value << (t.end == RouteEnd::kExit ? "exit" : "aim_point");
+    e << YAML::Key << "route" << YAML::Value << YAML::BeginSeq;
+    for (const auto& w : t.route) {
+      e << YAML::BeginMap;
+      emit_position(e, w.position);
+      e << YAML::Key << "altitude" << YAML::Value << altitude_text(w.altitude);
+      e << YAML::Key << "speed" << YAML::Value << num(w.speed_mps) + " m/s" << YAML::EndMap;
+    }
+    e << YAML::EndSeq << YAML::EndMap;
+  }
+  e << YAML::EndSeq << YAML::EndMap;
+  return std::string(e.c_str()) + "\n";
+}
+
+}  // namespace opensam::scenario

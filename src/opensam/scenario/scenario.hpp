@@ -1,0 +1,117 @@
+#pragma once
+/// @file A scenario as the simulation sees it: plain, validated data in SI units.
+/// Built only by scenario::load(), which checks every field.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "opensam/core/diagnostic.hpp"
+
+namespace opensam::scenario {
+
+/// Is an altitude above mean sea level or above the ground below?
+enum class AltitudeReference { kMsl, kAgl };
+
+struct Altitude {
+  double value_m = 0.0;
+  AltitudeReference reference = AltitudeReference::kMsl;
+};
+
+struct GeoPoint {
+  double lat_deg = 0.0;
+  double lon_deg = 0.0;
+};
+
+/// A published or assumed figure from the system library, with its provenance.
+struct Figure {
+  double value = 0.0;  ///< SI, or a Mach number when `mach`
+  bool mach = false;
+  std::string source;
+  bool estimate = false;
+};
+
+/// A site element type from data/systems (radar, launcher, command post).
+struct SiteType {
+  std::string id;    ///< library reference, e.g. "s400/91N6E"
+  std::string name;  ///< e.g. "91N6E Big Bird acquisition radar"
+  std::string kind;  ///< radar | launcher | command_post
+  std::string description;
+  std::map<std::string, Figure> figures;  ///< by key, e.g. "instrumented_range"
+};
+
+/// A threat type from data/threats.
+struct ThreatType {
+  std::string id;  ///< library reference, e.g. "tomahawk"
+  std::string name;
+  std::string kind;  ///< aircraft | cruise_missile | ballistic_missile | drone | arm | decoy
+  std::string description;
+  std::map<std::string, Figure> figures;  ///< cruise_speed, max_speed, unit_cost_usd, ...
+};
+
+/// One point of a route; `speed_mps` is the speed of the leg that starts here.
+struct Waypoint {
+  GeoPoint position;
+  Altitude altitude;
+  double speed_mps = 0.0;
+};
+
+/// How a route ends: at an aim point (arrival = the threat leaked) or leaving the area.
+enum class RouteEnd { kAimPoint, kExit };
+
+struct Site {
+  std::string id;
+  std::string type;  ///< key into Scenario::site_types
+  GeoPoint position;
+  Altitude altitude;
+};
+
+/// Something the battalion defends.
+struct Asset {
+  std::string id;
+  GeoPoint position;
+  Altitude altitude;
+  double radius_m = 0.0;
+  double value_usd = 0.0;
+};
+
+struct Threat {
+  std::string id;
+  std::string type;  ///< key into Scenario::threat_types
+  double start_time_s = 0.0;
+  double start_jitter_s = 0.0;  ///< start drawn uniformly in [start, start + jitter]
+  std::vector<Waypoint> route;  ///< at least two points; the asset's point is last with `target`
+  RouteEnd end = RouteEnd::kAimPoint;
+  std::string target;  ///< asset id, or empty
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;  ///< the file it was loaded from, as given
+  std::uint64_t seed = 1;
+  double duration_s = 0.0;
+  std::vector<Site> sites;
+  std::vector<Asset> assets;
+  std::vector<Threat> threats;
+  std::map<std::string, SiteType> site_types;
+  std::map<std::string, ThreatType> threat_types;
+};
+
+/// A scenario, or every error found in it.
+struct LoadResult {
+  Scenario scenario;
+  core::Diagnostics errors;
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+/// Reads and validates a scenario file, its includes and the library types it names.
+[[nodiscard]] LoadResult load(const std::string& path);
+
+/// The same, from text already in memory; `name` stands for the file in messages and
+/// relative includes resolve against `base_dir`.
+[[nodiscard]] LoadResult load_from_string(const std::string& text, const std::string& name,
+                                          const std::string& base_dir);
+
+}  // namespace opensam::scenario

@@ -1,0 +1,325 @@
+#include "opensam/scenario/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace opensam::scenario {
+
+using core::Dimension;
+using K = FieldKind;
+
+const FieldSpec* Section::find(std::string_view key) const {
+  for (const auto& f : fields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+namespace {
+
+// Bounds shared by several fields.
+constexpr double kMaxAltitudeM = 1.0e6;        // 1,000 km: above any threat this tool models
+constexpr double kMaxDurationS = 7 * 86400.0;  // a week of simulated time
+constexpr double kMaxSpeedMps = 10000.0;       // faster than any ballistic missile in scope
+
+const std::array kWaypointFields{
+    FieldSpec{.key = "position", .kind = K::kPosition, .doc = "Where the point is.", .required = true},
+    FieldSpec{.key = "altitude",
+              .kind = K::kAltitude,
+              .doc = "Height of the point, MSL unless followed by AGL. Default: the previous "
+                     "point's; required on the first point.",
+              .min = -500.0,
+              .max = kMaxAltitudeM},
+    FieldSpec{.key = "speed",
+              .kind = K::kQuantity,
+              .doc = "Speed along the leg that starts here (Mach at this point's altitude). "
+                     "Default: the previous point's; on the first point, the type's cruise_speed.",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .max = kMaxSpeedMps,
+              .min_exclusive = true},
+};
+
+const std::array kThreatFields{
+    FieldSpec{.key = "id", .kind = K::kId, .doc = "Unique name of the threat.", .required = true},
+    FieldSpec{.key = "type",
+              .kind = K::kString,
+              .doc = "Threat type from data/threats (e.g. `tomahawk`) or a path to a type file.",
+              .required = true},
+    FieldSpec{.key = "start",
+              .kind = K::kQuantity,
+              .doc = "When it appears at its first waypoint.",
+              .default_text = "0 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
+    FieldSpec{.key = "start_jitter",
+              .kind = K::kQuantity,
+              .doc = "Random delay added to start, uniform in [0, jitter], drawn per replicate "
+                     "from the stream `threat/<id>/start`.",
+              .default_text = "0 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
+    FieldSpec{.key = "route",
+              .kind = K::kList,
+              .doc = "Waypoints, flown along geodesics at constant speed per leg.",
+              .required = true,
+              .child = &kWaypointSection},
+    FieldSpec{.key = "target",
+              .kind = K::kId,
+              .doc = "Id of an asset: its position becomes the last waypoint (the aim point)."},
+    FieldSpec{.key = "end",
+              .kind = K::kChoice,
+              .doc = "`aim_point`: reaching the last waypoint means the threat leaked. `exit`: "
+                     "the threat leaves the area there.",
+              .default_text = "aim_point",
+              .choices = "aim_point|exit"},
+};
+
+const std::array kSiteFields{
+    FieldSpec{.key = "id", .kind = K::kId, .doc = "Unique name of the site element.", .required = true},
+    FieldSpec{.key = "type",
+              .kind = K::kString,
+              .doc = "Element type from data/systems (e.g. `s400/91N6E`) or a path to a type file.",
+              .required = true},
+    FieldSpec{.key = "position", .kind = K::kPosition, .doc = "Where it stands.", .required = true},
+    FieldSpec{.key = "altitude",
+              .kind = K::kAltitude,
+              .doc = "Height of the antenna or launcher.",
+              .default_text = "0 m AGL",
+              .min = -500.0,
+              .max = 20000.0},
+};
+
+const std::array kAssetFields{
+    FieldSpec{.key = "id", .kind = K::kId, .doc = "Unique name of the asset.", .required = true},
+    FieldSpec{.key = "position", .kind = K::kPosition, .doc = "Centre of the asset.", .required = true},
+    FieldSpec{.key = "altitude",
+              .kind = K::kAltitude,
+              .doc = "Height of the aim point.",
+              .default_text = "0 m AGL",
+              .min = -500.0,
+              .max = 20000.0},
+    FieldSpec{.key = "radius",
+              .kind = K::kQuantity,
+              .doc = "Radius of the defended area.",
+              .default_text = "1 km",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .max = 1.0e6,
+              .min_exclusive = true},
+    FieldSpec{.key = "value_usd",
+              .kind = K::kQuantity,
+              .doc = "Value of the asset in US dollars, for cost-exchange figures.",
+              .default_text = "0",
+              .min = 0.0},
+};
+
+const std::array kScenarioFields{
+    FieldSpec{.key = "name",
+              .kind = K::kId,
+              .doc = "Name of the scenario; names the output folder. Required in the top file.",
+              .required = true},
+    FieldSpec{.key = "description", .kind = K::kText, .doc = "What the scenario is about."},
+    FieldSpec{.key = "seed",
+              .kind = K::kInteger,
+              .doc = "Seed of every random stream; `--seed` overrides it.",
+              .default_text = "1",
+              .min = 0.0,
+              .max = 9.007199254740992e15},
+    FieldSpec{.key = "duration",
+              .kind = K::kQuantity,
+              .doc = "Simulated time after which the run stops. Required in the top file.",
+              .required = true,
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS,
+              .min_exclusive = true},
+    FieldSpec{.key = "include",
+              .kind = K::kStringList,
+              .doc = "Other scenario files, relative to this one; their lists are added before "
+                     "this file's, and a key may be set in one file only."},
+    FieldSpec{
+        .key = "sites", .kind = K::kList, .doc = "Site elements of the defence.", .child = &kSiteSection},
+    FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
+    FieldSpec{.key = "threats",
+              .kind = K::kList,
+              .doc = "The raid; at least one threat.",
+              .required = true,
+              .child = &kThreatSection},
+};
+
+const std::array kFigureFields{
+    FieldSpec{.key = "value", .kind = K::kString, .doc = "The figure, with its unit.", .required = true},
+    FieldSpec{.key = "source",
+              .kind = K::kText,
+              .doc = "Public source of the figure, or the reasoning behind an estimate.",
+              .required = true},
+    FieldSpec{.key = "estimate",
+              .kind = K::kBool,
+              .doc = "True when the figure is a modelling assumption, not a published value.",
+              .default_text = "false"},
+    FieldSpec{.key = "note", .kind = K::kText, .doc = "Anything a reader should know."},
+};
+
+const std::array kSiteTypeFields{
+    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
+    FieldSpec{.key = "kind",
+              .kind = K::kChoice,
+              .doc = "Role in the battalion.",
+              .required = true,
+              .choices = "radar|launcher|command_post"},
+    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+    FieldSpec{.key = "frequency",
+              .kind = K::kFigure,
+              .doc = "Centre frequency (radars).",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "instrumented_range",
+              .kind = K::kFigure,
+              .doc = "Instrumented range (radars).",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "scan_period",
+              .kind = K::kFigure,
+              .doc = "Time of one rotation or search frame (radars).",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "max_targets",
+              .kind = K::kFigure,
+              .doc = "Targets tracked (radars) or engaged (command posts) at once.",
+              .min = 1.0},
+    FieldSpec{.key = "missiles", .kind = K::kFigure, .doc = "Ready rounds (launchers).", .min = 1.0},
+    FieldSpec{.key = "unit_cost_usd", .kind = K::kFigure, .doc = "Unit cost, US dollars.", .min = 0.0},
+};
+
+const std::array kThreatTypeFields{
+    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
+    FieldSpec{.key = "kind",
+              .kind = K::kChoice,
+              .doc = "Class of threat.",
+              .required = true,
+              .choices = "aircraft|cruise_missile|ballistic_missile|drone|arm|decoy"},
+    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+    FieldSpec{.key = "cruise_speed",
+              .kind = K::kFigure,
+              .doc = "Default speed of its routes.",
+              .required = true,
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .max = kMaxSpeedMps,
+              .min_exclusive = true},
+    FieldSpec{.key = "max_speed",
+              .kind = K::kFigure,
+              .doc = "Top speed.",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .max = kMaxSpeedMps,
+              .min_exclusive = true},
+    FieldSpec{.key = "ceiling",
+              .kind = K::kFigure,
+              .doc = "Highest altitude it flies at.",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "rcs",
+              .kind = K::kFigure,
+              .doc = "Nominal (frontal) radar cross section.",
+              .dim = Dimension::kArea,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "unit_cost_usd", .kind = K::kFigure, .doc = "Unit cost, US dollars.", .min = 0.0},
+};
+
+}  // namespace
+
+const Section kWaypointSection{"threats[].route[]", "One point of a threat's route.", kWaypointFields};
+const Section kThreatSection{"threats[]", "One element of the raid.", kThreatFields};
+const Section kSiteSection{"sites[]", "One element of the defence: radar, launcher, command post.",
+                           kSiteFields};
+const Section kAssetSection{"assets[]", "Something defended: a base, a city, a port.", kAssetFields};
+const Section kScenarioSection{"(top level)", "The keys of a scenario file.", kScenarioFields};
+const Section kFigureSection{"figure", "A figure in a library file, with its provenance.", kFigureFields};
+const Section kSiteTypeSection{"data/systems/**.yaml", "A site element type.", kSiteTypeFields};
+const Section kThreatTypeSection{"data/threats/*.yaml", "A threat type.", kThreatTypeFields};
+
+namespace {
+
+std::string kind_text(const FieldSpec& f) {
+  switch (f.kind) {
+    case K::kString: return "string";
+    case K::kId: return "id";
+    case K::kText: return "text";
+    case K::kInteger: return "integer";
+    case K::kBool: return "true/false";
+    case K::kQuantity:
+      if (f.dim == Dimension::kNumber) return "number";
+      return fmt::format("{} ({})", core::dimension_name(f.dim), core::dimension_units(f.dim));
+    case K::kPosition: return "position";
+    case K::kAltitude: return "altitude (m, km, ft, nmi; MSL or AGL)";
+    case K::kChoice: {
+      std::string s(f.choices);
+      for (auto& c : s) {
+        if (c == '|') c = ',';
+      }
+      return "one of: " + s;
+    }
+    case K::kStringList: return "list of strings";
+    case K::kList: return fmt::format("list of `{}`", f.child->name);
+    case K::kFigure:
+      if (f.dim == Dimension::kNumber) return "figure: number";
+      return fmt::format("figure: {} ({})", core::dimension_name(f.dim), core::dimension_units(f.dim));
+  }
+  return "";
+}
+
+void append_section(std::string& out, const Section& s) {
+  out +=
+      fmt::format("### `{}`\n\n{}\n\n| key | type | default | meaning |\n|---|---|---|---|\n", s.name, s.doc);
+  for (const auto& f : s.fields) {
+    const std::string def = f.required               ? std::string("required")
+                            : f.default_text.empty() ? std::string("—")
+                                                     : fmt::format("`{}`", f.default_text);
+    out += fmt::format("| `{}` | {} | {} | {} |\n", f.key, kind_text(f), def, f.doc);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string format_reference() {
+  std::string out =
+      "# Scenario and library file format\n\n"
+      "Generated by `opensam help format` from the tables that validate the files: "
+      "it cannot drift from what the loader accepts.\n\n"
+      "Values may carry units; a bare number is SI. Lengths: m, km, ft, nmi. Speeds: m/s, "
+      "km/h, kt, `Mach N` (speed of sound of the US Standard Atmosphere 1976 at the point's "
+      "altitude). Angles: rad, deg, mil. Times: s, ms, min, h. Frequencies: Hz to GHz. "
+      "Powers: W, kW, MW, dBW, dBm. Areas and radar cross sections: m2, dBsm. Gains and "
+      "losses: dB. Positions: `\"39.95N 32.69E\"` (also degrees-minutes-seconds such as "
+      "`39d57'N`) or `[lat, lon]` in decimal degrees. Altitudes: a length, then `MSL` "
+      "(default) or `AGL`; until a terrain model is loaded the ground is at 0 m, so AGL "
+      "equals MSL. Heights are taken above the WGS-84 ellipsoid.\n\n"
+      "## Scenario files\n\n";
+  for (const Section* s :
+       {&kScenarioSection, &kSiteSection, &kAssetSection, &kThreatSection, &kWaypointSection}) {
+    append_section(out, *s);
+  }
+  out +=
+      "## Library files\n\n"
+      "A `type:` names a file of the library: `s400/91N6E` is `systems/s400/91N6E.yaml`, "
+      "`tomahawk` is `threats/tomahawk.yaml`, looked up in `$OPENSAM_DATA_DIR`, then in a "
+      "`data/` folder beside the scenario, then in the installed data folder. A type ending "
+      "in `.yaml` is a path relative to the scenario file. Every figure carries its source.\n\n";
+  for (const Section* s : {&kSiteTypeSection, &kThreatTypeSection, &kFigureSection}) {
+    append_section(out, *s);
+  }
+  return out;
+}
+
+}  // namespace opensam::scenario

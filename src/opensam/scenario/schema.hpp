@@ -1,0 +1,66 @@
+#pragma once
+/// @file The scenario and library file formats, declared once. These tables drive
+/// validation (unknown keys, units, ranges, defaults) and the format reference in docs/.
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "opensam/core/units.hpp"
+
+namespace opensam::scenario {
+
+enum class FieldKind {
+  kString,      ///< one line of text
+  kId,          ///< an identifier: letters, digits, '_', '-', '.'
+  kText,        ///< free text
+  kInteger,     ///< a whole number
+  kBool,        ///< true or false
+  kQuantity,    ///< a number with a unit of `dim`
+  kPosition,    ///< "39.95N 32.69E" or [lat, lon] in degrees
+  kAltitude,    ///< a length, then MSL (default) or AGL
+  kChoice,      ///< one of `choices`
+  kStringList,  ///< a list of strings
+  kList,        ///< a list of `child` maps
+  kFigure,      ///< a library figure: {value, source, estimate, note}
+};
+
+struct Section;
+
+/// One key of a YAML map.
+struct FieldSpec {
+  std::string_view key;
+  FieldKind kind;
+  std::string_view doc;
+  bool required = false;
+  std::string_view default_text = {};  ///< parsed like user input; empty = no default
+  core::Dimension dim = core::Dimension::kNumber;
+  double min = -1e300;  ///< inclusive lower bound, SI (quantities and integers)
+  double max = 1e300;   ///< inclusive upper bound, SI
+  bool min_exclusive = false;
+  std::string_view choices = {};   ///< kChoice: "a|b|c"
+  const Section* child = nullptr;  ///< kList
+};
+
+/// The keys one YAML map may hold.
+struct Section {
+  std::string_view name;  ///< as shown in docs, e.g. "threats[]"
+  std::string_view doc;
+  std::span<const FieldSpec> fields;
+
+  [[nodiscard]] const FieldSpec* find(std::string_view key) const;
+};
+
+extern const Section kScenarioSection;
+extern const Section kSiteSection;
+extern const Section kAssetSection;
+extern const Section kThreatSection;
+extern const Section kWaypointSection;
+extern const Section kSiteTypeSection;
+extern const Section kThreatTypeSection;
+extern const Section kFigureSection;
+
+/// The format reference (Markdown) of scenario and library files, generated from the tables.
+[[nodiscard]] std::string format_reference();
+
+}  // namespace opensam::scenario

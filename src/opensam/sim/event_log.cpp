@@ -1,0 +1,32 @@
+#include "opensam/sim/event_log.hpp"
+
+namespace opensam::sim {
+
+std::string_view entity_kind_name(EntityKind k) {
+  switch (k) {
+    case EntityKind::kSite: return "site";
+    case EntityKind::kAsset: return "asset";
+    case EntityKind::kThreat: return "threat";
+  }
+  return "entity";
+}
+
+namespace {
+struct NameOf {
+  std::string_view operator()(const RunStarted&) const { return "run_started"; }
+  std::string_view operator()(const EntityCreated&) const { return "entity_created"; }
+  std::string_view operator()(const WaypointReached&) const { return "waypoint_reached"; }
+  std::string_view operator()(const Leaked&) const { return "leaked"; }
+  std::string_view operator()(const Exited&) const { return "exited"; }
+  std::string_view operator()(const RunEnded&) const { return "run_ended"; }
+};
+}  // namespace
+
+std::string_view event_name(const EventData& e) { return std::visit(NameOf{}, e); }
+
+void EventLog::add(double time_s, EventData data) {
+  events_.push_back({time_s, std::move(data)});
+  for (EventSink* s : sinks_) s->on_event(events_.back());
+}
+
+}  // namespace opensam::sim

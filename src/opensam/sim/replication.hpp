@@ -1,0 +1,48 @@
+#pragma once
+/// @file One replication of a scenario: build the world, run the event loop, tell what
+/// became of each threat. A replication is a function of (scenario, seed, replicate).
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/event_log.hpp"
+
+namespace opensam::sim {
+
+/// What became of a threat. Names are part of the output format: never renamed.
+enum class Outcome : std::uint8_t {
+  kKilled,      ///< destroyed by the defence
+  kLeaked,      ///< reached its aim point
+  kNotEngaged,  ///< left the area at the end of its route without being engaged
+  kSurvived,    ///< still flying (or not yet launched) when the run ended
+};
+
+[[nodiscard]] std::string_view outcome_name(Outcome o);
+
+struct ThreatOutcome {
+  EntityIndex entity;
+  Outcome outcome;
+  double time_s;  ///< when the outcome was settled (run end for kSurvived)
+};
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  std::uint64_t replicate = 0;
+  std::vector<EventSink*> sinks;  ///< listeners besides the run's own log
+};
+
+struct RunResult {
+  std::uint64_t seed = 0;
+  std::uint64_t replicate = 0;
+  double end_time_s = 0.0;
+  std::vector<Entity> entities;        ///< sites, then assets, then threats, in scenario order
+  std::vector<ThreatOutcome> threats;  ///< in scenario order
+  std::vector<Event> events;
+};
+
+/// Runs one replication until the scenario's duration or until no threat is left.
+[[nodiscard]] RunResult run_replication(const scenario::Scenario& scenario, const RunOptions& options);
+
+}  // namespace opensam::sim
