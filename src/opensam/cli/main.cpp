@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 0;
   auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
   run->add_option("file", run_args.file, "Scenario file (YAML)")->required();
-  auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)");
+  auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)")
+                       ->check(CLI::NonNegativeNumber);
   run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
   run->add_option("--format", run_args.format, "Summary on stdout: table or json")
       ->check(CLI::IsMember({"table", "json"}));

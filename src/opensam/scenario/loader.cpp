@@ -92,7 +92,10 @@ class Loader {
       sc_.file = display_name;
     }
     MapReader r(ctx, *root, kScenarioSection, "", /*check_required=*/false);
-    if (!r.is_map()) return;
+    if (!r.is_map()) {
+      if (depth == 0) root_unreadable_ = true;
+      return;
+    }
 
     // Includes first: their lists come before this file's.
     const auto includes = r.string_list("include");
@@ -202,7 +205,10 @@ class Loader {
     if (failed_types_.contains(type)) return std::nullopt;
     std::string error;
     auto text = read_file(*file, error);
-    const std::string display = display_library_path(*file, part);
+    const std::string display =
+        type.ends_with(".yaml")
+            ? (fs::path(r.where("type").file).parent_path() / type).lexically_normal().generic_string()
+            : display_library_path(*file, part);
     ReadContext ctx{display, &errors_};
     if (!text) {
       r.error("type", fmt::format("cannot read type file '{}': {}", display, error));
@@ -457,7 +463,7 @@ class Loader {
   }
 
   void check_required(const core::SourceLocation& root) {
-    if (!errors_.empty() && root_location_.file.empty()) return;  // nothing was read
+    if (root_unreadable_ || (!errors_.empty() && root_location_.file.empty())) return;  // nothing was read
     const core::SourceLocation where = root_location_.file.empty() ? root : root_location_;
     if (!set_by_.contains("name")) errors_.add(where, "name", "missing required key 'name'");
     if (!set_by_.contains("duration")) errors_.add(where, "duration", "missing required key 'duration'");
@@ -477,6 +483,7 @@ class Loader {
   core::SourceLocation root_location_;
   std::optional<core::SourceLocation> threats_key_;
   std::size_t threat_entries_ = 0;
+  bool root_unreadable_ = false;
 };
 
 }  // namespace

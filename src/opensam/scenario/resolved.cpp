@@ -55,6 +55,8 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
     e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
     e << YAML::Key << "end" << YAML::Value << (t.end == RouteEnd::kExit ? "exit" : "aim_point");
+    // The route already ends on the target's aim point; the loader does not add it twice.
+    if (!t.target.empty()) e << YAML::Key << "target" << YAML::Value << t.target;
     e << YAML::Key << "route" << YAML::Value << YAML::BeginSeq;
     for (const auto& w : t.route) {
       e << YAML::BeginMap;

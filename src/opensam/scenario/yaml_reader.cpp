@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <string_view>
@@ -294,19 +295,34 @@ std::optional<Altitude> MapReader::altitude(std::string_view key) const {
   }
   Altitude out;
   std::string_view body = core::trim(value);
-  if (body.size() >= 3) {
-    const std::string_view tail = body.substr(body.size() - 3);
-    const bool split = body.size() == 3 || body[body.size() - 4] == ' ';
-    if (split && iequals(tail, "AGL")) {
+  // "<number> [unit] [MSL|AGL]": a reference word is the last of three words, or the second
+  // of two when it is not a unit.
+  std::vector<std::string_view> words;
+  for (std::string_view rest = body; !rest.empty();) {
+    const auto space = rest.find(' ');
+    if (space != 0) words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+  }
+  const std::array<std::string_view, 2> refs{"MSL", "AGL"};
+  const auto looks_like_reference = [&](std::string_view w) {
+    return iequals(w, "MSL") || iequals(w, "AGL") || core::closest_match(w, refs).has_value();
+  };
+  const bool unit_word = words.size() == 2 && core::parse_quantity(body, core::Dimension::kLength).quantity;
+  if (words.size() == 3 || (words.size() == 2 && !unit_word && looks_like_reference(words[1]))) {
+    const std::string_view ref = words.back();
+    if (iequals(ref, "AGL")) {
       out.reference = AltitudeReference::kAgl;
-      body = core::trim(body.substr(0, body.size() - 3));
-    } else if (split && iequals(tail, "MSL")) {
-      body = core::trim(body.substr(0, body.size() - 3));
+    } else if (!iequals(ref, "MSL")) {
+      std::string msg = fmt::format("'{}': unknown altitude reference '{}'", value, ref);
+      if (auto near = core::closest_match(ref, refs)) msg += fmt::format(" (did you mean '{}'?)", *near);
+      error(key, msg + "; write MSL or AGL after the height");
+      return std::nullopt;
     }
+    body = core::trim(body.substr(0, std::size_t(ref.data() - body.data())));
   }
   const core::QuantityParse parsed = core::parse_quantity(body, core::Dimension::kLength);
   if (!parsed.quantity) {
-    error(key, parsed.error + " (then MSL or AGL)");
+    error(key, parsed.error + ", then MSL or AGL");
     return std::nullopt;
   }
   out.value_m = parsed.quantity->value;
@@ -355,6 +371,11 @@ std::vector<std::pair<YAML::Node, std::string>> MapReader::list(std::string_view
 std::optional<Figure> MapReader::figure(std::string_view key) const {
   const FieldSpec& f = spec(key);
   if (!has(key)) return std::nullopt;
+  if (!node(key).IsMap()) {
+    error(key, fmt::format("a figure names its source: write {{value: {}, source: \"...\"}}",
+                           node(key).IsScalar() ? node(key).Scalar() : std::string("...")));
+    return std::nullopt;
+  }
   MapReader fig(ctx_, node(key), kFigureSection, path(key));
   if (!fig.is_map()) return std::nullopt;
   Figure out;

@@ -1,0 +1,51 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 60
+# -Werror when CI is set (CI=true in continuous integration).
+WERROR := $(if $(CI),-DOPENSAM_WERROR=ON,-DOPENSAM_WERROR=OFF)
+
+.PHONY: demo test setup build build-asan test-release test-asan fuzz bench format docs clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake --preset release $(WERROR) >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+build-asan: setup
+	@cmake --preset asan $(WERROR) >/dev/null
+	@cmake --build --preset asan -j $(JOBS)
+
+demo: build
+	@build/release/bin/opensam run examples/demo.yaml
+
+test-release: build
+	@ctest --preset release
+
+test-asan: build-asan
+	@ctest --preset asan
+
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@mkdir -p build/fuzz/corpus
+	@build/fuzz/bin/scenario_fuzzer build/fuzz/corpus fuzz/corpus -dict=fuzz/yaml.dict \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 2>&1 | tail -n 12
+
+test: test-release test-asan fuzz
+	@echo "make test: release and asan suites passed, fuzzer ran $(FUZZ_SECONDS) s without a crash"
+
+bench: build
+	@build/release/bin/event_queue_bench --benchmark_min_time=0.2
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+docs: build
+	@build/release/bin/opensam help format > docs/scenario-format.md
+
+clean:
+	@rm -rf build out

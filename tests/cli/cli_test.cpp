@@ -1,0 +1,199 @@
+// Runs the `opensam` binary as a user would: exit codes, stdout, stderr and files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = OPENSAM_TEST_SOURCE_DIR;
+const fs::path kBinary = OPENSAM_BINARY;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    tmp_ = fs::temp_directory_path() /
+           (std::string("opensam-cli-") + info->name() + "-" + std::to_string(::getpid()));
+    fs::remove_all(tmp_);
+    fs::create_directories(tmp_);
+  }
+  void TearDown() override { fs::remove_all(tmp_); }
+
+  /// Runs `opensam <args>` in `cwd` (default: the temporary folder).
+  Result run(const std::string& args, const fs::path& cwd = {}) const {
+    const fs::path dir = cwd.empty() ? tmp_ : cwd;
+    const std::string cmd = "cd '" + dir.string() + "' && '" + kBinary.string() + "' " + args + " > '" +
+                            (tmp_ / "stdout").string() + "' 2> '" + (tmp_ / "stderr").string() + "'";
+    const int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(tmp_ / "stdout"), slurp(tmp_ / "stderr")};
+  }
+
+  fs::path tmp_;
+};
+
+const std::string kDemo = (kSource / "examples/demo.yaml").string();
+
+TEST_F(Cli, PrintsItsVersion) {
+  const Result r = run("--version");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_TRUE(std::regex_search(r.out, std::regex("^opensam [0-9]+\\.[0-9]+\\.[0-9]+\n$"))) << r.out;
+}
+
+TEST_F(Cli, HelpListsCommandsAndExamples) {
+  Result r = run("help");
+  EXPECT_EQ(r.code, 0);
+  for (const char* word : {"run", "validate", "help"}) EXPECT_NE(r.out.find(word), std::string::npos);
+  r = run("run --help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("Examples:"), std::string::npos);
+  EXPECT_NE(r.out.find("--seed"), std::string::npos);
+  r = run("help format");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("| `start_jitter` |"), std::string::npos);
+  r = run("help nonsense");
+  EXPECT_EQ(r.code, 2);
+}
+
+TEST_F(Cli, MisuseExitsWithTwo) {
+  EXPECT_EQ(run("").code, 2);
+  EXPECT_EQ(run("fly examples/demo.yaml").code, 2);
+  EXPECT_EQ(run("run").code, 2);
+  EXPECT_EQ(run("run '" + kDemo + "' --format xml").code, 2);
+  EXPECT_EQ(run("run '" + kDemo + "' --seed -3").code, 2);
+  EXPECT_EQ(run("run '" + kDemo + "' --seed banana").code, 2);
+  EXPECT_EQ(run("run missing.yaml").code, 2);
+  EXPECT_FALSE(fs::exists(tmp_ / "out"));
+}
+
+TEST_F(Cli, RunWritesTheRunFolder) {
+  const Result r = run("run '" + kDemo + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("cm-1"), std::string::npos);
+  EXPECT_NE(r.out.find("outputs: out/demo-1/"), std::string::npos) << r.out;
+  for (const char* f : {"events.csv", "events.jsonl", "summary.json", "scenario.resolved.yaml"}) {
+    EXPECT_TRUE(fs::is_regular_file(tmp_ / "out/demo-1" / f)) << f;
+  }
+  // Nothing else is left beside the run folder.
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_ / "out"), fs::directory_iterator()), 1);
+}
+
+TEST_F(Cli, JsonFormatPrintsOneObjectWithTheDocumentedKeys) {
+  const Result r = run("run '" + kDemo + "' --format json --seed 5");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);  // throws on anything besides one object
+  EXPECT_EQ(j["scenario"], "demo");
+  EXPECT_EQ(j["seed"], 5);
+  ASSERT_EQ(j["threats"].size(), 6u);
+  const std::vector<std::string> outcomes{"killed", "leaked", "not_engaged", "survived"};
+  for (const auto& t : j["threats"]) {
+    for (const char* k : {"id", "type", "outcome", "time_s"}) EXPECT_TRUE(t.contains(k)) << k;
+    EXPECT_NE(std::find(outcomes.begin(), outcomes.end(), t["outcome"]), outcomes.end());
+  }
+  EXPECT_EQ(j["totals"]["threats"], 6);
+  EXPECT_EQ(j, nlohmann::json::parse(slurp(tmp_ / "out/demo-5/summary.json")));
+}
+
+// Same scenario and seed: byte-identical files. Another seed: other start-time draws.
+TEST_F(Cli, RunsAreByteIdenticalForTheSameSeed) {
+  ASSERT_EQ(run("run '" + kDemo + "' --out a").code, 0);
+  ASSERT_EQ(run("run '" + kDemo + "' --out b").code, 0);
+  ASSERT_EQ(run("run '" + kDemo + "' --out c --seed 2").code, 0);
+  for (const char* f : {"events.csv", "events.jsonl", "summary.json", "scenario.resolved.yaml"}) {
+    EXPECT_EQ(slurp(tmp_ / "a" / f), slurp(tmp_ / "b" / f)) << f;
+    EXPECT_FALSE(slurp(tmp_ / "a" / f).empty()) << f;
+  }
+  EXPECT_NE(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "c/events.csv"));
+}
+
+// The resolved scenario is a scenario: it validates, and running it gives the same events.
+TEST_F(Cli, ResolvedScenarioRunsAgainIdentically) {
+  ASSERT_EQ(run("run '" + kDemo + "' --out a --seed 9").code, 0);
+  const Result v = run("validate a/scenario.resolved.yaml");
+  EXPECT_EQ(v.code, 0) << v.err;
+  ASSERT_EQ(run("run a/scenario.resolved.yaml --out b").code, 0);
+  EXPECT_EQ(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "b/events.csv"));
+}
+
+TEST_F(Cli, ValidateReportsOkAndCounts) {
+  const Result r = run("validate '" + kDemo + "'");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("ok: scenario 'demo', 5 sites, 1 assets, 6 threats"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, UnwritableOutputFailsWithoutPartialFiles) {
+  fs::create_directories(tmp_ / "ro");
+  fs::permissions(tmp_ / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  const bool root = ::geteuid() == 0;  // root writes anywhere: nothing to test then
+  const Result r = run("run '" + kDemo + "' --out ro/run");
+  fs::permissions(tmp_ / "ro", fs::perms::owner_all);
+  if (root) GTEST_SKIP() << "running as root";
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cannot write the outputs"), std::string::npos);
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_ / "ro"), fs::directory_iterator()), 0);
+}
+
+// tests/scenario/bad: each file starts with `# expect:` lines, the exact error lines it gives.
+// Every one exits 2, prints exactly those lines, and writes nothing.
+TEST_F(Cli, EveryBrokenScenarioGivesItsExactErrorsAndNoOutput) {
+  const fs::path bad = kSource / "tests/scenario/bad";
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(bad)) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    const std::string name = entry.path().filename().string();
+    std::istringstream text(slurp(entry.path()));
+    std::string line, expected;
+    int count = 0;
+    while (std::getline(text, line) && line.rfind("# expect: ", 0) == 0) {
+      expected += line.substr(10) + "\n";
+      ++count;
+    }
+    if (name == "empty_file.yaml") {  // an empty file cannot hold its expectation
+      expected = "empty_file.yaml: (document): expected a map of keys, found nothing\n";
+      count = 1;
+    }
+    ASSERT_GT(count, 0) << name << " has no '# expect:' line";
+    expected += name + ": " + std::to_string(count) + (count == 1 ? " error\n" : " errors\n");
+
+    const Result v = run("validate " + name, bad);
+    EXPECT_EQ(v.code, 2) << name;
+    EXPECT_EQ(v.err, expected) << name;
+    EXPECT_EQ(v.out, "") << name;
+
+    const fs::path out = tmp_ / ("out-" + name);
+    const Result r = run("run " + name + " --out '" + out.string() + "'", bad);
+    EXPECT_EQ(r.code, 2) << name;
+    EXPECT_EQ(r.err, expected) << name;
+    EXPECT_EQ(r.out, "") << name;
+    EXPECT_FALSE(fs::exists(out)) << name;
+  }
+  EXPECT_GE(files, 25);
+  // No run left anything in the temporary folder but the captured streams.
+  for (const auto& entry : fs::directory_iterator(tmp_)) {
+    const auto n = entry.path().filename().string();
+    EXPECT_TRUE(n == "stdout" || n == "stderr") << n;
+  }
+}
+
+}  // namespace

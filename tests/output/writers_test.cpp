@@ -1,0 +1,115 @@
+#include "opensam/output/writers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "opensam/output/run_folder.hpp"
+
+namespace opensam::output {
+namespace {
+
+namespace fs = std::filesystem;
+
+sim::RunResult tiny_run() {
+  sim::RunResult r;
+  r.seed = 3;
+  r.end_time_s = 12.5;
+  r.entities = {{"base, main", sim::EntityKind::kAsset, ""}, {"cm-1", sim::EntityKind::kThreat, "tomahawk"}};
+  r.threats = {{1, sim::Outcome::kLeaked, 12.5}};
+  r.events = {{0.0, sim::RunStarted{3, 0}},
+              {0.0, sim::EntityCreated{0, {40.0, 32.0, 0.0}}},
+              {12.5, sim::Leaked{1, 0, {40.0, 32.0, 0.0}}},
+              {12.5, sim::RunEnded{0}}};
+  return r;
+}
+
+TEST(EventsCsv, HasAHeaderAndQuotesFieldsWithCommas) {
+  EXPECT_EQ(events_csv(tiny_run()),
+            "time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail\n"
+            "0.000,run_started,,,,,,seed=3;replicate=0\n"
+            "0.000,entity_created,\"base, main\",,40.0000000,32.0000000,0.00,kind=asset;type=\n"
+            "12.500,leaked,cm-1,\"base, main\",40.0000000,32.0000000,0.00,\n"
+            "12.500,run_ended,,,,,,threats_flying=0\n");
+}
+
+TEST(EventsJsonl, WritesOneTypedObjectPerLine) {
+  const std::string out = events_jsonl(tiny_run());
+  EXPECT_NE(out.find("{\"time_s\":12.5,\"event\":\"leaked\",\"threat\":\"cm-1\",\"target\":\"base, main\","
+                     "\"position\":{\"lat_deg\":40.0,\"lon_deg\":32.0,\"alt_m\":0.0}}\n"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 4);
+}
+
+TEST(SummaryJson, HasTheDocumentedKeys) {
+  scenario::Scenario sc;
+  sc.name = "tiny";
+  const auto j = summary_json(sc, tiny_run());
+  EXPECT_EQ(j["scenario"], "tiny");
+  EXPECT_EQ(j["seed"], 3);
+  EXPECT_EQ(j["threats"][0]["id"], "cm-1");
+  EXPECT_EQ(j["threats"][0]["type"], "tomahawk");
+  EXPECT_EQ(j["threats"][0]["outcome"], "leaked");
+  EXPECT_EQ(j["threats"][0]["time_s"], 12.5);
+  EXPECT_EQ(j["totals"]["leaked"], 1);
+  EXPECT_EQ(j["totals"]["killed"], 0);
+  EXPECT_EQ(j["totals"]["not_engaged"], 0);
+  EXPECT_EQ(j["totals"]["survived"], 0);
+}
+
+class RunFolderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("opensam-runfolder-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  fs::path root_;
+};
+
+TEST_F(RunFolderTest, AppearsOnlyOnCommit) {
+  const fs::path dir = root_ / "run";
+  {
+    RunFolder f(dir);
+    f.write("a.txt", "hello");
+    EXPECT_FALSE(fs::exists(dir));
+    f.commit();
+  }
+  EXPECT_TRUE(fs::exists(dir / "a.txt"));
+  // Only the run folder is left: no temporary sibling.
+  EXPECT_EQ(std::distance(fs::directory_iterator(root_), fs::directory_iterator()), 1);
+}
+
+TEST_F(RunFolderTest, LeavesNothingWhenAbandoned) {
+  const fs::path dir = root_ / "run";
+  {
+    RunFolder f(dir);
+    f.write("a.txt", "partial");
+  }  // e.g. a writer threw
+  EXPECT_FALSE(fs::exists(dir));
+  EXPECT_EQ(std::distance(fs::directory_iterator(root_), fs::directory_iterator()), 0);
+}
+
+TEST_F(RunFolderTest, ReplacesAnOlderRunWhole) {
+  const fs::path dir = root_ / "run";
+  {
+    RunFolder f(dir);
+    f.write("old.txt", "1");
+    f.commit();
+  }
+  {
+    RunFolder f(dir);
+    f.write("new.txt", "2");
+    f.commit();
+  }
+  EXPECT_FALSE(fs::exists(dir / "old.txt"));
+  EXPECT_TRUE(fs::exists(dir / "new.txt"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(root_), fs::directory_iterator()), 1);
+}
+
+}  // namespace
+}  // namespace opensam::output

@@ -1,0 +1,141 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "opensam/physics/atmosphere.hpp"
+#include "opensam/scenario/resolved.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/scenario/schema.hpp"
+
+namespace opensam::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kSource = OPENSAM_TEST_SOURCE_DIR;
+
+LoadResult load_good() { return load((kSource / "tests/scenario/good/base.yaml").string()); }
+
+TEST(Loader, ReadsEveryKeyInSiUnits) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const Scenario& s = r.scenario;
+  EXPECT_EQ(s.name, "loader-test");
+  EXPECT_EQ(s.seed, 42u);
+  EXPECT_DOUBLE_EQ(s.duration_s, 5400.0);
+  ASSERT_EQ(s.assets.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.assets[0].radius_m, 3704.0);
+  EXPECT_DOUBLE_EQ(s.assets[0].value_usd, 1.5e9);
+  EXPECT_DOUBLE_EQ(s.assets[0].altitude.value_m, 900.0);
+  EXPECT_EQ(s.assets[0].altitude.reference, AltitudeReference::kMsl);
+}
+
+TEST(Loader, AddsIncludedListsFirst) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  ASSERT_EQ(r.scenario.sites.size(), 2u);
+  EXPECT_EQ(r.scenario.sites[0].id, "acq");
+  EXPECT_EQ(r.scenario.sites[0].type, "s400/91N6E");
+  EXPECT_EQ(r.scenario.sites[0].altitude.reference, AltitudeReference::kAgl);
+  EXPECT_DOUBLE_EQ(r.scenario.sites[1].position.lat_deg, 40.02);
+  EXPECT_EQ(r.scenario.sites[1].altitude.reference, AltitudeReference::kAgl);  // default 0 m AGL
+}
+
+TEST(Loader, FillsRouteDefaultsAndTheAimPoint) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const Threat& cm = r.scenario.threats[0];
+  EXPECT_DOUBLE_EQ(cm.start_time_s, 120.0);
+  EXPECT_DOUBLE_EQ(cm.start_jitter_s, 30.0);
+  ASSERT_EQ(cm.route.size(), 3u);  // two points, then the asset
+  EXPECT_DOUBLE_EQ(cm.route[0].altitude.value_m, 150 * 0.3048);
+  EXPECT_DOUBLE_EQ(cm.route[0].speed_mps, 880.0 / 3.6);              // the type's cruise speed
+  EXPECT_DOUBLE_EQ(cm.route[1].altitude.value_m, 150 * 0.3048);      // carried over
+  EXPECT_DOUBLE_EQ(cm.route[1].speed_mps, 500.0 * 1852.0 / 3600.0);  // 500 kt
+  EXPECT_DOUBLE_EQ(cm.route[2].position.lat_deg, 40.079);
+  EXPECT_DOUBLE_EQ(cm.route[2].altitude.value_m, 900.0);
+  EXPECT_EQ(cm.end, RouteEnd::kAimPoint);
+  EXPECT_EQ(r.scenario.threats[1].end, RouteEnd::kExit);
+}
+
+// Mach uses the US Standard Atmosphere 1976 speed of sound at the point's altitude:
+// 295.154 m/s at 11 km geometric altitude (Table I of the standard, 216.774 K).
+TEST(Loader, ConvertsMachAtThePointsAltitude) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const Threat& jet = r.scenario.threats[1];
+  EXPECT_NEAR(jet.route[0].speed_mps, 0.9 * 295.154, 0.01);
+  EXPECT_DOUBLE_EQ(jet.route[1].speed_mps, jet.route[0].speed_mps);
+}
+
+TEST(Loader, ReadsLibraryTypesWithTheirSources) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const ThreatType& t = r.scenario.threat_types.at("tomahawk");
+  EXPECT_EQ(t.kind, "cruise_missile");
+  EXPECT_DOUBLE_EQ(t.figures.at("cruise_speed").value, 880.0 / 3.6);
+  EXPECT_FALSE(t.figures.at("cruise_speed").source.empty());
+  EXPECT_TRUE(t.figures.at("rcs").estimate);
+  const SiteType& radar = r.scenario.site_types.at("s400/91N6E");
+  EXPECT_EQ(radar.kind, "radar");
+  EXPECT_DOUBLE_EQ(radar.figures.at("instrumented_range").value, 600000.0);
+}
+
+// Every file of the library loads without error: each figure has a value, a unit and a source.
+TEST(Library, EveryDataFileLoads) {
+  int count = 0;
+  for (const char* part : {"systems", "threats"}) {
+    const fs::path root = kSource / "data" / part;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.path().extension() != ".yaml") continue;
+      fs::path rel = fs::relative(entry.path(), root);
+      rel.replace_extension();
+      const bool site = std::string(part) == "systems";
+      std::ostringstream text;
+      text << "name: library\nduration: 1 min\n";
+      if (site) text << "sites:\n  - {id: s, type: " << rel.generic_string() << ", position: [0, 0]}\n";
+      text << "threats:\n  - id: t\n    type: " << (site ? "f16c" : rel.generic_string())
+           << "\n    route: [{position: [0, 0], altitude: 1 km}, {position: [0, 1]}]\n";
+      const LoadResult r = load_from_string(text.str(), "library.yaml", kSource.string());
+      EXPECT_TRUE(r.ok()) << rel << ":\n" << r.errors.str();
+      ++count;
+    }
+  }
+  EXPECT_GE(count, 9);
+}
+
+TEST(Loader, ReportsSeveralErrorsAtOnce) {
+  const LoadResult r = load_from_string(
+      "name: x\nduration: -1 s\nthreats:\n  - id: a\n    type: f16c\n    speed: 3\n    route: []\n",
+      "inline.yaml", kSource.string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.errors.str(),
+            "inline.yaml:2:11: duration: '-1 s' must be > 0 s\n"
+            "inline.yaml:6:5: threats[0].speed: unknown key 'speed'\n"
+            "inline.yaml:7:12: threats[0].route: a route needs at least one point\n");
+}
+
+// The resolved scenario loads again and resolves to itself.
+TEST(Resolved, LoadsAgainAsTheSameScenario) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const std::string once = to_resolved_yaml(r.scenario, 42);
+  const LoadResult again = load_from_string(once, "resolved.yaml", kSource.string());
+  ASSERT_TRUE(again.ok()) << again.errors.str() << once;
+  EXPECT_EQ(to_resolved_yaml(again.scenario, 42), once);
+  EXPECT_EQ(again.scenario.threats[0].route.size(), 3u);
+  EXPECT_DOUBLE_EQ(again.scenario.threats[1].route[0].speed_mps, r.scenario.threats[1].route[0].speed_mps);
+}
+
+// docs/scenario-format.md is the generated reference, so the docs cannot drift from the loader.
+TEST(Schema, DocsMatchTheGeneratedReference) {
+  std::ifstream in(kSource / "docs/scenario-format.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_EQ(ss.str(), format_reference())
+      << "regenerate with: build/release/bin/opensam help format > docs/scenario-format.md";
+}
+
+}  // namespace
+}  // namespace opensam::scenario
