@@ -135,6 +135,16 @@ TEST_F(Cli, ResolvedScenarioRunsAgainIdentically) {
   EXPECT_EQ(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "b/events.csv"));
 }
 
+// The largest seed survives the round trip through the resolved scenario.
+TEST_F(Cli, LargestSeedRunsAgainFromTheResolvedScenario) {
+  ASSERT_EQ(run("run '" + kDemo + "' --out a --seed 18446744073709551615").code, 0);
+  ASSERT_EQ(run("run a/scenario.resolved.yaml --out b").code, 0);
+  EXPECT_EQ(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "b/events.csv"));
+  const Result r = run("run '" + kDemo + "' --seed 18446744073709551616");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("is not a whole number from 0 to 18446744073709551615"), std::string::npos) << r.err;
+}
+
 TEST_F(Cli, ValidateReportsOkAndCounts) {
   const Result r = run("validate '" + kDemo + "'");
   EXPECT_EQ(r.code, 0);

@@ -32,6 +32,18 @@ Help topics:
   opensam help validate   checking scenario files
   opensam help format     the scenario and library file format (Markdown))";
 
+/// A seed is a whole number from 0 to 2^64 - 1, written in decimal digits.
+const CLI::Validator kWholeNumber(
+    [](std::string& text) -> std::string {
+      const bool digits =
+          !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || (text.size() == 20 && text > "18446744073709551615")) {
+        return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+      }
+      return {};
+    },
+    "UINT64");
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,7 +58,7 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
   run->add_option("file", run_args.file, "Scenario file (YAML)")->required();
   auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)")
-                       ->check(CLI::NonNegativeNumber);
+                       ->check(kWholeNumber);
   run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
   run->add_option("--format", run_args.format, "Summary on stdout: table or json")
       ->check(CLI::IsMember({"table", "json"}));

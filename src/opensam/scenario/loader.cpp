@@ -112,7 +112,7 @@ class Loader {
       if (auto v = r.text("description")) sc_.description = *v;
     });
     set_scalar(r, "seed", [&] {
-      if (auto v = r.integer("seed")) sc_.seed = static_cast<std::uint64_t>(*v);
+      if (auto v = r.whole_number("seed")) sc_.seed = *v;
     });
     set_scalar(r, "duration", [&] {
       if (auto v = r.quantity("duration")) sc_.duration_s = v->value;

@@ -126,9 +126,7 @@ const std::array kScenarioFields{
     FieldSpec{.key = "seed",
               .kind = K::kInteger,
               .doc = "Seed of every random stream; `--seed` overrides it.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 9.007199254740992e15},
+              .default_text = "1"},
     FieldSpec{.key = "duration",
               .kind = K::kQuantity,
               .doc = "Simulated time after which the run stops. Required in the top file.",
@@ -255,7 +253,7 @@ std::string kind_text(const FieldSpec& f) {
     case K::kString: return "string";
     case K::kId: return "id";
     case K::kText: return "text";
-    case K::kInteger: return "integer";
+    case K::kInteger: return "whole number, 0 to 2^64 - 1";
     case K::kBool: return "true/false";
     case K::kQuantity:
       if (f.dim == Dimension::kNumber) return "number";

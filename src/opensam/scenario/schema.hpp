@@ -14,7 +14,7 @@ enum class FieldKind {
   kString,      ///< one line of text
   kId,          ///< an identifier: letters, digits, '_', '-', '.'
   kText,        ///< free text
-  kInteger,     ///< a whole number
+  kInteger,     ///< a whole number from 0 to 2^64 - 1
   kBool,        ///< true or false
   kQuantity,    ///< a number with a unit of `dim`
   kPosition,    ///< "39.95N 32.69E" or [lat, lon] in degrees

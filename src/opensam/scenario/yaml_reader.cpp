@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <string_view>
 #include <vector>
@@ -182,7 +183,7 @@ std::optional<std::string> MapReader::text(std::string_view key) const {
   return value;
 }
 
-std::optional<std::int64_t> MapReader::integer(std::string_view key) const {
+std::optional<std::uint64_t> MapReader::whole_number(std::string_view key) const {
   const FieldSpec& f = spec(key);
   std::string value;
   if (!has(key)) {
@@ -193,16 +194,15 @@ std::optional<std::int64_t> MapReader::integer(std::string_view key) const {
     if (!s) return std::nullopt;
     value = *s;
   }
-  const auto number = core::parse_number(value);
-  if (!number || *number != std::floor(*number)) {
-    error(key, fmt::format("'{}' is not a whole number", value));
+  // Exact 64-bit parsing: seeds must survive a round trip through the resolved scenario.
+  const std::string_view text = core::trim(value);
+  std::uint64_t out = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+    error(key, fmt::format("'{}' is not a whole number from 0 to 18446744073709551615", value));
     return std::nullopt;
   }
-  if (auto v = range_violation(f, *number); !v.empty()) {
-    error(key, fmt::format("{} {}", value, v));
-    return std::nullopt;
-  }
-  return static_cast<std::int64_t>(*number);
+  return out;
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key) const {

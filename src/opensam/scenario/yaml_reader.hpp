@@ -49,7 +49,8 @@ class MapReader {
   void error(std::string_view key, std::string message) const;
 
   [[nodiscard]] std::optional<std::string> text(std::string_view key) const;
-  [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key) const;
+  /// A whole number from 0 to 2^64 - 1, parsed exactly.
+  [[nodiscard]] std::optional<std::uint64_t> whole_number(std::string_view key) const;
   [[nodiscard]] std::optional<bool> boolean(std::string_view key) const;
   /// SI value, or a Mach number; the range is checked here unless the value is in Mach.
   [[nodiscard]] std::optional<core::Quantity> quantity(std::string_view key) const;
