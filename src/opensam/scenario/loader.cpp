@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <vector>
@@ -223,7 +224,7 @@ class Loader {
         read_threat_type(ctx, *root, type);
     }
     if (errors_.size() != before || !root) {
-      failed_types_[type] = true;
+      failed_types_.insert(type);
       r.error("type", fmt::format("type '{}' has errors (reported above)", type));
       return std::nullopt;
     }
@@ -232,12 +233,10 @@ class Loader {
 
   /// Library files are named relative to their data folder ("data/threats/f16c.yaml").
   static std::string display_library_path(const fs::path& file, LibraryPart part) {
-    fs::path p = file;
-    std::vector<fs::path> parts;
-    for (auto dir = p; dir.has_parent_path() && dir != dir.parent_path(); dir = dir.parent_path()) {
-      if (dir.filename() == (part == LibraryPart::kSystems ? "systems" : "threats")) {
+    const std::string_view folder = part == LibraryPart::kSystems ? "systems" : "threats";
+    for (fs::path dir = file.parent_path(); dir.has_relative_path(); dir = dir.parent_path()) {
+      if (dir.filename() == folder)
         return (fs::path("data") / fs::relative(file, dir.parent_path())).generic_string();
-      }
     }
     return file.generic_string();
   }
@@ -245,10 +244,7 @@ class Loader {
   static void read_figures(const MapReader& r, const Section& section, std::map<std::string, Figure>& out) {
     for (const auto& f : section.fields) {
       if (f.kind != FieldKind::kFigure) continue;
-      if (auto fig = r.figure(f.key))
-        out.emplace(std::string(f.key), *fig);
-      else if (f.required && r.has(f.key))
-        continue;
+      if (auto fig = r.figure(f.key)) out.emplace(std::string(f.key), *fig);
     }
   }
 
@@ -477,7 +473,7 @@ class Loader {
   core::Diagnostics errors_;
   std::map<std::string, SetBy> set_by_;
   std::map<std::string, core::SourceLocation> ids_;
-  std::map<std::string, bool> failed_types_;
+  std::set<std::string> failed_types_;
   std::vector<fs::path> stack_;
   std::vector<PendingTarget> targets_;
   core::SourceLocation root_location_;
