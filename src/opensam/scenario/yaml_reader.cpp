@@ -145,17 +145,20 @@ std::optional<std::string> MapReader::scalar(std::string_view key, const YAML::N
   return n.Scalar();
 }
 
+std::optional<std::string> MapReader::value_or_default(std::string_view key) const {
+  if (!has(key)) {
+    const FieldSpec& f = spec(key);
+    if (f.default_text.empty()) return std::nullopt;
+    return std::string(f.default_text);
+  }
+  return scalar(key, node(key));
+}
+
 std::optional<std::string> MapReader::text(std::string_view key) const {
   const FieldSpec& f = spec(key);
-  std::string value;
-  if (!has(key)) {
-    if (f.default_text.empty()) return std::nullopt;
-    value = std::string(f.default_text);
-  } else {
-    auto s = scalar(key, node(key));
-    if (!s) return std::nullopt;
-    value = *s;
-  }
+  const auto given = value_or_default(key);
+  if (!given) return std::nullopt;
+  const std::string& value = *given;
   if (f.kind == FieldKind::kId && !valid_id(value)) {
     error(key, fmt::format("'{}' is not a valid id: use 1 to 64 letters, digits, '_', '-' or '.'", value));
     return std::nullopt;
@@ -184,16 +187,9 @@ std::optional<std::string> MapReader::text(std::string_view key) const {
 }
 
 std::optional<std::uint64_t> MapReader::whole_number(std::string_view key) const {
-  const FieldSpec& f = spec(key);
-  std::string value;
-  if (!has(key)) {
-    if (f.default_text.empty()) return std::nullopt;
-    value = std::string(f.default_text);
-  } else {
-    auto s = scalar(key, node(key));
-    if (!s) return std::nullopt;
-    value = *s;
-  }
+  const auto given = value_or_default(key);
+  if (!given) return std::nullopt;
+  const std::string& value = *given;
   // Exact 64-bit parsing: seeds must survive a round trip through the resolved scenario.
   const std::string_view text = core::trim(value);
   std::uint64_t out = 0;
@@ -206,16 +202,9 @@ std::optional<std::uint64_t> MapReader::whole_number(std::string_view key) const
 }
 
 std::optional<bool> MapReader::boolean(std::string_view key) const {
-  const FieldSpec& f = spec(key);
-  std::string value;
-  if (!has(key)) {
-    if (f.default_text.empty()) return std::nullopt;
-    value = std::string(f.default_text);
-  } else {
-    auto s = scalar(key, node(key));
-    if (!s) return std::nullopt;
-    value = *s;
-  }
+  const auto given = value_or_default(key);
+  if (!given) return std::nullopt;
+  const std::string& value = *given;
   if (value == "true") return true;
   if (value == "false") return false;
   error(key, fmt::format("'{}' is not true or false", value));
@@ -224,15 +213,9 @@ std::optional<bool> MapReader::boolean(std::string_view key) const {
 
 std::optional<core::Quantity> MapReader::quantity(std::string_view key) const {
   const FieldSpec& f = spec(key);
-  std::string value;
-  if (!has(key)) {
-    if (f.default_text.empty()) return std::nullopt;
-    value = std::string(f.default_text);
-  } else {
-    auto s = scalar(key, node(key));
-    if (!s) return std::nullopt;
-    value = *s;
-  }
+  const auto given = value_or_default(key);
+  if (!given) return std::nullopt;
+  const std::string& value = *given;
   const core::QuantityParse parsed = core::parse_quantity(value, f.dim);
   if (!parsed.quantity) {
     error(key, parsed.error);
@@ -284,15 +267,9 @@ std::optional<GeoPoint> MapReader::position(std::string_view key) const {
 
 std::optional<Altitude> MapReader::altitude(std::string_view key) const {
   const FieldSpec& f = spec(key);
-  std::string value;
-  if (!has(key)) {
-    if (f.default_text.empty()) return std::nullopt;
-    value = std::string(f.default_text);
-  } else {
-    auto s = scalar(key, node(key));
-    if (!s) return std::nullopt;
-    value = *s;
-  }
+  const auto given = value_or_default(key);
+  if (!given) return std::nullopt;
+  const std::string& value = *given;
   Altitude out;
   std::string_view body = core::trim(value);
   // "<number> [unit] [MSL|AGL]": a reference word is the last of three words, or the second

@@ -64,6 +64,9 @@ class MapReader {
  private:
   const FieldSpec& spec(std::string_view key) const;
   std::optional<std::string> scalar(std::string_view key, const YAML::Node& n) const;
+  /// The key's scalar, or its declared default text; nothing when absent without default or
+  /// not a scalar (reported).
+  std::optional<std::string> value_or_default(std::string_view key) const;
 
   ReadContext ctx_;
   YAML::Node node_;
