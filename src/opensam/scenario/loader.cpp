@@ -29,9 +29,20 @@ constexpr std::size_t kMaxFileBytes = 16u << 20;  // a scenario is text; refuse 
 
 /// Reads a whole file; empty optional and `error` set when it cannot.
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  // Regular files only, size checked before reading: an include of /dev/zero or a FIFO must
+  // fail at once, not read forever.
   std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    error = "is a directory, not a file";
+  const fs::file_status st = fs::status(path, ec);
+  if (ec) {
+    error = ec.message();
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(st)) {
+    error = fs::is_directory(st) ? "is a directory, not a file" : "not a regular file";
+    return std::nullopt;
+  }
+  if (fs::file_size(path, ec) > kMaxFileBytes || ec) {
+    error = ec ? ec.message() : "file is larger than 16 MiB";
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
@@ -41,12 +52,7 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   }
   std::ostringstream ss;
   ss << in.rdbuf();
-  std::string text = ss.str();
-  if (text.size() > kMaxFileBytes) {
-    error = "file is larger than 16 MiB";
-    return std::nullopt;
-  }
-  return text;
+  return ss.str();
 }
 
 /// Parses YAML text; on a syntax error records it and returns nothing.
