@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/math/distributions/poisson.hpp>
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/negative_binomial.hpp>
+#include <boost/math/distributions/poisson.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <random>
@@ -74,9 +74,11 @@ TEST(ProbabilityOfDetection, SwerlingOneSinglePulseIsPfaToTheOneOverOnePlusSnr) 
   for (double pfa : {1e-12, 1e-6, 1e-2}) {
     for (double snr_db : {-5.0, 0.0, 10.0, 20.0, 30.0}) {
       const double snr = db_to_ratio(snr_db);
-      EXPECT_NEAR(probability_of_detection(snr, pfa, 1, Swerling::k1), std::pow(pfa, 1.0 / (1.0 + snr)), 1e-12);
+      EXPECT_NEAR(probability_of_detection(snr, pfa, 1, Swerling::k1), std::pow(pfa, 1.0 / (1.0 + snr)),
+                  1e-12);
       // Pulse-to-pulse and scan-to-scan are the same for one pulse.
-      EXPECT_NEAR(probability_of_detection(snr, pfa, 1, Swerling::k2), std::pow(pfa, 1.0 / (1.0 + snr)), 1e-12);
+      EXPECT_NEAR(probability_of_detection(snr, pfa, 1, Swerling::k2), std::pow(pfa, 1.0 / (1.0 + snr)),
+                  1e-12);
       EXPECT_NEAR(probability_of_detection(snr, pfa, 1, Swerling::k4),
                   probability_of_detection(snr, pfa, 1, Swerling::k3), 1e-12);
     }
@@ -88,7 +90,8 @@ TEST(ProbabilityOfDetection, SwerlingOneSinglePulseIsPfaToTheOneOverOnePlusSnr) 
 TEST(RequiredSnr, MatchesThePublishedSinglePulseValues) {
   EXPECT_NEAR(required_snr_db(0.9, 1e-6, 1, Swerling::k0), 13.18, 0.005);
   EXPECT_NEAR(required_snr_db(0.9, 1e-6, 1, Swerling::k1), 21.14, 0.005);
-  EXPECT_NEAR(required_snr_db(0.9, 1e-6, 1, Swerling::k1), ratio_to_db(std::log(1e-6) / std::log(0.9) - 1.0), 1e-8);
+  EXPECT_NEAR(required_snr_db(0.9, 1e-6, 1, Swerling::k1), ratio_to_db(std::log(1e-6) / std::log(0.9) - 1.0),
+              1e-8);
 }
 
 TEST(RequiredSnr, InvertsProbabilityOfDetection) {
@@ -114,15 +117,18 @@ TEST(ProbabilityOfDetection, ExactAgainstIndependentOracles) {
       const double centre_db = required_snr_db(0.5, pfa, n, Swerling::k0);
       for (double offset_db : {-6.0, -2.0, 0.0, 1.0, 3.0, 8.0}) {
         const double snr = db_to_ratio(centre_db + offset_db);
-        SCOPED_TRACE(testing::Message() << "N=" << n << " Pfa=" << pfa << " snr_db=" << centre_db + offset_db);
-        EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k0), oracle_steady(snr, t, n), 1e-6);
+        SCOPED_TRACE(testing::Message()
+                     << "N=" << n << " Pfa=" << pfa << " snr_db=" << centre_db + offset_db);
+        EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k0), oracle_steady(snr, t, n),
+                    1e-6);
         EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k2),
                     boost::math::gamma_q(n, t / (1.0 + snr)), 1e-12);
         EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k1),
                     oracle_scan_to_scan(snr, t, n, 2), 1e-6);
         EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k3),
                     oracle_scan_to_scan(snr, t, n, 4), 1e-6);
-        EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k4), oracle_swerling4(snr, t, n), 1e-6);
+        EXPECT_NEAR(probability_of_detection_at_threshold(snr, t, n, Swerling::k4),
+                    oracle_swerling4(snr, t, n), 1e-6);
       }
     }
   }

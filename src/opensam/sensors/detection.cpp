@@ -1,11 +1,10 @@
 #include "opensam/sensors/detection.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/non_central_chi_squared.hpp>
 #include <boost/math/policies/policy.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/tools/roots.hpp>
-
-#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -209,8 +208,9 @@ double shnidman_snr_db(double pd, double pfa, int pulses, Swerling swerling) {
   const double c1 = (((17.7006 * pd - 18.4496) * pd + 14.5339) * pd - 3.525) * inv_k;
   double c_db = c1;
   if (pd > 0.872) {
-    c_db += (std::exp(27.31 * pd - 25.14) + (pd - 0.8) * (0.7 * std::log(1e-5 / pfa) + (2.0 * n - 20.0) / 80.0)) *
-            inv_k;
+    c_db +=
+        (std::exp(27.31 * pd - 25.14) + (pd - 0.8) * (0.7 * std::log(1e-5 / pfa) + (2.0 * n - 20.0) / 80.0)) *
+        inv_k;
   }
   return ratio_to_db(x_inf / n) + c_db;
 }

@@ -1,0 +1,171 @@
+#include "opensam/sensors/radar_equation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+namespace opensam::sensors {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+RadarParameters lossless() {
+  RadarParameters r;
+  r.losses_db = 0.0;
+  r.noise_figure_db = 0.0;
+  return r;
+}
+
+// Worked example (radar-systems course, eq. 7-2 style): 1,000 W, 36 dB antenna gain,
+// 5.65 GHz, a 1 m2 business jet at 75 nmi receives 6.0e-17 W.
+TEST(RadarEquation, ReceivedPowerOfTheWorkedExample) {
+  RadarParameters r = lossless();
+  r.peak_power_w = 1000.0;
+  r.gain_db = 36.0;
+  r.frequency_hz = 5.65e9;
+  const double received_w = snr_free_space(r, 75.0 * 1852.0, 1.0) * noise_power_w(r);
+  EXPECT_NEAR(received_w / 6.0e-17, 1.0, 0.02);
+}
+
+// Reference section 6: R2 = R1 (sigma2 / sigma1)^(1/4): -10 dB of RCS gives x0.56 of the
+// range, -30 dB x0.18, -40 dB x0.10.
+TEST(RadarEquation, RangeScalesWithTheFourthRootOfRcs) {
+  const RadarParameters r;
+  const double snr = db_to_ratio(13.0);
+  const double r1 = range_for_snr_m(r, 1.0, snr);
+  EXPECT_NEAR(range_for_snr_m(r, 0.1, snr) / r1, 0.56, 0.005);
+  EXPECT_NEAR(range_for_snr_m(r, 0.001, snr) / r1, 0.18, 0.005);
+  EXPECT_NEAR(range_for_snr_m(r, 0.0001, snr) / r1, 0.10, 0.005);
+  EXPECT_NEAR(snr_free_space(r, r1, 1.0), snr, 1e-9 * snr);
+}
+
+TEST(RadarEquation, NoisePowerIsKT0FB) {
+  RadarParameters r;
+  r.noise_figure_db = 3.0;
+  r.noise_bandwidth_hz = 1e6;
+  // -174 dBm/Hz + 60 dB + 3 dB = -111 dBm, with k T0 = 4.00e-21 W/Hz.
+  EXPECT_NEAR(10.0 * std::log10(noise_power_w(r) / 1e-3), -174.0 + 60.0 + 3.0, 0.03);
+}
+
+// Reference section 6: d[km] ~ 4.12 (sqrt(h_r) + sqrt(h_t)): 25 m and 50 m give 50 km,
+// a 10 m mast 42 km.
+TEST(Horizon, FourPointOneTwoRule) {
+  EXPECT_NEAR(horizon_range_m(25.0, 50.0), 4121.6 * (5.0 + std::sqrt(50.0)), 5.0);
+  EXPECT_NEAR(horizon_range_m(25.0, 50.0) / 1000.0, 50.0, 0.5);
+  EXPECT_NEAR(horizon_range_m(10.0, 50.0) / 1000.0, 42.0, 0.5);
+  EXPECT_NEAR(horizon_range_m(0.0, 0.0), 0.0, 1e-9);
+}
+
+// The slope test used for terrain masking agrees with the horizon formula over a bald Earth:
+// a target just inside the horizon is above every surface point before it, just beyond it
+// is not.
+TEST(Horizon, SlopeTestAgreesWithTheHorizonRange) {
+  const double hr = 30.0;
+  const double ht = 200.0;
+  const double d = horizon_range_m(hr, ht);
+  auto max_surface_slope = [&](double up_to) {
+    double best = -1e9;
+    for (double x = 10.0; x < up_to; x += 10.0) best = std::max(best, elevation_slope(hr, x, 0.0));
+    return best;
+  };
+  EXPECT_GT(elevation_slope(hr, 0.99 * d, ht), max_surface_slope(0.99 * d));
+  EXPECT_LT(elevation_slope(hr, 1.01 * d, ht), max_surface_slope(1.01 * d));
+}
+
+TEST(AntennaPattern, HalfPowerAtHalfBeamwidthAndSidelobeFloor) {
+  const double bw = 0.02;
+  EXPECT_NEAR(antenna_pattern(0.0, bw, -30.0), 1.0, 1e-12);
+  EXPECT_NEAR(antenna_pattern(bw / 2.0, bw, -30.0), 0.5, 1e-4);
+  EXPECT_NEAR(antenna_pattern(-bw / 2.0, bw, -30.0), 0.5, 1e-4);
+  EXPECT_NEAR(antenna_pattern(5.0 * bw, bw, -30.0), 1e-3, 1e-15);
+  EXPECT_GE(antenna_pattern(1.1 * bw, bw, -30.0), 1e-3);
+}
+
+// Two-ray lobing (Skolnik 8.2, Blake ch. 6): with a perfect mirror F = 2 |sin(pi delta /
+// lambda)|: the first lobe peak (F = 2, SNR x16, +12 dB) at a path difference delta of
+// lambda / 2, a null at lambda, sqrt(2) at lambda / 4, and far out F ~ 4 pi h_r h_t /
+// (lambda R), so the echo falls as R^-8.
+TEST(TwoRay, LobePeakNullAndFarField) {
+  const double hr = 20.0;
+  const double ht = 100.0;
+  const double lambda = 0.1;
+  const double quarter_r = 2.0 * hr * ht / (lambda / 4.0);
+  const double r_max = 2.0 * hr * ht / (lambda / 2.0);
+  EXPECT_NEAR(two_ray_factor(hr, ht, r_max, lambda, 1.0), 2.0, 1e-9);
+  const double r_null = 2.0 * hr * ht / lambda;
+  EXPECT_NEAR(two_ray_factor(hr, ht, r_null, lambda, 1.0), 0.0, 1e-9);
+  EXPECT_NEAR(two_ray_factor(hr, ht, quarter_r, lambda, 1.0), std::sqrt(2.0), 1e-9);
+  const double far = 1e7;
+  EXPECT_NEAR(two_ray_factor(hr, ht, far, lambda, 1.0) / (4.0 * kPi * hr * ht / (lambda * far)), 1.0, 1e-3);
+  // A rough surface (rho = 0.3) keeps the lobes shallow: between 0.7 and 1.3.
+  EXPECT_NEAR(two_ray_factor(hr, ht, r_max, lambda, 0.3), 1.3, 1e-9);
+  EXPECT_NEAR(two_ray_factor(hr, ht, r_null, lambda, 0.3), 0.7, 1e-9);
+}
+
+// Constant-gamma clutter (Barton 2013, ch. 9): sigma_c = gamma R theta (c / 2B) tan(psi).
+// gamma -15 dB, psi 10 mrad, R 20 km, 1 deg beam, 1 MHz: 0.03162 * 20000 * 0.017453 *
+// 149.90 * 0.0100003 = 16.55 m2.
+TEST(Clutter, ConstantGammaCell) {
+  EXPECT_NEAR(clutter_rcs_m2(-15.0, 0.01, 20000.0, kPi / 180.0, 1e6), 16.55, 0.01);
+  EXPECT_EQ(clutter_rcs_m2(-15.0, -0.001, 20000.0, kPi / 180.0, 1e6), 0.0);
+  // Grazing angle: h_r / R less the Earth's curvature, zero at the horizon.
+  EXPECT_NEAR(grazing_angle_rad(30.0, 3000.0), std::atan(0.01 - 3000.0 / (2.0 * kStandardKFactor * 6371000.0)),
+              1e-12);
+  EXPECT_NEAR(grazing_angle_rad(30.0, horizon_range_m(30.0, 0.0)), 0.0, 1e-9);
+}
+
+// Self-screening burn-through (Adamy, EW 101): at the burn-through range the echo over the
+// jamming, computed from the radar equation and jam_to_noise separately, is the S/J asked for.
+TEST(Jamming, BurnThroughRangeIsWhereSignalEqualsJamTimesRequirement) {
+  RadarParameters r = lossless();
+  r.peak_power_w = 1e6;
+  r.gain_db = 38.0;
+  r.noise_bandwidth_hz = 1e6;
+  const double erp = 100.0;    // W
+  const double bj = 100e6;     // 100 MHz barrage
+  const double sj = 20.0;      // 13 dB required
+  const double rcs = 5.0;
+  const double rbt = burnthrough_range_m(r, rcs, erp, bj, sj);
+  const double s_over_n = snr_free_space(r, rbt, rcs);
+  const double j_over_n = jam_to_noise(r, erp, bj, rbt, 1.0);
+  EXPECT_NEAR(s_over_n / j_over_n, sj, 1e-9 * sj);
+  // Closed form by hand: sqrt(1e6 * 6309.6 * 5 * 100 / (4 pi * 100 * 20)) = 11,205 m.
+  EXPECT_NEAR(rbt, std::sqrt(1e6 * std::pow(10.0, 3.8) * 5.0 * 100.0 / (4.0 * kPi * 100.0 * 20.0)), 1e-6);
+  // A jammer seen through a -30 dB sidelobe does 30 dB less.
+  EXPECT_NEAR(jam_to_noise(r, erp, bj, 50e3, 1e-3) / jam_to_noise(r, erp, bj, 50e3, 1.0), 1e-3, 1e-15);
+}
+
+// Measurement accuracy (Barton and Ward 1969; Skolnik 6.3): at 2 SNR = 100 the range sigma
+// is (c / 2B) / 10 and the angle sigma theta / 16.
+TEST(Accuracy, ScalesWithResolutionOverRootTwoSnr) {
+  RadarParameters r;
+  r.noise_bandwidth_hz = 1e6;
+  r.azimuth_beamwidth_rad = 0.02;
+  r.elevation_beamwidth_rad = 0.03;
+  r.pulses = 10;
+  r.prf_hz = 1000.0;
+  r.frequency_hz = 10e9;
+  const MeasurementSigma s = measurement_sigma(r, 50.0);
+  EXPECT_NEAR(s.range_m, kSpeedOfLightMps / 2e6 / 10.0, 1e-9);
+  EXPECT_NEAR(s.azimuth_rad, 0.02 / 16.0, 1e-12);
+  EXPECT_NEAR(s.elevation_rad, 0.03 / 16.0, 1e-12);
+  EXPECT_NEAR(s.range_rate_mps, wavelength_m(10e9) / (2.0 * 0.01 * 10.0), 1e-9);
+}
+
+// Atmospheric loss: alpha R for a short path at the ground; less than alpha R over a long
+// path that climbs out of the dense air; more for a lower radar.
+TEST(Atmosphere, LossFollowsAirDensityAlongTheRay) {
+  RadarParameters r;
+  r.attenuation_db_per_km = 0.02;
+  EXPECT_NEAR(atmospheric_loss_db(r, 1000.0, 0.0, 0.0), 0.02, 1e-4);
+  const double long_path = atmospheric_loss_db(r, 400e3, 10.0, 0.0);
+  EXPECT_LT(long_path, 0.02 * 400.0);
+  EXPECT_GT(long_path, 0.02 * 50.0);
+  EXPECT_LT(atmospheric_loss_db(r, 100e3, 10.0, 0.5), atmospheric_loss_db(r, 100e3, 10.0, 0.0));
+  r.attenuation_db_per_km = 0.0;
+  EXPECT_EQ(atmospheric_loss_db(r, 400e3, 10.0, 0.0), 0.0);
+}
+
+}  // namespace
+}  // namespace opensam::sensors
