@@ -110,8 +110,8 @@ TEST(Clutter, ConstantGammaCell) {
   EXPECT_NEAR(clutter_rcs_m2(-15.0, 0.01, 20000.0, kPi / 180.0, 1e6), 16.55, 0.01);
   EXPECT_EQ(clutter_rcs_m2(-15.0, -0.001, 20000.0, kPi / 180.0, 1e6), 0.0);
   // Grazing angle: h_r / R less the Earth's curvature, zero at the horizon.
-  EXPECT_NEAR(grazing_angle_rad(30.0, 3000.0), std::atan(0.01 - 3000.0 / (2.0 * kStandardKFactor * 6371000.0)),
-              1e-12);
+  EXPECT_NEAR(grazing_angle_rad(30.0, 3000.0),
+              std::atan(0.01 - 3000.0 / (2.0 * kStandardKFactor * 6371000.0)), 1e-12);
   EXPECT_NEAR(grazing_angle_rad(30.0, horizon_range_m(30.0, 0.0)), 0.0, 1e-9);
 }
 
@@ -122,9 +122,9 @@ TEST(Jamming, BurnThroughRangeIsWhereSignalEqualsJamTimesRequirement) {
   r.peak_power_w = 1e6;
   r.gain_db = 38.0;
   r.noise_bandwidth_hz = 1e6;
-  const double erp = 100.0;    // W
-  const double bj = 100e6;     // 100 MHz barrage
-  const double sj = 20.0;      // 13 dB required
+  const double erp = 100.0;  // W
+  const double bj = 100e6;   // 100 MHz barrage
+  const double sj = 20.0;    // 13 dB required
   const double rcs = 5.0;
   const double rbt = burnthrough_range_m(r, rcs, erp, bj, sj);
   const double s_over_n = snr_free_space(r, rbt, rcs);
@@ -140,7 +140,7 @@ TEST(Jamming, BurnThroughRangeIsWhereSignalEqualsJamTimesRequirement) {
 // is (c / 2B) / 10 and the angle sigma theta / 16.
 TEST(Accuracy, ScalesWithResolutionOverRootTwoSnr) {
   RadarParameters r;
-  r.noise_bandwidth_hz = 1e6;
+  r.resolution_bandwidth_hz = 1e6;
   r.azimuth_beamwidth_rad = 0.02;
   r.elevation_beamwidth_rad = 0.03;
   r.pulses = 10;

@@ -39,6 +39,7 @@ constexpr std::array kUnits{
     Unit{"mil", Dimension::kAngle, Scale::kLinear, 2.0 * kPi / 6400.0},
     Unit{"s", Dimension::kTime, Scale::kLinear, 1.0},
     Unit{"ms", Dimension::kTime, Scale::kLinear, 1e-3},
+    Unit{"us", Dimension::kTime, Scale::kLinear, 1e-6},
     Unit{"min", Dimension::kTime, Scale::kLinear, 60.0},
     Unit{"h", Dimension::kTime, Scale::kLinear, 3600.0},
     Unit{"Hz", Dimension::kFrequency, Scale::kLinear, 1.0},
@@ -99,7 +100,7 @@ std::string_view dimension_units(Dimension d) {
     case Dimension::kLength: return "m, km, ft, nmi";
     case Dimension::kSpeed: return "m/s, km/h, kt, Mach N";
     case Dimension::kAngle: return "rad, deg, mil";
-    case Dimension::kTime: return "s, ms, min, h";
+    case Dimension::kTime: return "s, ms, us, min, h";
     case Dimension::kFrequency: return "Hz, kHz, MHz, GHz";
     case Dimension::kPower: return "W, kW, MW, dBW, dBm";
     case Dimension::kArea: return "m2, dBsm";

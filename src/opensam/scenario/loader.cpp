@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <numbers>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -125,6 +127,7 @@ class Loader {
       if (auto v = r.quantity("duration")) sc_.duration_s = v->value;
     });
 
+    set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
     for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
     for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
     if (r.has("threats")) threats_key_ = r.where("threats");
@@ -254,6 +257,153 @@ class Loader {
     }
   }
 
+  static void read_settings(const MapReader& r, const Section& section,
+                            std::map<std::string, std::string>& out) {
+    for (const auto& f : section.fields) {
+      if (f.kind != FieldKind::kChoice) continue;
+      if (auto v = r.text(f.key)) out.emplace(std::string(f.key), *v);
+    }
+  }
+
+  /// The radar-equation figures a radar type must give (the rest have defaults).
+  static void check_radar_type(const MapReader& r, const SiteType& t) {
+    if (t.kind != "radar") return;
+    std::vector<std::string_view> missing;
+    for (std::string_view key : {"frequency", "peak_power", "antenna_gain", "pulse_width", "bandwidth",
+                                 "noise_figure", "system_losses", "pulses", "pfa", "prf", "azimuth_beamwidth",
+                                 "elevation_beamwidth", "scan_period", "instrumented_range"}) {
+      if (!t.figures.contains(std::string(key)) && !r.has(key)) missing.push_back(key);
+    }
+    if (!missing.empty()) r.error("kind", fmt::format("a radar needs {}", fmt::join(missing, ", ")));
+    if (auto it = t.figures.find("pulses");
+        it != t.figures.end() && it->second.value != std::floor(it->second.value))
+      r.error("pulses", "must be a whole number");
+    if (t.settings.contains("scan") && t.settings.at("scan") == "sector" &&
+        !t.figures.contains("sector_width") && !r.has("sector_width"))
+      r.error("scan", "a sector radar needs sector_width");
+  }
+
+  /// An angle list ("0 deg", "45 deg", ...) under `key` of an rcs_table, checked increasing in
+  /// [lo, hi].
+  static std::vector<double> read_angles(const ReadContext& ctx, const MapReader& r, std::string_view key,
+                                         double lo, double hi) {
+    std::vector<double> out;
+    const auto texts = r.string_list(key);
+    const YAML::Node n = r.has(key) ? r.node(key) : YAML::Node();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      const std::string item_path = fmt::format("{}[{}]", r.path(key), i);
+      const core::SourceLocation where =
+          n.IsSequence() ? location_of(ctx, n[i]) : (n ? location_of(ctx, n) : r.where(key));
+      const auto q = core::parse_quantity(texts[i], core::Dimension::kAngle);
+      if (!q.quantity) {
+        ctx.errors->add(where, item_path, q.error);
+        return {};
+      }
+      const double v = q.quantity->value;
+      if (v < lo - 1e-9 || v > hi + 1e-9) {
+        ctx.errors->add(where, item_path,
+                        fmt::format("'{}' is outside {:g} to {:g} deg", texts[i],
+                                    lo * 180.0 / std::numbers::pi, hi * 180.0 / std::numbers::pi));
+        return {};
+      }
+      if (!out.empty() && v <= out.back()) {
+        ctx.errors->add(where, item_path, "angles must increase");
+        return {};
+      }
+      out.push_back(v);
+    }
+    return out;
+  }
+
+  static std::optional<RcsTable> read_rcs_table(const ReadContext& ctx, const MapReader& parent) {
+    MapReader r(ctx, parent.node("rcs_table"), kRcsTableSection, parent.path("rcs_table"));
+    if (!r.is_map()) return std::nullopt;
+    RcsTable t;
+    const auto source = r.text("source");
+    const auto estimate = r.boolean("estimate");
+    (void)r.text("note");
+    if (!source || !estimate) return std::nullopt;
+    t.source = *source;
+    t.estimate = *estimate;
+    const std::size_t before = ctx.errors->size();
+    t.azimuth_rad = read_angles(ctx, r, "azimuth", 0.0, std::numbers::pi);
+    t.elevation_rad = r.has("elevation")
+                          ? read_angles(ctx, r, "elevation", -std::numbers::pi / 2, std::numbers::pi / 2)
+                          : std::vector{0.0};
+    if (ctx.errors->size() != before || t.azimuth_rad.empty() || t.elevation_rad.empty()) return std::nullopt;
+    const YAML::Node bands = r.has("bands") ? r.node("bands") : YAML::Node();
+    if (!bands || !bands.IsMap() || bands.size() == 0) {
+      r.error("bands", "expected a map from band letter (L, S, C, X, ...) to rows of dBsm values");
+      return std::nullopt;
+    }
+    static constexpr std::string_view kBands[] = {"HF", "VHF", "UHF", "L", "S", "C", "X", "Ku", "K", "Ka"};
+    for (const auto& kv : bands) {
+      const std::string band = kv.first.Scalar();
+      const std::string bpath = join_path(r.path("bands"), band);
+      if (std::find(std::begin(kBands), std::end(kBands), band) == std::end(kBands)) {
+        ctx.errors->add(
+            location_of(ctx, kv.first), bpath,
+            fmt::format("unknown band '{}'; bands are HF, VHF, UHF, L, S, C, X, Ku, K, Ka", band));
+        return std::nullopt;
+      }
+      const YAML::Node rows = kv.second;
+      if (!rows.IsSequence() || rows.size() != t.elevation_rad.size()) {
+        ctx.errors->add(location_of(ctx, rows), bpath,
+                        fmt::format("expected {} row(s), one per elevation", t.elevation_rad.size()));
+        return std::nullopt;
+      }
+      std::vector<double> values;
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const YAML::Node row = rows[i];
+        const std::string rpath = fmt::format("{}[{}]", bpath, i);
+        if (!row.IsSequence() || row.size() != t.azimuth_rad.size()) {
+          ctx.errors->add(location_of(ctx, row), rpath,
+                          fmt::format("expected {} dBsm value(s), one per azimuth", t.azimuth_rad.size()));
+          return std::nullopt;
+        }
+        for (std::size_t j = 0; j < row.size(); ++j) {
+          const auto v = row[j].IsScalar() ? core::parse_number(row[j].Scalar()) : std::nullopt;
+          if (!v || *v < -100.0 || *v > 100.0) {
+            ctx.errors->add(location_of(ctx, row[j]), fmt::format("{}[{}]", rpath, j),
+                            "expected a number of dBsm between -100 and 100");
+            return std::nullopt;
+          }
+          values.push_back(*v);
+        }
+      }
+      t.dbsm.emplace(band, std::move(values));
+    }
+    return t;
+  }
+
+  void read_environment(const ReadContext& ctx, const YAML::Node& node, const fs::path& base_dir) {
+    MapReader r(ctx, node, kEnvironmentSection, "environment");
+    if (!r.is_map()) return;
+    Environment& env = sc_.environment;
+    if (auto t = r.text("terrain")) {
+      env.terrain_text = *t;
+      const fs::path file = base_dir / *t;
+      std::error_code ec;
+      if (!fs::is_regular_file(file, ec)) {
+        r.error("terrain", fmt::format("cannot read '{}': no such file", *t));
+      } else {
+        env.terrain_file = file.generic_string();
+      }
+    }
+    if (auto k = r.quantity("k_factor")) env.k_factor = k->value;
+    if (auto surface = r.text("surface")) {
+      env.surface = *surface == "sea" ? Surface::kSea : Surface::kLand;
+      env.clutter_gamma_db = env.surface == Surface::kSea ? -40.0 : -20.0;
+      env.reflection = env.surface == Surface::kSea ? 0.9 : 0.3;
+    }
+    if (r.has("clutter_gamma")) {
+      if (auto g = r.quantity("clutter_gamma")) env.clutter_gamma_db = g->value;
+    }
+    if (r.has("reflection")) {
+      if (auto rho = r.quantity("reflection")) env.reflection = rho->value;
+    }
+  }
+
   void read_site_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id) {
     MapReader r(ctx, root, kSiteTypeSection, "");
     if (!r.is_map()) return;
@@ -263,6 +413,8 @@ class Loader {
     t.kind = r.text("kind").value_or("");
     t.description = r.text("description").value_or("");
     read_figures(r, kSiteTypeSection, t.figures);
+    read_settings(r, kSiteTypeSection, t.settings);
+    check_radar_type(r, t);
     sc_.site_types.emplace(id, std::move(t));
   }
 
@@ -275,6 +427,15 @@ class Loader {
     t.kind = r.text("kind").value_or("");
     t.description = r.text("description").value_or("");
     read_figures(r, kThreatTypeSection, t.figures);
+    if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
+    if (auto it = t.figures.find("swerling");
+        it != t.figures.end() && it->second.value != std::floor(it->second.value)) {
+      r.error("swerling", "must be a whole number, 0 to 4");
+    }
+    if (t.figures.contains("jammer_erp") != t.figures.contains("jammer_bandwidth")) {
+      r.error(t.figures.contains("jammer_erp") ? "jammer_erp" : "jammer_bandwidth",
+              "a jammer needs both jammer_erp and jammer_bandwidth");
+    }
     sc_.threat_types.emplace(id, std::move(t));
   }
 
@@ -299,9 +460,23 @@ class Loader {
     }
     auto pos = r.position("position");
     auto alt = r.altitude("altitude");
-    if (!pos || !alt || !ok) return;
+    auto facing = r.quantity("facing");
+    for (const auto& [w, wpath] : r.list("silent")) {
+      MapReader wr(ctx, w, kSilenceSection, wpath);
+      if (!wr.is_map()) continue;
+      auto from = wr.quantity("from");
+      auto to = wr.quantity("to");
+      if (!from || !to) continue;
+      if (to->value <= from->value) {
+        wr.error("to", "must be after `from`");
+        continue;
+      }
+      s.silent.push_back({from->value, to->value});
+    }
+    if (!pos || !alt || !facing || !ok) return;
     s.position = *pos;
     s.altitude = *alt;
+    s.facing_rad = facing->value;
     sc_.sites.push_back(std::move(s));
   }
 

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
+
 namespace opensam::scenario {
 
 namespace {
@@ -27,13 +29,33 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   if (!sc.description.empty()) e << YAML::Key << "description" << YAML::Value << sc.description;
   e << YAML::Key << "seed" << YAML::Value << seed;
   e << YAML::Key << "duration" << YAML::Value << num(sc.duration_s) + " s";
+  const Environment& env = sc.environment;
+  e << YAML::Key << "environment" << YAML::Value << YAML::BeginMap;
+  // The run folder is elsewhere: the terrain is named by its absolute path.
+  if (!env.terrain_file.empty())
+    e << YAML::Key << "terrain" << YAML::Value
+      << std::filesystem::absolute(env.terrain_file).generic_string();
+  e << YAML::Key << "k_factor" << YAML::Value << num(env.k_factor);
+  e << YAML::Key << "surface" << YAML::Value << (env.surface == Surface::kSea ? "sea" : "land");
+  e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
+  e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
   if (!sc.sites.empty()) {
     e << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
     for (const auto& s : sc.sites) {
       e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << s.id << YAML::Key << "type" << YAML::Value
         << s.type;
       emit_position(e, s.position);
-      e << YAML::Key << "altitude" << YAML::Value << altitude_text(s.altitude) << YAML::EndMap;
+      e << YAML::Key << "altitude" << YAML::Value << altitude_text(s.altitude);
+      e << YAML::Key << "facing" << YAML::Value << num(s.facing_rad) + " rad";
+      if (!s.silent.empty()) {
+        e << YAML::Key << "silent" << YAML::Value << YAML::BeginSeq;
+        for (const auto& w : s.silent) {
+          e << YAML::Flow << YAML::BeginMap << YAML::Key << "from" << YAML::Value << num(w.from_s) + " s"
+            << YAML::Key << "to" << YAML::Value << num(w.to_s) + " s" << YAML::EndMap;
+        }
+        e << YAML::EndSeq;
+      }
+      e << YAML::EndMap;
     }
     e << YAML::EndSeq;
   }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,18 @@ struct SiteType {
   std::string name;  ///< e.g. "91N6E Big Bird acquisition radar"
   std::string kind;  ///< radar | launcher | command_post
   std::string description;
-  std::map<std::string, Figure> figures;  ///< by key, e.g. "instrumented_range"
+  std::map<std::string, Figure> figures;        ///< by key, e.g. "instrumented_range"
+  std::map<std::string, std::string> settings;  ///< choices, e.g. "scan" -> "rotating"
+};
+
+/// Radar cross section by aspect and band, in dBsm (a library table with its provenance).
+struct RcsTable {
+  std::vector<double> azimuth_rad;    ///< from the nose, increasing, 0..pi
+  std::vector<double> elevation_rad;  ///< increasing, -pi/2..pi/2
+  /// Band letter -> dBsm, row-major: elevation rows of azimuth columns.
+  std::map<std::string, std::vector<double>> dbsm;
+  std::string source;
+  bool estimate = false;
 };
 
 /// A threat type from data/threats.
@@ -48,6 +60,7 @@ struct ThreatType {
   std::string kind;  ///< aircraft | cruise_missile | ballistic_missile | drone | arm | decoy
   std::string description;
   std::map<std::string, Figure> figures;  ///< cruise_speed, max_speed, unit_cost_usd, ...
+  std::optional<RcsTable> rcs_table;
 };
 
 /// One point of a route; `speed_mps` is the speed of the leg that starts here.
@@ -60,11 +73,32 @@ struct Waypoint {
 /// How a route ends: at an aim point (arrival = the threat leaked) or leaving the area.
 enum class RouteEnd { kAimPoint, kExit };
 
+/// A time window [from, to) in simulation seconds.
+struct TimeWindow {
+  double from_s = 0.0;
+  double to_s = 0.0;
+};
+
 struct Site {
   std::string id;
   std::string type;  ///< key into Scenario::site_types
   GeoPoint position;
   Altitude altitude;
+  double facing_rad = 0.0;         ///< centre of a sector radar's search, from north
+  std::vector<TimeWindow> silent;  ///< emission control: radar off in these windows
+};
+
+/// What the ground is made of under low flyers.
+enum class Surface { kLand, kSea };
+
+/// Terrain, refraction and surface (defaults: no terrain, 4/3 Earth, land).
+struct Environment {
+  std::string terrain_file;  ///< resolved path of the elevation raster, or empty
+  std::string terrain_text;  ///< as written in the scenario (for the resolved copy)
+  double k_factor = 4.0 / 3.0;
+  Surface surface = Surface::kLand;
+  double clutter_gamma_db = -20.0;
+  double reflection = 0.3;
 };
 
 /// Something the battalion defends.
@@ -92,6 +126,7 @@ struct Scenario {
   std::string file;  ///< the file it was loaded from, as given
   std::uint64_t seed = 1;
   double duration_s = 0.0;
+  Environment environment;
   std::vector<Site> sites;
   std::vector<Asset> assets;
   std::vector<Threat> threats;

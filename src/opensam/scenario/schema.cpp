@@ -91,6 +91,34 @@ const std::array kSiteFields{
               .default_text = "0 m AGL",
               .min = -500.0,
               .max = 20000.0},
+    FieldSpec{.key = "facing",
+              .kind = K::kQuantity,
+              .doc = "Azimuth (from north, clockwise) a sector radar's search is centred on.",
+              .default_text = "0 deg",
+              .dim = Dimension::kAngle,
+              .min = -6.2832,
+              .max = 6.2832},
+    FieldSpec{.key = "silent",
+              .kind = K::kList,
+              .doc = "Times when a radar does not emit (emission control).",
+              .child = &kSilenceSection},
+};
+
+const std::array kSilenceFields{
+    FieldSpec{.key = "from",
+              .kind = K::kQuantity,
+              .doc = "Start of the silence.",
+              .required = true,
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
+    FieldSpec{.key = "to",
+              .kind = K::kQuantity,
+              .doc = "End of the silence.",
+              .required = true,
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
 };
 
 const std::array kAssetFields{
@@ -117,6 +145,37 @@ const std::array kAssetFields{
               .min = 0.0},
 };
 
+const std::array kEnvironmentFields{
+    FieldSpec{.key = "terrain",
+              .kind = K::kString,
+              .doc = "Elevation raster any GDAL driver reads (GeoTIFF, SRTM .hgt, DTED, VRT), "
+                     "relative to this file; heights in metres. Without it the ground is at 0 m."},
+    FieldSpec{.key = "k_factor",
+              .kind = K::kQuantity,
+              .doc = "Effective Earth radius factor for refraction.",
+              .default_text = "1.3333333333333333",
+              .min = 0.5,
+              .max = 10.0},
+    FieldSpec{.key = "surface",
+              .kind = K::kChoice,
+              .doc = "Surface under low flyers: sets the clutter and multipath defaults.",
+              .default_text = "land",
+              .choices = "land|sea"},
+    FieldSpec{.key = "clutter_gamma",
+              .kind = K::kQuantity,
+              .doc = "Constant-gamma clutter reflectivity. Default -20 dB over land, -40 dB over "
+                     "sea (estimates; see docs/models/sensors.md).",
+              .dim = Dimension::kDecibel,
+              .min = -80.0,
+              .max = 0.0},
+    FieldSpec{.key = "reflection",
+              .kind = K::kQuantity,
+              .doc = "Magnitude of the surface reflection coefficient for two-ray multipath. "
+                     "Default 0.3 over land, 0.9 over sea (estimates).",
+              .min = 0.0,
+              .max = 1.0},
+};
+
 const std::array kScenarioFields{
     FieldSpec{.key = "name",
               .kind = K::kId,
@@ -139,6 +198,10 @@ const std::array kScenarioFields{
               .kind = K::kStringList,
               .doc = "Other scenario files, relative to this one; their lists are added before "
                      "this file's, and a key may be set in one file only."},
+    FieldSpec{.key = "environment",
+              .kind = K::kMap,
+              .doc = "Terrain, refraction and surface.",
+              .child = &kEnvironmentSection},
     FieldSpec{
         .key = "sites", .kind = K::kList, .doc = "Site elements of the defence.", .child = &kSiteSection},
     FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
@@ -188,6 +251,138 @@ const std::array kSiteTypeFields{
               .dim = Dimension::kTime,
               .min = 0.0,
               .min_exclusive = true},
+    FieldSpec{.key = "scan",
+              .kind = K::kChoice,
+              .doc = "Radars: `rotating` (the beam sweeps 360 deg once per scan_period) or `sector` "
+                     "(an electronically scanned search of sector_width per scan_period, plus track "
+                     "dwells).",
+              .default_text = "rotating",
+              .choices = "rotating|sector"},
+    FieldSpec{.key = "sector_width",
+              .kind = K::kFigure,
+              .doc = "Width in azimuth of a sector radar's search, centred on the site's `facing`.",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 6.2832,
+              .min_exclusive = true},
+    FieldSpec{.key = "peak_power",
+              .kind = K::kFigure,
+              .doc = "Peak transmitted power (radars).",
+              .dim = Dimension::kPower,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "antenna_gain",
+              .kind = K::kFigure,
+              .doc = "Antenna gain, transmit and receive (radars).",
+              .dim = Dimension::kDecibel,
+              .min = 0.0,
+              .max = 70.0},
+    FieldSpec{.key = "pulse_width",
+              .kind = K::kFigure,
+              .doc = "Transmitted (uncompressed) pulse width: the matched filter's noise bandwidth "
+                     "is its inverse.",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "bandwidth",
+              .kind = K::kFigure,
+              .doc = "Signal bandwidth after pulse compression; sets the range resolution c / 2B.",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "noise_figure",
+              .kind = K::kFigure,
+              .doc = "Receiver noise figure.",
+              .dim = Dimension::kDecibel,
+              .min = 0.0,
+              .max = 30.0},
+    FieldSpec{.key = "system_losses",
+              .kind = K::kFigure,
+              .doc = "Two-way system losses beside the atmosphere.",
+              .dim = Dimension::kDecibel,
+              .min = 0.0,
+              .max = 40.0},
+    FieldSpec{.key = "attenuation_db_per_km",
+              .kind = K::kFigure,
+              .doc = "Two-way atmospheric attenuation at sea level, dB per km (scaled by air density "
+                     "along the ray).",
+              .min = 0.0,
+              .max = 1.0},
+    FieldSpec{.key = "pulses",
+              .kind = K::kFigure,
+              .doc = "Pulses integrated per dwell (one look at a target).",
+              .min = 1.0,
+              .max = 10000.0},
+    FieldSpec{.key = "integration",
+              .kind = K::kChoice,
+              .doc = "How the pulses of a dwell are summed.",
+              .default_text = "noncoherent",
+              .choices = "noncoherent|coherent"},
+    FieldSpec{.key = "pfa",
+              .kind = K::kFigure,
+              .doc = "False-alarm probability per resolution cell.",
+              .min = 1e-15,
+              .max = 0.1},
+    FieldSpec{.key = "prf",
+              .kind = K::kFigure,
+              .doc = "Pulse repetition frequency; with `pulses`, the dwell time.",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "azimuth_beamwidth",
+              .kind = K::kFigure,
+              .doc = "3 dB beamwidth in azimuth.",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 1.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "elevation_beamwidth",
+              .kind = K::kFigure,
+              .doc = "3 dB beamwidth in elevation.",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 1.6,
+              .min_exclusive = true},
+    FieldSpec{.key = "sidelobe_level",
+              .kind = K::kFigure,
+              .doc = "One-way sidelobe level relative to the main lobe (negative dB).",
+              .dim = Dimension::kDecibel,
+              .min = -80.0,
+              .max = 0.0},
+    FieldSpec{.key = "mti_improvement",
+              .kind = K::kFigure,
+              .doc = "Clutter attenuation of the MTI / Doppler processing.",
+              .dim = Dimension::kDecibel,
+              .min = 0.0,
+              .max = 80.0},
+    FieldSpec{.key = "min_elevation",
+              .kind = K::kFigure,
+              .doc = "Lowest elevation searched.",
+              .dim = Dimension::kAngle,
+              .min = -0.2,
+              .max = 1.6},
+    FieldSpec{.key = "max_elevation",
+              .kind = K::kFigure,
+              .doc = "Highest elevation searched.",
+              .dim = Dimension::kAngle,
+              .min = -0.2,
+              .max = 1.6},
+    FieldSpec{.key = "range_bias",
+              .kind = K::kFigure,
+              .doc = "Standard deviation of the radar's systematic range error, drawn once per replicate.",
+              .dim = Dimension::kLength,
+              .min = 0.0},
+    FieldSpec{.key = "angle_bias",
+              .kind = K::kFigure,
+              .doc = "Standard deviation of the radar's systematic azimuth and elevation errors, drawn "
+                     "once per replicate.",
+              .dim = Dimension::kAngle,
+              .min = 0.0},
+    FieldSpec{.key = "range_rate",
+              .kind = K::kChoice,
+              .doc = "Whether the radar measures range rate (Doppler).",
+              .default_text = "no",
+              .choices = "yes|no"},
     FieldSpec{.key = "max_targets",
               .kind = K::kFigure,
               .doc = "Targets tracked (radars) or engaged (command posts) at once.",
@@ -231,7 +426,55 @@ const std::array kThreatTypeFields{
               .dim = Dimension::kArea,
               .min = 0.0,
               .min_exclusive = true},
+    FieldSpec{.key = "rcs_table",
+              .kind = K::kRcsTable,
+              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
+                     "is in it (the nearest band otherwise)."},
+    FieldSpec{.key = "swerling",
+              .kind = K::kFigure,
+              .doc = "Swerling fluctuation case, 0 to 4.",
+              .default_text = "1",
+              .min = 0.0,
+              .max = 4.0},
+    FieldSpec{.key = "jammer_erp",
+              .kind = K::kFigure,
+              .doc = "Effective radiated power of its noise jammer (none when absent).",
+              .dim = Dimension::kPower,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "jammer_bandwidth",
+              .kind = K::kFigure,
+              .doc = "Bandwidth the jammer spreads its power over.",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
     FieldSpec{.key = "unit_cost_usd", .kind = K::kFigure, .doc = "Unit cost, US dollars.", .min = 0.0},
+};
+
+const std::array kRcsTableFields{
+    FieldSpec{.key = "source",
+              .kind = K::kText,
+              .doc = "Public source of the table, or the reasoning behind it.",
+              .required = true},
+    FieldSpec{.key = "estimate",
+              .kind = K::kBool,
+              .doc = "True when the table is a modelling assumption.",
+              .default_text = "false"},
+    FieldSpec{.key = "note", .kind = K::kText, .doc = "Anything a reader should know."},
+    FieldSpec{.key = "azimuth",
+              .kind = K::kStringList,
+              .doc = "Aspect angles from the nose, increasing, 0 to 180 deg (left and right are "
+                     "mirror images).",
+              .required = true},
+    FieldSpec{.key = "elevation",
+              .kind = K::kStringList,
+              .doc = "Aspect elevations, increasing, -90 to 90 deg (positive: seen from above).",
+              .default_text = "[0 deg]"},
+    FieldSpec{.key = "bands",
+              .kind = K::kDbsmRows,
+              .doc = "Per radar band letter (L, S, C, X, Ku, ...): dBsm values, one row per "
+                     "elevation, one column per azimuth.",
+              .required = true},
 };
 
 }  // namespace
@@ -241,8 +484,13 @@ const Section kThreatSection{"threats[]", "One element of the raid.", kThreatFie
 const Section kSiteSection{"sites[]", "One element of the defence: radar, launcher, command post.",
                            kSiteFields};
 const Section kAssetSection{"assets[]", "Something defended: a base, a city, a port.", kAssetFields};
+const Section kSilenceSection{"sites[].silent[]", "A time window without emission.", kSilenceFields};
+const Section kEnvironmentSection{"environment", "Terrain, refraction and the surface under low flyers.",
+                                  kEnvironmentFields};
 const Section kScenarioSection{"(top level)", "The keys of a scenario file.", kScenarioFields};
 const Section kFigureSection{"figure", "A figure in a library file, with its provenance.", kFigureFields};
+const Section kRcsTableSection{"rcs_table", "Radar cross section by aspect and band, bilinear in dBsm.",
+                               kRcsTableFields};
 const Section kSiteTypeSection{"data/systems/**.yaml", "A site element type.", kSiteTypeFields};
 const Section kThreatTypeSection{"data/threats/*.yaml", "A threat type.", kThreatTypeFields};
 
@@ -268,7 +516,10 @@ std::string kind_text(const FieldSpec& f) {
       return "one of: " + s;
     }
     case K::kStringList: return "list of strings";
+    case K::kMap: return fmt::format("map `{}`", f.child->name);
     case K::kList: return fmt::format("list of `{}`", f.child->name);
+    case K::kRcsTable: return "`rcs_table`";
+    case K::kDbsmRows: return "map: band letter to rows of numbers (dBsm)";
     case K::kFigure:
       if (f.dim == Dimension::kNumber) return "figure: number";
       return fmt::format("figure: {} ({})", core::dimension_name(f.dim), core::dimension_units(f.dim));
@@ -297,15 +548,16 @@ std::string format_reference() {
       "it cannot drift from what the loader accepts.\n\n"
       "Values may carry units; a bare number is SI. Lengths: m, km, ft, nmi. Speeds: m/s, "
       "km/h, kt, `Mach N` (speed of sound of the US Standard Atmosphere 1976 at the point's "
-      "altitude). Angles: rad, deg, mil. Times: s, ms, min, h. Frequencies: Hz to GHz. "
+      "altitude). Angles: rad, deg, mil. Times: s, ms, us, min, h. Frequencies: Hz to GHz. "
       "Powers: W, kW, MW, dBW, dBm. Areas and radar cross sections: m2, dBsm. Gains and "
       "losses: dB. Positions: `\"39.95N 32.69E\"` (also degrees-minutes-seconds such as "
       "`39d57'N`) or `[lat, lon]` in decimal degrees. Altitudes: a length, then `MSL` "
-      "(default) or `AGL`; until a terrain model is loaded the ground is at 0 m, so AGL "
-      "equals MSL. Heights are taken above the WGS-84 ellipsoid.\n\n"
+      "(default) or `AGL`, above the terrain of `environment.terrain` at that point (the ground "
+      "is at 0 m without one). Heights are taken above the WGS-84 ellipsoid; elevation rasters "
+      "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
-  for (const Section* s :
-       {&kScenarioSection, &kSiteSection, &kAssetSection, &kThreatSection, &kWaypointSection}) {
+  for (const Section* s : {&kScenarioSection, &kEnvironmentSection, &kSiteSection, &kSilenceSection,
+                           &kAssetSection, &kThreatSection, &kWaypointSection}) {
     append_section(out, *s);
   }
   out +=
@@ -314,7 +566,7 @@ std::string format_reference() {
       "`tomahawk` is `threats/tomahawk.yaml`, looked up in `$OPENSAM_DATA_DIR`, then in a "
       "`data/` folder beside the scenario, then in the installed data folder. A type ending "
       "in `.yaml` is a path relative to the scenario file. Every figure carries its source.\n\n";
-  for (const Section* s : {&kSiteTypeSection, &kThreatTypeSection, &kFigureSection}) {
+  for (const Section* s : {&kSiteTypeSection, &kThreatTypeSection, &kFigureSection, &kRcsTableSection}) {
     append_section(out, *s);
   }
   return out;

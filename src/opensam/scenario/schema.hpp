@@ -23,6 +23,9 @@ enum class FieldKind {
   kStringList,  ///< a list of strings
   kList,        ///< a list of `child` maps
   kFigure,      ///< a library figure: {value, source, estimate, note}
+  kRcsTable,    ///< an RCS table by aspect and band (kRcsTableSection)
+  kDbsmRows,    ///< a map from band letter to rows of dBsm numbers
+  kMap,         ///< a nested map of `child`
 };
 
 struct Section;
@@ -56,9 +59,12 @@ extern const Section kSiteSection;
 extern const Section kAssetSection;
 extern const Section kThreatSection;
 extern const Section kWaypointSection;
+extern const Section kSilenceSection;
+extern const Section kEnvironmentSection;
 extern const Section kSiteTypeSection;
 extern const Section kThreatTypeSection;
 extern const Section kFigureSection;
+extern const Section kRcsTableSection;
 
 /// The format reference (Markdown) of scenario and library files, generated from the tables.
 [[nodiscard]] std::string format_reference();

@@ -324,7 +324,7 @@ std::vector<std::string> MapReader::string_list(std::string_view key) const {
   }
   for (std::size_t i = 0; i < n.size(); ++i) {
     if (!n[i].IsScalar() || n[i].Scalar().empty()) {
-      ctx_.errors->add(location_of(ctx_, n[i]), fmt::format("{}[{}]", path(key), i), "expected a file name");
+      ctx_.errors->add(location_of(ctx_, n[i]), fmt::format("{}[{}]", path(key), i), "expected a string");
       continue;
     }
     out.push_back(n[i].Scalar());

@@ -1,8 +1,7 @@
 #include "opensam/sensors/radar_equation.hpp"
 
-#include <boost/math/quadrature/gauss.hpp>
-
 #include <algorithm>
+#include <boost/math/quadrature/gauss.hpp>
 #include <cmath>
 #include <numbers>
 
@@ -18,11 +17,12 @@ constexpr double kFourPiCubed = 64.0 * kPi * kPi * kPi;
 double wavelength_m(double frequency_hz) { return kSpeedOfLightMps / frequency_hz; }
 
 double noise_power_w(const RadarParameters& radar) {
-  return kBoltzmannJPerK * kReferenceTemperatureK * db_to_ratio(radar.noise_figure_db) * radar.noise_bandwidth_hz;
+  return kBoltzmannJPerK * kReferenceTemperatureK * db_to_ratio(radar.noise_figure_db) *
+         radar.noise_bandwidth_hz;
 }
 
-double atmospheric_loss_db(const RadarParameters& radar, double range_m, double radar_height_m, double elevation_rad,
-                           double k_factor) {
+double atmospheric_loss_db(const RadarParameters& radar, double range_m, double radar_height_m,
+                           double elevation_rad, double k_factor) {
   if (radar.attenuation_db_per_km <= 0.0 || range_m <= 0.0) return 0.0;
   static const double rho0 = physics::standard_atmosphere(0.0).density_kg_m3;
   const double sin_el = std::sin(elevation_rad);
@@ -32,7 +32,8 @@ double atmospheric_loss_db(const RadarParameters& radar, double range_m, double 
     const double h = radar_height_m + s * sin_el + s * s * cos_el * cos_el / ka2;
     return physics::standard_atmosphere(std::max(h, 0.0)).density_kg_m3 / rho0;
   };
-  const double effective_m = boost::math::quadrature::gauss<double, 20>::integrate(density_ratio, 0.0, range_m);
+  const double effective_m =
+      boost::math::quadrature::gauss<double, 20>::integrate(density_ratio, 0.0, range_m);
   return radar.attenuation_db_per_km * effective_m / 1000.0;
 }
 
@@ -40,7 +41,8 @@ double snr_free_space(const RadarParameters& radar, double range_m, double rcs_m
   const double lambda = wavelength_m(radar.frequency_hz);
   const double gain = db_to_ratio(radar.gain_db);
   const double r2 = range_m * range_m;
-  const double signal = radar.peak_power_w * gain * gain * lambda * lambda * rcs_m2 / (kFourPiCubed * r2 * r2);
+  const double signal =
+      radar.peak_power_w * gain * gain * lambda * lambda * rcs_m2 / (kFourPiCubed * r2 * r2);
   return signal / (noise_power_w(radar) * db_to_ratio(radar.losses_db + extra_loss_db));
 }
 
@@ -71,8 +73,8 @@ double antenna_pattern(double off_axis_rad, double beamwidth_rad, double sidelob
   return std::max(sinc * sinc, floor);
 }
 
-double two_ray_factor(double radar_height_m, double target_height_m, double ground_range_m, double wavelength_m,
-                      double reflection_magnitude) {
+double two_ray_factor(double radar_height_m, double target_height_m, double ground_range_m,
+                      double wavelength_m, double reflection_magnitude) {
   const double phase = 2.0 * kPi * (2.0 * radar_height_m * target_height_m / ground_range_m) / wavelength_m;
   const double rho = reflection_magnitude;
   // |1 - rho e^(-j phase)|
@@ -84,9 +86,9 @@ double grazing_angle_rad(double radar_height_m, double ground_range_m, double k_
 }
 
 double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m, double azimuth_beamwidth_rad,
-                      double noise_bandwidth_hz) {
+                      double resolution_bandwidth_hz) {
   if (grazing_rad <= 0.0) return 0.0;
-  const double range_resolution_m = kSpeedOfLightMps / (2.0 * noise_bandwidth_hz);
+  const double range_resolution_m = kSpeedOfLightMps / (2.0 * resolution_bandwidth_hz);
   return db_to_ratio(gamma_db) * range_m * azimuth_beamwidth_rad * range_resolution_m * std::tan(grazing_rad);
 }
 
@@ -99,8 +101,8 @@ double jam_to_noise(const RadarParameters& radar, double erp_w, double jammer_ba
   return received / noise_power_w(radar);
 }
 
-double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double erp_w, double jammer_bandwidth_hz,
-                           double signal_to_jam) {
+double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double erp_w,
+                           double jammer_bandwidth_hz, double signal_to_jam) {
   const double bandwidth_ratio = std::max(1.0, jammer_bandwidth_hz / radar.noise_bandwidth_hz);
   return std::sqrt(radar.peak_power_w * db_to_ratio(radar.gain_db) * rcs_m2 * bandwidth_ratio /
                    (4.0 * kPi * erp_w * signal_to_jam));
@@ -110,7 +112,7 @@ MeasurementSigma measurement_sigma(const RadarParameters& radar, double snr_tota
   const double root = std::sqrt(2.0 * std::max(snr_total, 1e-12));
   const double dwell_s = radar.pulses / radar.prf_hz;
   return MeasurementSigma{
-      .range_m = kSpeedOfLightMps / (2.0 * radar.noise_bandwidth_hz * root),
+      .range_m = kSpeedOfLightMps / (2.0 * radar.resolution_bandwidth_hz * root),
       .azimuth_rad = radar.azimuth_beamwidth_rad / (1.6 * root),
       .elevation_rad = radar.elevation_beamwidth_rad / (1.6 * root),
       .range_rate_mps = wavelength_m(radar.frequency_hz) / (2.0 * dwell_s * root),

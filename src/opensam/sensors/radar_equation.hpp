@@ -17,8 +17,9 @@ inline constexpr double kStandardKFactor = 4.0 / 3.0;    ///< standard refractio
 struct RadarParameters {
   double frequency_hz = 3e9;
   double peak_power_w = 1e6;
-  double gain_db = 35.0;             ///< antenna gain, transmit and receive
-  double noise_bandwidth_hz = 1e6;   ///< receiver noise bandwidth (about 1 / pulse width)
+  double gain_db = 35.0;                 ///< antenna gain, transmit and receive
+  double noise_bandwidth_hz = 1e6;       ///< matched-filter noise bandwidth, 1 / (uncompressed) pulse width
+  double resolution_bandwidth_hz = 1e6;  ///< signal bandwidth after compression: range resolution
   double noise_figure_db = 3.0;
   double losses_db = 6.0;            ///< system losses, two-way, beside the atmosphere
   double attenuation_db_per_km = 0;  ///< two-way atmospheric attenuation at sea level
@@ -88,9 +89,10 @@ struct RadarParameters {
 
 /// Constant-gamma surface clutter RCS of the resolution cell (Barton, Radar Equations for
 /// Modern Radar, 2013, ch. 9; Skolnik 7.2): sigma0 = gamma sin(psi), cell area
-/// R theta_az (c / 2B) sec(psi), so sigma_c = gamma R theta_az (c / 2B) tan(psi).
-[[nodiscard]] double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m, double azimuth_beamwidth_rad,
-                                    double noise_bandwidth_hz);
+/// R theta_az (c / 2B) sec(psi), so sigma_c = gamma R theta_az (c / 2B) tan(psi), B the
+/// resolution bandwidth.
+[[nodiscard]] double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m,
+                                    double azimuth_beamwidth_rad, double resolution_bandwidth_hz);
 
 /// Jamming-to-noise ratio of a noise jammer of effective radiated power `erp_w` spread over
 /// `jammer_bandwidth_hz`, at `range_m`, received with relative antenna gain `pattern`
@@ -107,9 +109,9 @@ struct RadarParameters {
                                          double jammer_bandwidth_hz, double signal_to_jam);
 
 /// Standard deviations of one measurement at SNR `snr_total` (after integration):
-/// range c / (2 B sqrt(2 SNR)), angle theta_3dB / (1.6 sqrt(2 SNR)) (monopulse slope 1.6),
-/// range rate lambda / (2 T sqrt(2 SNR)) with T the dwell time (Barton and Ward, Handbook of
-/// Radar Measurement, 1969; Skolnik 6.3).
+/// range c / (2 B sqrt(2 SNR)) with B the resolution bandwidth, angle theta_3dB / (1.6 sqrt(2 SNR))
+/// (monopulse slope 1.6), range rate lambda / (2 T sqrt(2 SNR)) with T the dwell time (Barton and Ward,
+/// Handbook of Radar Measurement, 1969; Skolnik 6.3).
 struct MeasurementSigma {
   double range_m = 0.0;
   double azimuth_rad = 0.0;
