@@ -16,8 +16,8 @@ struct BandEdge {
 
 // IEEE Std 521-2019, Standard Letter Designations for Radar-Frequency Bands.
 constexpr BandEdge kBands[] = {
-    {"HF", 3e6, 30e6},    {"VHF", 30e6, 300e6}, {"UHF", 300e6, 1e9}, {"L", 1e9, 2e9},   {"S", 2e9, 4e9},
-    {"C", 4e9, 8e9},      {"X", 8e9, 12e9},     {"Ku", 12e9, 18e9},  {"K", 18e9, 27e9}, {"Ka", 27e9, 40e9},
+    {"HF", 3e6, 30e6}, {"VHF", 30e6, 300e6}, {"UHF", 300e6, 1e9}, {"L", 1e9, 2e9},   {"S", 2e9, 4e9},
+    {"C", 4e9, 8e9},   {"X", 8e9, 12e9},     {"Ku", 12e9, 18e9},  {"K", 18e9, 27e9}, {"Ka", 27e9, 40e9},
 };
 
 /// Index i and weight w with x between grid[i] and grid[i + 1] (w = 0 at grid[i]); clamped.
