@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "opensam/cli/calc.hpp"
 #include "opensam/cli/commands.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
@@ -30,6 +31,7 @@ constexpr const char* kTopics = R"(
 Help topics:
   opensam help run        running one engagement
   opensam help validate   checking scenario files
+  opensam help calc       the radar calculator
   opensam help format     the scenario and library file format (Markdown))";
 
 /// A seed is a whole number from 0 to 2^64 - 1, written in decimal digits.
@@ -69,6 +71,9 @@ int main(int argc, char** argv) {
   validate->add_option("files", validate_files, "Scenario files (YAML)")->required();
   validate->footer(kValidateExamples);
 
+  cli::CalcArgs calc_args;
+  cli::add_calc(app, calc_args);
+
   std::string topic;
   auto* help = app.add_subcommand("help", "Show help on a command or topic");
   help->add_option("topic", topic, "run, validate or format");
@@ -91,6 +96,7 @@ int main(int argc, char** argv) {
     return cli::run_command(run_args);
   }
   if (*validate) return cli::validate_command(validate_files);
+  if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
   if (*help) {
     if (topic.empty()) {
       std::cout << app.help();
@@ -98,6 +104,8 @@ int main(int argc, char** argv) {
       std::cout << run->help();
     } else if (topic == "validate") {
       std::cout << validate->help();
+    } else if (topic == "calc") {
+      std::cout << calc_args.subcommands[0]->help();
     } else if (topic == "format") {
       std::cout << scenario::format_reference();
     } else {

@@ -137,6 +137,23 @@ class Loader {
     }
   }
 
+  /// Loads one library type named on a command line; `flag` stands for the file in messages.
+  TypeResult load_type(const std::string& name, LibraryPart part, const std::string& flag) {
+    YAML::Node n;
+    n["type"] = name;
+    ReadContext ctx{flag, &errors_};
+    MapReader r(ctx, n, part == LibraryPart::kSystems ? kSiteSection : kThreatSection, "", false);
+    TypeResult out;
+    if (auto key = resolve_type(r, name, part, fs::current_path())) {
+      if (part == LibraryPart::kSystems)
+        out.site = sc_.site_types.at(*key);
+      else
+        out.threat = sc_.threat_types.at(*key);
+    }
+    out.errors = std::move(errors_);
+    return out;
+  }
+
   /// The top file counts as included, so that it cannot include itself.
   void enter_root(const fs::path& file) {
     std::error_code ec;
@@ -670,6 +687,14 @@ LoadResult load_from_string(const std::string& text, const std::string& name, co
   loader.enter_root(fs::path(base_dir) / fs::path(name).filename());
   loader.load_text(text, name, base_dir, 0);
   return loader.finish({name, 1, 1});
+}
+
+TypeResult load_site_type(const std::string& name, const std::string& flag) {
+  return Loader().load_type(name, LibraryPart::kSystems, flag);
+}
+
+TypeResult load_threat_type(const std::string& name, const std::string& flag) {
+  return Loader().load_type(name, LibraryPart::kThreats, flag);
 }
 
 LoadResult load(const std::string& path) {

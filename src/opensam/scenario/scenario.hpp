@@ -141,6 +141,18 @@ struct LoadResult {
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
 
+/// One library type, or every error found in it.
+struct TypeResult {
+  std::optional<SiteType> site;
+  std::optional<ThreatType> threat;
+  core::Diagnostics errors;
+};
+
+/// Loads the site or threat type `name` (a library reference or a path to a type file, as in
+/// a scenario) for a command-line flag; messages name `flag` where they would name a file.
+[[nodiscard]] TypeResult load_site_type(const std::string& name, const std::string& flag);
+[[nodiscard]] TypeResult load_threat_type(const std::string& name, const std::string& flag);
+
 /// Reads and validates a scenario file, its includes and the library types it names.
 [[nodiscard]] LoadResult load(const std::string& path);
 

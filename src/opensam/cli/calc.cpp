@@ -1,0 +1,319 @@
+// `opensam calc`: the radar engineer's calculator.
+#include "opensam/cli/calc.hpp"
+
+#include <fmt/format.h>
+
+#include <boost/math/tools/roots.hpp>
+#include <cmath>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "opensam/cli/commands.hpp"
+#include "opensam/core/units.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/sensor_setup.hpp"
+
+namespace opensam::cli {
+
+namespace {
+
+using core::Dimension;
+using nlohmann::ordered_json;
+
+/// A flag's value in SI (decibel values stay in dB), or an error naming the flag.
+struct Flags {
+  std::string command;
+  std::string error;
+
+  std::optional<double> value(const std::string& flag, const std::string& text, Dimension dim, double lo,
+                              double hi, bool lo_open = false) {
+    if (!error.empty()) return std::nullopt;
+    const core::QuantityParse q = core::parse_quantity(text, dim);
+    if (!q.quantity || q.quantity->mach) {
+      error = fmt::format("{}: {}", flag, q.quantity ? "Mach is not accepted here" : q.error);
+      return std::nullopt;
+    }
+    const double v = q.quantity->value;
+    if (v < lo || v > hi || (lo_open && v == lo)) {
+      error = fmt::format("{}: '{}' must be {} {} and at most {}", flag, text, lo_open ? "above" : "at least",
+                          core::format_si(lo, dim), core::format_si(hi, dim));
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<sensors::Swerling> swerling(const std::string& text) {
+    if (!error.empty()) return std::nullopt;
+    if (auto s = sensors::parse_swerling(text)) return s;
+    error = fmt::format("--swerling: '{}' is not a Swerling case 0 to 4", text);
+    return std::nullopt;
+  }
+};
+
+int fail(const std::string& command, const std::string& message) {
+  std::cerr << fmt::format("opensam calc {}: {}\n", command, message);
+  return kExitBadInput;
+}
+
+int print(const ordered_json& j, const std::string& format) {
+  if (format == "json") {
+    std::cout << j.dump() << "\n";
+    return kExitOk;
+  }
+  for (const auto& [key, value] : j.items()) {
+    if (value.is_number_float()) {
+      std::cout << fmt::format("{:<22} {:.6g}\n", key, value.get<double>());
+    } else if (value.is_null()) {
+      std::cout << fmt::format("{:<22} -\n", key);
+    } else {
+      std::cout << fmt::format("{:<22} {}\n", key,
+                               value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  return kExitOk;
+}
+
+/// Loads a radar type for --radar; prints its errors.
+std::optional<sim::RadarType> load_radar(const std::string& command, const std::string& name) {
+  auto r = scenario::load_site_type(name, "--radar");
+  if (!r.errors.empty() || !r.site) {
+    std::cerr << r.errors.str();
+    return std::nullopt;
+  }
+  if (r.site->kind != "radar") {
+    fail(command, fmt::format("--radar: '{}' is a {}, not a radar", name, r.site->kind));
+    return std::nullopt;
+  }
+  return sim::radar_type(*r.site);
+}
+
+/// Slant range at which the SNR of the radar, with its atmospheric loss toward a target at
+/// `target_height_m`, falls to `snr`.
+double solve_range_m(const sensors::RadarParameters& p, double rcs_m2, double snr, double radar_height_m,
+                     double target_height_m, double k_factor, double jam_erp_w = 0.0,
+                     double jam_bandwidth_hz = 1.0) {
+  auto margin = [&](double log_r) {
+    const double r = std::exp(log_r);
+    const double ka = k_factor * sensors::kEarthRadiusM;
+    const double sin_el = std::clamp((target_height_m - radar_height_m) / r - r / (2.0 * ka), -1.0, 1.0);
+    const double atm = sensors::atmospheric_loss_db(p, r, radar_height_m, std::asin(sin_el), k_factor);
+    // In dB, so that a huge atmospheric loss stays finite.
+    double margin_db = sensors::ratio_to_db(sensors::snr_free_space(p, r, rcs_m2) / snr) - atm;
+    if (jam_erp_w > 0.0)
+      margin_db -= sensors::ratio_to_db(1.0 + sensors::jam_to_noise(p, jam_erp_w, jam_bandwidth_hz, r, 1.0));
+    return margin_db;
+  };
+  double lo = std::log(1.0);
+  double hi = std::log(1e8);
+  if (margin(lo) < 0.0) return 0.0;
+  if (margin(hi) > 0.0) return std::exp(hi);
+  std::uintmax_t iterations = 200;
+  const auto [a, b] = boost::math::tools::toms748_solve(
+      margin, lo, hi, boost::math::tools::eps_tolerance<double>(40), iterations);
+  return std::exp(0.5 * (a + b));
+}
+
+}  // namespace
+
+void add_calc(CLI::App& app, CalcArgs& a) {
+  auto* calc = app.add_subcommand("calc", "Radar calculator: pd, snr, horizon, range, burnthrough");
+  calc->require_subcommand(1);
+  calc->footer(R"(
+Flag values take units as in scenarios ("25 m", "0.01 m2", "-20 dBsm", "13 dB"); a bare
+number is SI. --format json prints one JSON object.
+
+Examples:
+  opensam calc pd --snr-db 13.2 --pfa 1e-6
+  opensam calc snr --pd 0.9 --pfa 1e-6 --pulses 10 --swerling 1 --method shnidman
+  opensam calc horizon --radar-height "25 m" --target-height "50 m"
+  opensam calc range --radar s400/91N6E --rcs "5 m2" --radar-height "20 m" --target-height "10 km"
+  opensam calc burnthrough --radar s400/92N6E --jammer ea18g --rcs "5 m2")");
+  auto add_format = [&](CLI::App* c) {
+    c->add_option("--format", a.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  };
+  auto add_detection = [&](CLI::App* c, bool pfa_required) {
+    auto* o = c->add_option("--pfa", a.pfa, "False-alarm probability");
+    if (pfa_required) o->required();
+    c->add_option("--pulses", a.pulses, "Pulses integrated");
+    c->add_option("--swerling", a.swerling, "Swerling case 0-4");
+  };
+  auto* pd = calc->add_subcommand("pd", "Probability of detection (exact)");
+  pd->add_option("--snr-db", a.snr_db, "SNR per pulse (dB)")->required();
+  add_detection(pd, true);
+  pd->add_option("--integration", a.integration, "noncoherent or coherent")
+      ->check(CLI::IsMember({"noncoherent", "coherent"}));
+  add_format(pd);
+  auto* snr = calc->add_subcommand("snr", "SNR per pulse needed for a Pd");
+  snr->add_option("--pd", a.pd, "Probability of detection")->required();
+  add_detection(snr, true);
+  snr->add_option("--method", a.method, "exact, albersheim or shnidman")
+      ->check(CLI::IsMember({"exact", "albersheim", "shnidman"}));
+  add_format(snr);
+  auto* horizon = calc->add_subcommand("horizon", "Radar horizon over a smooth k-factor Earth");
+  horizon->add_option("--radar-height", a.radar_height, "Antenna height")->required();
+  horizon->add_option("--target-height", a.target_height, "Target height")->required();
+  horizon->add_option("--k-factor", a.k_factor, "Effective Earth radius factor");
+  add_format(horizon);
+  auto* range = calc->add_subcommand("range", "Detection range of a radar type against a target");
+  range->add_option("--radar", a.radar, "Radar type (library name or file)")->required();
+  range->add_option("--rcs", a.rcs, "Radar cross section")->required();
+  range->add_option("--pd", a.pd, "Probability of detection per look");
+  add_detection(range, false);
+  range->add_option("--radar-height", a.radar_height, "Antenna height");
+  range->add_option("--target-height", a.target_height, "Target height");
+  range->add_option("--k-factor", a.k_factor, "Effective Earth radius factor");
+  add_format(range);
+  auto* burn = calc->add_subcommand("burnthrough", "Self-screening burn-through range");
+  burn->add_option("--radar", a.radar, "Radar type (library name or file)")->required();
+  burn->add_option("--jammer", a.jammer, "Threat type carrying the jammer (library name or file)")
+      ->required();
+  burn->add_option("--rcs", a.rcs, "Radar cross section of the jamming target")->required();
+  burn->add_option("--pd", a.pd, "Probability of detection per look");
+  add_detection(burn, false);
+  add_format(burn);
+  a.subcommands = {calc, pd, snr, horizon, range, burn};
+}
+
+bool calc_selected(const CalcArgs& a) { return a.subcommands[0] != nullptr && a.subcommands[0]->parsed(); }
+
+int calc_command(const CalcArgs& a) {
+  std::string command;
+  for (std::size_t i = 1; i < a.subcommands.size(); ++i) {
+    if (a.subcommands[i]->parsed()) command = a.subcommands[i]->get_name();
+  }
+  Flags flags{command, {}};
+  const auto pulses =
+      flags.value("--pulses", a.pulses.empty() ? "1" : a.pulses, Dimension::kNumber, 1, 10000);
+  if (pulses && *pulses != std::floor(*pulses)) return fail(command, "--pulses: must be a whole number");
+  const int n = pulses ? static_cast<int>(*pulses) : 1;
+
+  if (command == "pd") {
+    const auto snr_db = flags.value("--snr-db", a.snr_db, Dimension::kDecibel, -100, 100);
+    const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
+    const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
+    if (!flags.error.empty()) return fail(command, flags.error);
+    const auto integration = *sensors::parse_integration(a.integration);
+    ordered_json j;
+    j["pd"] = sensors::probability_of_detection(sensors::db_to_ratio(*snr_db), *pfa, n, *sw, integration);
+    j["snr_db"] = *snr_db;
+    j["pfa"] = *pfa;
+    j["pulses"] = n;
+    j["swerling"] = static_cast<int>(*sw);
+    j["integration"] = a.integration;
+    return print(j, a.format);
+  }
+  if (command == "snr") {
+    const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
+    const auto pd = flags.value("--pd", a.pd, Dimension::kNumber, 0.0, 1.0, true);
+    const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
+    if (!flags.error.empty()) return fail(command, flags.error);
+    if (*pd >= 1.0 || *pd <= *pfa) return fail(command, "--pd: must be above --pfa and below 1");
+    double snr_db = 0.0;
+    if (a.method == "albersheim") {
+      if (*sw != sensors::Swerling::k0)
+        return fail(command, "--method albersheim: holds for a steady target only (--swerling 0)");
+      snr_db = sensors::albersheim_snr_db(*pd, *pfa, n);
+    } else if (a.method == "shnidman") {
+      snr_db = sensors::shnidman_snr_db(*pd, *pfa, n, *sw);
+    } else {
+      snr_db = sensors::required_snr_db(*pd, *pfa, n, *sw);
+    }
+    ordered_json j;
+    j["snr_db"] = snr_db;
+    j["pd"] = *pd;
+    j["pfa"] = *pfa;
+    j["pulses"] = n;
+    j["swerling"] = static_cast<int>(*sw);
+    j["method"] = a.method;
+    return print(j, a.format);
+  }
+  const auto k = flags.value("--k-factor", a.k_factor, Dimension::kNumber, 0.1, 10.0);
+  if (command == "horizon") {
+    const auto hr = flags.value("--radar-height", a.radar_height, Dimension::kLength, 0, 1e6);
+    const auto ht = flags.value("--target-height", a.target_height, Dimension::kLength, 0, 1e6);
+    if (!flags.error.empty()) return fail(command, flags.error);
+    ordered_json j;
+    j["range_m"] = sensors::horizon_range_m(*hr, *ht, *k);
+    j["radar_height_m"] = *hr;
+    j["target_height_m"] = *ht;
+    j["k_factor"] = *k;
+    return print(j, a.format);
+  }
+
+  // range and burnthrough: a radar type from the library.
+  const auto rcs = flags.value("--rcs", a.rcs, Dimension::kArea, 0.0, 1e6, true);
+  const auto pd = flags.value("--pd", a.pd, Dimension::kNumber, 0.0, 1.0, true);
+  const auto sw = flags.swerling(a.swerling.empty() ? "1" : a.swerling);
+  const bool heights = !a.radar_height.empty() || !a.target_height.empty();
+  if (heights && (a.radar_height.empty() || a.target_height.empty()))
+    return fail(command, "--radar-height and --target-height go together");
+  const auto hr = flags.value("--radar-height", a.radar_height.empty() ? "0" : a.radar_height,
+                              Dimension::kLength, 0, 1e6);
+  const auto ht = flags.value("--target-height", a.target_height.empty() ? "0" : a.target_height,
+                              Dimension::kLength, 0, 1e6);
+  if (!flags.error.empty()) return fail(command, flags.error);
+  auto radar = load_radar(command, a.radar);
+  if (!radar) return kExitBadInput;
+  sensors::RadarParameters p = radar->parameters;
+  if (!a.pfa.empty()) {
+    const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
+    if (!pfa) return fail(command, flags.error);
+    p.pfa = *pfa;
+  }
+  if (pulses && !a.pulses.empty()) p.pulses = n;
+  if (*pd >= 1.0 || *pd <= p.pfa)
+    return fail(command, "--pd: must be above the false-alarm probability and below 1");
+  const double snr_needed = sensors::required_snr(p, *pd, *sw);
+
+  if (command == "range") {
+    const double free_space = solve_range_m(p, *rcs, snr_needed, *hr, *ht, *k);
+    ordered_json j;
+    double range = std::min(free_space, p.instrumented_range_m);
+    j["free_space_range_m"] = free_space;
+    if (heights) {
+      const double horizon = sensors::horizon_range_m(*hr, *ht, *k);
+      j["horizon_range_m"] = horizon;
+      range = std::min(range, horizon);
+    } else {
+      j["horizon_range_m"] = nullptr;
+    }
+    j["instrumented_range_m"] = p.instrumented_range_m;
+    j["range_m"] = range;
+    j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
+    j["pd"] = *pd;
+    j["pfa"] = p.pfa;
+    j["pulses"] = p.pulses;
+    j["swerling"] = static_cast<int>(*sw);
+    // range_m first: it is the answer.
+    ordered_json out;
+    out["range_m"] = j["range_m"];
+    for (const auto& [key, value] : j.items()) {
+      if (key != "range_m") out[key] = value;
+    }
+    return print(out, a.format);
+  }
+
+  // burnthrough
+  auto jam = scenario::load_threat_type(a.jammer, "--jammer");
+  if (!jam.errors.empty() || !jam.threat) {
+    std::cerr << jam.errors.str();
+    return kExitBadInput;
+  }
+  const sim::Signature sig = sim::signature(*jam.threat);
+  if (sig.jammer_erp_w <= 0.0)
+    return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
+  ordered_json j;
+  j["range_m"] = solve_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, sig.jammer_erp_w, sig.jammer_bandwidth_hz);
+  sensors::RadarParameters lossless = p;
+  lossless.losses_db = 0.0;
+  j["closed_form_range_m"] =
+      sensors::burnthrough_range_m(lossless, *rcs, sig.jammer_erp_w, sig.jammer_bandwidth_hz, snr_needed);
+  j["jammer_erp_w"] = sig.jammer_erp_w;
+  j["jammer_bandwidth_hz"] = sig.jammer_bandwidth_hz;
+  j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
+  j["pd"] = *pd;
+  return print(j, a.format);
+}
+
+}  // namespace opensam::cli
