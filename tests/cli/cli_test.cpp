@@ -94,7 +94,8 @@ TEST_F(Cli, RunWritesTheRunFolder) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("cm-1"), std::string::npos);
   EXPECT_NE(r.out.find("outputs: out/demo-1/"), std::string::npos) << r.out;
-  for (const char* f : {"events.csv", "events.jsonl", "summary.json", "scenario.resolved.yaml"}) {
+  for (const char* f :
+       {"events.csv", "events.jsonl", "detections.csv", "summary.json", "scenario.resolved.yaml"}) {
     EXPECT_TRUE(fs::is_regular_file(tmp_ / "out/demo-1" / f)) << f;
   }
   // Nothing else is left beside the run folder.
@@ -122,7 +123,8 @@ TEST_F(Cli, RunsAreByteIdenticalForTheSameSeed) {
   ASSERT_EQ(run("run '" + kDemo + "' --out a").code, 0);
   ASSERT_EQ(run("run '" + kDemo + "' --out b").code, 0);
   ASSERT_EQ(run("run '" + kDemo + "' --out c --seed 2").code, 0);
-  for (const char* f : {"events.csv", "events.jsonl", "summary.json", "scenario.resolved.yaml"}) {
+  for (const char* f :
+       {"events.csv", "events.jsonl", "detections.csv", "summary.json", "scenario.resolved.yaml"}) {
     EXPECT_EQ(slurp(tmp_ / "a" / f), slurp(tmp_ / "b" / f)) << f;
     EXPECT_FALSE(slurp(tmp_ / "a" / f).empty()) << f;
   }

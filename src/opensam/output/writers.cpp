@@ -4,12 +4,15 @@
 
 #include <array>
 #include <cmath>
+#include <vector>
 
 namespace opensam::output {
 
 namespace {
 
 using nlohmann::ordered_json;
+
+constexpr double kRadToDeg = 180.0 / 3.14159265358979323846;
 
 /// Rounds to a fixed number of decimals so that printed values do not carry noise digits.
 double round_to(double v, int decimals) {
@@ -71,6 +74,35 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
         } else if constexpr (std::is_same_v<T, sim::RunEnded>) {
           r.detail = fmt::format("threats_flying={}", d.threats_flying);
           r.fields = {{"threats_flying", d.threats_flying}};
+        } else if constexpr (std::is_same_v<T, sim::RadarEmission>) {
+          r.entity = id(d.radar);
+          r.fields = {{"radar", r.entity}};
+        } else if constexpr (std::is_same_v<T, sim::Detection>) {
+          r.entity = id(d.radar);
+          r.other = id(d.target);
+          r.where = &d.where;
+          r.detail = fmt::format("snr_db={:.2f};range_m={:.1f};azimuth_deg={:.4f};elevation_deg={:.4f}",
+                                 d.snr_db, d.range_m, d.azimuth_rad * kRadToDeg, d.elevation_rad * kRadToDeg);
+          r.fields = {
+              {"radar", r.entity},
+              {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+              {"snr_db", round_to(d.snr_db, 2)},
+              {"range_m", round_to(d.range_m, 1)},
+              {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
+              {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
+              {"range_rate_mps",
+               std::isnan(d.range_rate_mps) ? ordered_json() : ordered_json(round_to(d.range_rate_mps, 2))},
+              {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::JamStrobe>) {
+          r.entity = id(d.radar);
+          r.other = id(d.jammer);
+          r.detail = fmt::format("azimuth_deg={:.4f};elevation_deg={:.4f};jnr_db={:.2f}",
+                                 d.azimuth_rad * kRadToDeg, d.elevation_rad * kRadToDeg, d.jnr_db);
+          r.fields = {{"radar", r.entity},
+                      {"jammer", r.other},
+                      {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
+                      {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
+                      {"jnr_db", round_to(d.jnr_db, 2)}};
         }
       },
       e.data);
@@ -103,6 +135,27 @@ std::string events_csv(const sim::RunResult& run) {
   return out;
 }
 
+std::string detections_csv(const sim::RunResult& run) {
+  std::string out =
+      "time_s,radar,target,snr_db,range_m,azimuth_deg,elevation_deg,range_rate_mps,sigma_range_m,"
+      "sigma_azimuth_deg,sigma_elevation_deg,sigma_range_rate_mps,lat_deg,lon_deg,alt_m\n";
+  const auto optional = [](double v, int decimals) {
+    return std::isnan(v) ? std::string() : fmt::format("{:.{}f}", v, decimals);
+  };
+  for (const auto& e : run.events) {
+    const auto* d = std::get_if<sim::Detection>(&e.data);
+    if (d == nullptr) continue;
+    out += fmt::format(
+        "{:.3f},{},{},{:.2f},{:.1f},{:.4f},{:.4f},{},{:.2f},{:.5f},{:.5f},{},{:.7f},{:.7f},{:.2f}\n",
+        e.time_s, csv_field(run.entities[d->radar].id),
+        d->target == sim::kNoEntity ? std::string() : csv_field(run.entities[d->target].id), d->snr_db,
+        d->range_m, d->azimuth_rad * kRadToDeg, d->elevation_rad * kRadToDeg, optional(d->range_rate_mps, 2),
+        d->sigma_range_m, d->sigma_azimuth_rad * kRadToDeg, d->sigma_elevation_rad * kRadToDeg,
+        optional(d->sigma_range_rate_mps, 3), d->where.lat_deg, d->where.lon_deg, d->where.alt_m);
+  }
+  return out;
+}
+
 std::string events_jsonl(const sim::RunResult& run) {
   std::string out;
   for (const auto& e : run.events) {
@@ -114,15 +167,57 @@ std::string events_jsonl(const sim::RunResult& run) {
   return out;
 }
 
+namespace {
+
+struct DetectionCounts {
+  std::vector<double> first_detection_s;  ///< per entity, NaN when never detected
+  std::vector<double> first_detection_range_m;
+  std::size_t detections = 0;
+  std::size_t false_alarms = 0;
+  std::size_t strobes = 0;
+};
+
+DetectionCounts count_detections(const sim::RunResult& run) {
+  DetectionCounts c;
+  c.first_detection_s.assign(run.entities.size(), std::nan(""));
+  c.first_detection_range_m.assign(run.entities.size(), std::nan(""));
+  for (const auto& e : run.events) {
+    if (const auto* d = std::get_if<sim::Detection>(&e.data)) {
+      if (d->target == sim::kNoEntity) {
+        ++c.false_alarms;
+        continue;
+      }
+      ++c.detections;
+      if (std::isnan(c.first_detection_s[d->target])) {
+        c.first_detection_s[d->target] = e.time_s;
+        c.first_detection_range_m[d->target] = d->range_m;
+      }
+    } else if (std::holds_alternative<sim::JamStrobe>(e.data)) {
+      ++c.strobes;
+    }
+  }
+  return c;
+}
+
+ordered_json number_or_null(double v, int decimals) {
+  return std::isnan(v) ? ordered_json() : ordered_json(round_to(v, decimals));
+}
+
+}  // namespace
+
 ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run) {
   std::array<int, 4> counts{};
+  const DetectionCounts det = count_detections(run);
   ordered_json threats = ordered_json::array();
   for (const auto& t : run.threats) {
     const sim::Entity& ent = run.entities[t.entity];
-    threats.push_back({{"id", ent.id},
-                       {"type", ent.type},
-                       {"outcome", sim::outcome_name(t.outcome)},
-                       {"time_s", round_to(t.time_s, 3)}});
+    threats.push_back(
+        {{"id", ent.id},
+         {"type", ent.type},
+         {"outcome", sim::outcome_name(t.outcome)},
+         {"time_s", round_to(t.time_s, 3)},
+         {"first_detection_s", number_or_null(det.first_detection_s[t.entity], 3)},
+         {"first_detection_range_m", number_or_null(det.first_detection_range_m[t.entity], 1)}});
     ++counts[std::size_t(t.outcome)];
   }
   return {{"scenario", sc.name},
@@ -136,7 +231,10 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"leaked", counts[std::size_t(sim::Outcome::kLeaked)]},
             {"not_engaged", counts[std::size_t(sim::Outcome::kNotEngaged)]},
             {"survived", counts[std::size_t(sim::Outcome::kSurvived)]},
-            {"events", run.events.size()}}}};
+            {"events", run.events.size()},
+            {"detections", det.detections},
+            {"false_alarms", det.false_alarms},
+            {"jam_strobes", det.strobes}}}};
 }
 
 std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& run) {
@@ -147,17 +245,23 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
   }
   std::string out = fmt::format("scenario {}, seed {}: {:.1f} s simulated, {} events\n\n", sc.name, run.seed,
                                 run.end_time_s, run.events.size());
-  out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}\n", "threat", w_id, "type", w_type, "outcome",
-                     "time (s)");
+  out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}  {:>14}  {:>10}\n", "threat", w_id, "type", w_type,
+                     "outcome", "time (s)", "detected (s)", "at (km)");
   std::array<int, 4> counts{};
+  const DetectionCounts det = count_detections(run);
   for (const auto& t : run.threats) {
     const sim::Entity& ent = run.entities[t.entity];
-    out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10.1f}\n", ent.id, w_id, ent.type, w_type,
-                       sim::outcome_name(t.outcome), t.time_s);
+    const double first = det.first_detection_s[t.entity];
+    out += fmt::format(
+        "  {:<{}}  {:<{}}  {:<11}  {:>10.1f}  {:>14}  {:>10}\n", ent.id, w_id, ent.type, w_type,
+        sim::outcome_name(t.outcome), t.time_s, std::isnan(first) ? "-" : fmt::format("{:.1f}", first),
+        std::isnan(first) ? "-" : fmt::format("{:.1f}", det.first_detection_range_m[t.entity] / 1000.0));
     ++counts[std::size_t(t.outcome)];
   }
   out += fmt::format("\n  {} threats: {} killed, {} leaked, {} not engaged, {} survived\n",
                      run.threats.size(), counts[0], counts[1], counts[2], counts[3]);
+  out += fmt::format("  {} detections, {} false alarms, {} jam strobes\n", det.detections, det.false_alarms,
+                     det.strobes);
   return out;
 }
 

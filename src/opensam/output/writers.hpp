@@ -14,6 +14,9 @@ namespace opensam::output {
 [[nodiscard]] std::string events_csv(const sim::RunResult& run);
 /// events.jsonl: one JSON object per event, with its typed fields.
 [[nodiscard]] std::string events_jsonl(const sim::RunResult& run);
+/// detections.csv: every detection with its measurement, accuracy and measured position;
+/// `target` is the truth behind it (empty for a false alarm), for analysis.
+[[nodiscard]] std::string detections_csv(const sim::RunResult& run);
 /// The run summary: {"scenario", "seed", "replicate", "end_time_s", "threats": [...], "totals": {...}}.
 [[nodiscard]] nlohmann::ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run);
 /// The summary as a table for a terminal.

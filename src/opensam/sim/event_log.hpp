@@ -55,7 +55,41 @@ struct RunEnded {
   std::uint32_t threats_flying;
 };
 
-using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded>;
+/// A radar starts or stops emitting (emission control).
+struct RadarEmission {
+  EntityIndex radar;
+  bool on;
+};
+
+/// One detection: what the radar measured (range, angles in its own east-north-up frame,
+/// range rate when it measures it) and how well. `target` names the truth behind it for
+/// analysis (kNoEntity for a false alarm); models downstream must not read it.
+struct Detection {
+  EntityIndex radar;
+  EntityIndex target;
+  double snr_db;  ///< signal to noise, clutter and jamming of the dwell
+  double range_m;
+  double azimuth_rad;  ///< from north, clockwise
+  double elevation_rad;
+  double range_rate_mps;  ///< NaN when the radar does not measure it
+  double sigma_range_m;
+  double sigma_azimuth_rad;
+  double sigma_elevation_rad;
+  double sigma_range_rate_mps;  ///< NaN when not measured
+  geo::Lla where;               ///< the measured position
+};
+
+/// A jammed radar's bearing-only strobe on a noise jammer.
+struct JamStrobe {
+  EntityIndex radar;
+  EntityIndex jammer;  ///< truth, for analysis only
+  double azimuth_rad;
+  double elevation_rad;
+  double jnr_db;  ///< jamming to noise in the main lobe
+};
+
+using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
+                               RadarEmission, Detection, JamStrobe>;
 
 struct Event {
   double time_s;

@@ -3,10 +3,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numbers>
 #include <optional>
+#include <span>
+#include <stdexcept>
 
 #include "opensam/core/rng.hpp"
+#include "opensam/geo/terrain.hpp"
 #include "opensam/sim/event_queue.hpp"
+#include "opensam/sim/radar.hpp"
 #include "opensam/threats/waypoint_route.hpp"
 
 namespace opensam::sim {
@@ -23,20 +30,68 @@ std::string_view outcome_name(Outcome o) {
 
 namespace {
 
-/// Height above the ellipsoid of a scenario altitude. No terrain model yet: the ground is at
-/// 0 m, so AGL and MSL coincide.
-double height_m(const scenario::Altitude& a) { return a.value_m; }
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
-geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a) {
-  return {p.lat_deg, p.lon_deg, height_m(a)};
+/// Height above the ellipsoid of a scenario altitude: AGL adds the terrain's height there.
+double height_m(const scenario::Altitude& a, const scenario::GeoPoint& p, const geo::Terrain& terrain) {
+  return a.reference == scenario::AltitudeReference::kAgl ? a.value_m + terrain.height_m(p.lat_deg, p.lon_deg)
+                                                          : a.value_m;
 }
 
-enum class SimEventKind : std::uint8_t { kThreatStart, kWaypointArrival };
+geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const geo::Terrain& terrain) {
+  return {p.lat_deg, p.lon_deg, height_m(a, p, terrain)};
+}
+
+/// The terrain a scenario needs: the raster over every point of it, widened by the longest
+/// radar range. Flat without a raster.
+geo::Terrain load_terrain(const scenario::Scenario& sc) {
+  if (sc.environment.terrain_file.empty()) return {};
+  geo::GeoBox box{90.0, -90.0, 180.0, -180.0};
+  auto extend = [&](const scenario::GeoPoint& p, double margin_m) {
+    const double dlat = margin_m / 111000.0;
+    const double dlon = dlat / std::max(0.05, std::cos(p.lat_deg * std::numbers::pi / 180.0));
+    box.lat_min = std::min(box.lat_min, std::max(-90.0, p.lat_deg - dlat));
+    box.lat_max = std::max(box.lat_max, std::min(90.0, p.lat_deg + dlat));
+    box.lon_min = std::min(box.lon_min, p.lon_deg - dlon);
+    box.lon_max = std::max(box.lon_max, p.lon_deg + dlon);
+  };
+  for (const auto& s : sc.sites) {
+    const auto& type = sc.site_types.at(s.type);
+    const auto it = type.figures.find("instrumented_range");
+    extend(s.position, it == type.figures.end() ? 1000.0 : std::min(it->second.value, 1.2e6));
+  }
+  for (const auto& a : sc.assets) extend(a.position, 1000.0);
+  for (const auto& t : sc.threats) {
+    for (const auto& w : t.route) extend(w.position, 1000.0);
+  }
+  std::string error;
+  auto terrain = geo::Terrain::open(sc.environment.terrain_file, box, error);
+  if (!terrain)
+    throw std::runtime_error("cannot read terrain '" + sc.environment.terrain_file + "': " + error);
+  return std::move(*terrain);
+}
+
+enum class SimEventKind : std::uint8_t {
+  kThreatStart,
+  kWaypointArrival,
+  kRadarScan,   ///< a rotation or search frame begins
+  kRadarLook,   ///< the beam is on a target
+  kStrobeLook,  ///< the beam is on a jammer
+  kFalseAlarm,  ///< a noise crossing somewhere in the coverage
+  kEmission,    ///< a silence window begins (b = 0) or ends (b = 1)
+};
 
 struct SimEvent {
   SimEventKind kind;
-  std::uint32_t threat;  ///< index into the world's threat list
-  std::uint32_t waypoint;
+  std::uint32_t a;  ///< threat, or radar for radar events
+  std::uint32_t b;  ///< waypoint, or threat for looks
+};
+
+struct RadarState {
+  std::unique_ptr<Radar> radar;
+  double phase_rad = 0.0;  ///< where each rotation starts
+  core::RngStream false_alarms;
+  std::vector<core::RngStream> per_threat;  ///< one detection stream per (radar, threat)
 };
 
 struct ThreatState {
@@ -51,7 +106,8 @@ struct ThreatState {
 
 class World {
  public:
-  World(const scenario::Scenario& sc, const RunOptions& opt) : sc_(sc), opt_(opt) {
+  World(const scenario::Scenario& sc, const RunOptions& opt)
+      : sc_(sc), opt_(opt), terrain_(load_terrain(sc)) {
     for (EventSink* s : opt.sinks) log_.subscribe(s);
     for (const auto& s : sc.sites) result_.entities.push_back({s.id, EntityKind::kSite, s.type});
     for (const auto& a : sc.assets) result_.entities.push_back({a.id, EntityKind::kAsset, {}});
@@ -64,32 +120,60 @@ class World {
           t.start_time_s + (t.start_jitter_s > 0.0 ? start_rng.uniform(0.0, t.start_jitter_s) : 0.0);
       std::vector<threats::RoutePoint> points;
       points.reserve(t.route.size());
-      for (const auto& w : t.route) points.push_back({to_lla(w.position, w.altitude), w.speed_mps});
+      for (const auto& w : t.route) points.push_back({to_lla(w.position, w.altitude, terrain_), w.speed_mps});
       EntityIndex target = kNoEntity;
       for (std::size_t i = 0; i < sc.assets.size(); ++i) {
         if (sc.assets[i].id == t.target) target = EntityIndex(sc.sites.size() + i);
       }
       threats_.push_back(
           {entity, target, t.end, threats::WaypointRoute(points, start), std::nullopt, 0.0, false});
+      const auto type = sc.threat_types.find(t.type);
+      signatures_.push_back(type == sc.threat_types.end() ? Signature() : signature(type->second));
+    }
+    for (std::size_t i = 0; i < sc.sites.size(); ++i) {
+      const scenario::Site& site = sc.sites[i];
+      const scenario::SiteType& type = sc.site_types.at(site.type);
+      if (type.kind != "radar") continue;
+      const geo::Lla antenna = to_lla(site.position, site.altitude, terrain_);
+      RadarState st{std::make_unique<Radar>(EntityIndex(i), site.id, radar_type(type), antenna,
+                                            terrain_.height_m(site.position.lat_deg, site.position.lon_deg),
+                                            site.facing_rad, site.silent, terrain_, sc.environment, opt.seed,
+                                            opt.replicate),
+                    0.0,
+                    core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/false_alarms"),
+                    {}};
+      st.phase_rad =
+          core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/phase").uniform(0.0, kTwoPi);
+      for (const auto& t : sc.threats)
+        st.per_threat.emplace_back(opt.seed, opt.replicate, "radar/" + site.id + "/" + t.id);
+      radars_.push_back(std::move(st));
     }
   }
 
   RunResult run() {
     log_.add(0.0, RunStarted{opt_.seed, opt_.replicate});
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
-      log_.add(0.0, EntityCreated{EntityIndex(i), to_lla(sc_.sites[i].position, sc_.sites[i].altitude)});
+      log_.add(0.0,
+               EntityCreated{EntityIndex(i), to_lla(sc_.sites[i].position, sc_.sites[i].altitude, terrain_)});
     }
     for (std::size_t i = 0; i < sc_.assets.size(); ++i) {
       log_.add(0.0, EntityCreated{EntityIndex(sc_.sites.size() + i),
-                                  to_lla(sc_.assets[i].position, sc_.assets[i].altitude)});
+                                  to_lla(sc_.assets[i].position, sc_.assets[i].altitude, terrain_)});
     }
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       engine_.schedule_at(threats_[i].route.start_time_s(),
                           {SimEventKind::kThreatStart, std::uint32_t(i), 0});
     }
+    for (std::size_t r = 0; r < radars_.size(); ++r) {
+      engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
+      for (const auto& w : radars_[r].radar->silent()) {
+        engine_.schedule_at(w.from_s, {SimEventKind::kEmission, std::uint32_t(r), 0});
+        engine_.schedule_at(w.to_s, {SimEventKind::kEmission, std::uint32_t(r), 1});
+      }
+    }
     engine_.run_until(sc_.duration_s, [this](const SimEvent& e) { dispatch(e); });
-    // Until nothing is left, or the duration: whichever comes first.
-    const double end = engine_.pending_count() == 0 ? engine_.now_s() : sc_.duration_s;
+    // Until every threat is settled, or the duration: whichever comes first.
+    const double end = settled_ == threats_.size() ? engine_.now_s() : sc_.duration_s;
     engine_.advance_to(std::max(end, engine_.now_s()));
 
     std::uint32_t flying = 0;
@@ -110,40 +194,167 @@ class World {
   }
 
  private:
+  void settle(ThreatState& t, Outcome outcome) {
+    t.outcome = outcome;
+    t.outcome_time_s = engine_.now_s();
+    if (++settled_ == threats_.size()) engine_.stop();
+  }
+
+  [[nodiscard]] bool flying(const ThreatState& t) const { return t.started && !t.outcome; }
+
+  /// Jammers on the air now; the vector is reused, no allocation once grown.
+  std::span<const JammerView> jammers_now() {
+    jammers_.clear();
+    for (std::size_t i = 0; i < threats_.size(); ++i) {
+      const Signature& sig = signatures_[i];
+      if (sig.jammer_erp_w <= 0.0 || !flying(threats_[i])) continue;
+      const auto state = threats_[i].route.state_at(engine_.now_s());
+      jammers_.push_back(
+          {threats_[i].entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
+    }
+    return jammers_;
+  }
+
+  /// A rotation or frame begins: schedule a look at each target in reach when the beam
+  /// crosses it, a strobe look at each jammer, and this scan's false alarms.
+  void scan(std::uint32_t r) {
+    RadarState& st = radars_[r];
+    const Radar& radar = *st.radar;
+    const RadarType& type = radar.type();
+    const double now = engine_.now_s();
+    const double period = type.scan_period_s;
+    engine_.schedule_at(now + period, {SimEventKind::kRadarScan, r, 0});
+    if (!radar.emitting(now)) return;
+    const bool rotating = type.scan == ScanKind::kRotating;
+    const double start_az = rotating ? st.phase_rad : radar.facing_rad() - type.sector_width_rad / 2.0;
+    const double width = rotating ? kTwoPi : type.sector_width_rad;
+    // Offset into the scan at which the beam points at azimuth `az`; none outside a sector.
+    auto offset = [&](double az) -> std::optional<double> {
+      double d = std::fmod(az - start_az, kTwoPi);
+      if (d < 0.0) d += kTwoPi;
+      if (d > width) return std::nullopt;
+      return period * d / width;
+    };
+    for (std::size_t i = 0; i < threats_.size(); ++i) {
+      const ThreatState& t = threats_[i];
+      if (!flying(t)) continue;
+      const auto state = t.route.state_at(now);
+      const RadarGeometry g = radar.geometry(state.position_ecef_m, state.velocity_ecef_mps);
+      // Reach: instrumented range plus a scan's flight.
+      if (g.range_m > type.parameters.instrumented_range_m + period * state.velocity_ecef_mps.norm())
+        continue;
+      auto when = offset(g.azimuth_rad);
+      if (!when) continue;
+      // Refine once with the target's azimuth at that time.
+      const auto later = t.route.state_at(now + *when);
+      when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
+      if (!when) continue;
+      const bool jammer = signatures_[i].jammer_erp_w > 0.0;
+      engine_.schedule_at(now + *when, {SimEventKind::kRadarLook, r, std::uint32_t(i)});
+      if (jammer) engine_.schedule_at(now + *when, {SimEventKind::kStrobeLook, r, std::uint32_t(i)});
+    }
+    // False alarms: Poisson in number (cells x Pfa), uniform in time and place.
+    const double expected = radar.cells_per_scan() * type.parameters.pfa;
+    double t_next = now;
+    while (true) {
+      t_next += -std::log(1.0 - st.false_alarms.uniform()) * period / std::max(expected, 1e-300);
+      if (t_next >= now + period) break;
+      engine_.schedule_at(t_next, {SimEventKind::kFalseAlarm, r, 0});
+    }
+  }
+
+  void look(std::uint32_t r, std::uint32_t i) {
+    RadarState& st = radars_[r];
+    ThreatState& t = threats_[i];
+    if (!flying(t) || !st.radar->emitting(engine_.now_s())) return;
+    const auto state = t.route.state_at(engine_.now_s());
+    const TargetView target{t.entity, state.position_ecef_m, state.velocity_ecef_mps, state.lla,
+                            &signatures_[i]};
+    if (auto d = st.radar->look(target, jammers_now(), st.per_threat[i])) log_.add(engine_.now_s(), *d);
+  }
+
+  void strobe(std::uint32_t r, std::uint32_t i) {
+    RadarState& st = radars_[r];
+    ThreatState& t = threats_[i];
+    if (!flying(t) || !st.radar->emitting(engine_.now_s())) return;
+    const auto state = t.route.state_at(engine_.now_s());
+    const Signature& sig = signatures_[i];
+    const JammerView j{t.entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
+    const double jnr = st.radar->mainlobe_jnr(j);
+    if (jnr * st.radar->type().parameters.pulses <
+        st.radar->strobe_threshold() * st.radar->type().parameters.pulses)
+      return;
+    // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.
+    const RadarGeometry g = st.radar->geometry(state.position_ecef_m, state.velocity_ecef_mps);
+    const sensors::MeasurementSigma s =
+        sensors::measurement_sigma(st.radar->type().parameters, jnr * st.radar->type().parameters.pulses);
+    core::RngStream& rng = st.per_threat[i];
+    double az = std::fmod(g.azimuth_rad + rng.normal(0.0, s.azimuth_rad), kTwoPi);
+    if (az < 0.0) az += kTwoPi;
+    log_.add(engine_.now_s(),
+             JamStrobe{st.radar->entity(), t.entity, az, g.elevation_rad + rng.normal(0.0, s.elevation_rad),
+                       sensors::ratio_to_db(jnr)});
+  }
+
+  void false_alarm(std::uint32_t r) {
+    RadarState& st = radars_[r];
+    const Radar& radar = *st.radar;
+    if (!radar.emitting(engine_.now_s())) return;
+    const RadarType& type = radar.type();
+    const bool rotating = type.scan == ScanKind::kRotating;
+    const double lo = rotating ? 0.0 : radar.facing_rad() - type.sector_width_rad / 2.0;
+    log_.add(engine_.now_s(),
+             radar.false_alarm(st.false_alarms, lo, rotating ? kTwoPi : type.sector_width_rad));
+  }
+
   void dispatch(const SimEvent& e) {
-    ThreatState& t = threats_[e.threat];
+    switch (e.kind) {
+      case SimEventKind::kRadarScan: scan(e.a); return;
+      case SimEventKind::kRadarLook: look(e.a, e.b); return;
+      case SimEventKind::kStrobeLook: strobe(e.a, e.b); return;
+      case SimEventKind::kFalseAlarm: false_alarm(e.a); return;
+      case SimEventKind::kEmission:
+        log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
+        return;
+      default: break;
+    }
+    ThreatState& t = threats_[e.a];
     switch (e.kind) {
       case SimEventKind::kThreatStart:
         t.started = true;
         log_.add(engine_.now_s(), EntityCreated{t.entity, t.route.state_at(engine_.now_s()).lla});
-        engine_.schedule_at(t.route.arrival_time_s(1), {SimEventKind::kWaypointArrival, e.threat, 1});
+        engine_.schedule_at(t.route.arrival_time_s(1), {SimEventKind::kWaypointArrival, e.a, 1});
         break;
       case SimEventKind::kWaypointArrival: {
         const geo::Lla where = t.route.state_at(engine_.now_s()).lla;
-        const bool last = e.waypoint + 1 == t.route.point_count();
+        const bool last = e.b + 1 == t.route.point_count();
         if (!last) {
-          log_.add(engine_.now_s(), WaypointReached{t.entity, e.waypoint, where});
-          engine_.schedule_at(t.route.arrival_time_s(e.waypoint + 1),
-                              {SimEventKind::kWaypointArrival, e.threat, e.waypoint + 1});
+          log_.add(engine_.now_s(), WaypointReached{t.entity, e.b, where});
+          engine_.schedule_at(t.route.arrival_time_s(e.b + 1),
+                              {SimEventKind::kWaypointArrival, e.a, e.b + 1});
         } else if (t.end == scenario::RouteEnd::kAimPoint) {
           log_.add(engine_.now_s(), Leaked{t.entity, t.target, where});
-          t.outcome = Outcome::kLeaked;
-          t.outcome_time_s = engine_.now_s();
+          settle(t, Outcome::kLeaked);
         } else {
           log_.add(engine_.now_s(), Exited{t.entity, where});
-          t.outcome = Outcome::kNotEngaged;
-          t.outcome_time_s = engine_.now_s();
+          settle(t, Outcome::kNotEngaged);
         }
         break;
       }
+      default: break;
     }
   }
 
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
+  geo::Terrain terrain_;
   Engine<SimEvent> engine_;
   EventLog log_;
   std::vector<ThreatState> threats_;
+  std::vector<Signature> signatures_;  ///< per threat
+  std::vector<RadarState> radars_;
+  std::vector<JammerView> jammers_;
+  std::size_t settled_ = 0;
   RunResult result_;
 };
 

@@ -32,7 +32,7 @@ struct RadarType {
 
 /// What a radar sees of a threat type and whether it jams.
 struct Signature {
-  sensors::RcsModel rcs;
+  sensors::RcsModel rcs = sensors::RcsModel(1.0);
   sensors::Swerling swerling = sensors::Swerling::k1;
   double jammer_erp_w = 0.0;  ///< 0: no jammer
   double jammer_bandwidth_hz = 0.0;
