@@ -1,0 +1,330 @@
+#include "opensam/sim/radar.hpp"
+
+#include <cpl_conv.h>
+#include <gdal.h>
+#include <gtest/gtest.h>
+#include <ogr_srs_api.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numbers>
+
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/replication.hpp"
+
+namespace opensam::sim {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr double kDeg = std::numbers::pi / 180.0;
+const fs::path kSource = OPENSAM_TEST_SOURCE_DIR;
+
+RadarType test_radar() {
+  RadarType t;
+  sensors::RadarParameters& p = t.parameters;
+  p.frequency_hz = 3e9;
+  p.peak_power_w = 100e3;
+  p.gain_db = 35.0;
+  p.noise_bandwidth_hz = 1e5;
+  p.resolution_bandwidth_hz = 1e6;
+  p.noise_figure_db = 3.0;
+  p.losses_db = 6.0;
+  p.pulses = 4;
+  p.pfa = 1e-6;
+  p.prf_hz = 400.0;
+  p.azimuth_beamwidth_rad = 2.0 * kDeg;
+  p.elevation_beamwidth_rad = 2.0 * kDeg;
+  p.instrumented_range_m = 400e3;
+  t.scan_period_s = 10.0;
+  t.range_bias_sd_m = 0.0;
+  return t;
+}
+
+struct Fixture {
+  geo::Terrain flat;
+  scenario::Environment env;
+  Signature sig;
+  Radar radar;
+  explicit Fixture(const RadarType& type)
+      : radar(0, "r", type, {39.0, 33.0, 20.0}, 0.0, 0.0, {}, flat, env, 1, 0) {
+    sig.rcs = sensors::RcsModel(1.0);
+    sig.swerling = sensors::Swerling::k1;
+  }
+  /// A target `range_m` north of the radar at 30 deg elevation, flying east.
+  TargetView target(double range_m) const {
+    const geo::EnuFrame f(radar.antenna());
+    const geo::Vec3 enu(0.0, range_m * std::cos(30 * kDeg), range_m * std::sin(30 * kDeg));
+    const geo::Vec3 ecef = f.point_to_ecef(enu);
+    return {1, ecef, f.vector_to_ecef(geo::Vec3(200.0, 0.0, 0.0)), geo::ecef_to_lla(ecef), &sig};
+  }
+};
+
+// Above the beam and without atmosphere, the look's SNR is the radar equation's (Skolnik
+// eq. 2.61), and its Pd the exact Swerling 1 value for the radar's dwell.
+TEST(RadarLook, SnrAndPdAreTheRadarEquationAndSwerling) {
+  Fixture f(test_radar());
+  const TargetView t = f.target(100e3);
+  const LookBudget b = f.radar.budget(t, {});
+  ASSERT_TRUE(b.in_coverage);
+  const double range = f.radar.geometry(t.ecef, t.velocity_ecef).range_m;
+  EXPECT_NEAR(b.snr / sensors::snr_free_space(test_radar().parameters, range, 1.0), 1.0, 1e-12);
+  EXPECT_EQ(b.cnr, 0.0);  // the surface at that range is below the radar horizon
+  EXPECT_NEAR(b.pd, sensors::probability_of_detection(b.sinr, 1e-6, 4, sensors::Swerling::k1), 1e-12);
+}
+
+// Each look is one Bernoulli draw with the budget's Pd: over 20,000 looks the detection
+// fraction is within 4 sigma of it (binomial), and range errors have the stated sigma
+// (Barton and Ward's c / (2 B sqrt(2 SNR))).
+TEST(RadarLook, DetectionFrequencyAndNoiseMatchTheBudget) {
+  Fixture f(test_radar());
+  // Where Pd is about one half.
+  const sensors::RadarParameters& p = test_radar().parameters;
+  const TargetView t =
+      f.target(sensors::range_for_snr_m(p, 1.0, sensors::required_snr(p, 0.5, sensors::Swerling::k1)));
+  const LookBudget b = f.radar.budget(t, {});
+  ASSERT_GT(b.pd, 0.2);
+  ASSERT_LT(b.pd, 0.8);
+  core::RngStream rng(1, 0, "test");
+  const int n = 20000;
+  int hits = 0;
+  double sum = 0.0;
+  double sum2 = 0.0;
+  double sigma = 0.0;
+  const double range = f.radar.geometry(t.ecef, t.velocity_ecef).range_m;
+  for (int i = 0; i < n; ++i) {
+    if (auto d = f.radar.look(t, {}, rng)) {
+      ++hits;
+      sum += d->range_m - range;
+      sum2 += (d->range_m - range) * (d->range_m - range);
+      sigma = d->sigma_range_m;
+      EXPECT_EQ(d->target, 1u);
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(hits) / n, b.pd, 4.0 * std::sqrt(b.pd * (1 - b.pd) / n));
+  const double mean = sum / hits;
+  EXPECT_NEAR(mean, 0.0, 4.0 * sigma / std::sqrt(hits));
+  EXPECT_NEAR(std::sqrt(sum2 / hits - mean * mean) / sigma, 1.0, 0.03);
+}
+
+// A self-screening jammer drowns the echo; the same jammer 10 deg off the beam comes in
+// through the -30 dB sidelobes only.
+TEST(RadarLook, JammingInTheMainLobeAndTheSidelobes) {
+  Fixture f(test_radar());
+  const TargetView t = f.target(100e3);
+  const JammerView on_target{1, t.ecef, 100.0, 100e6};
+  const LookBudget clean = f.radar.budget(t, {});
+  const LookBudget jammed = f.radar.budget(t, std::span(&on_target, 1));
+  const double jnr = sensors::jam_to_noise(test_radar().parameters, 100.0, 100e6,
+                                           f.radar.geometry(t.ecef, t.velocity_ecef).range_m, 1.0);
+  EXPECT_NEAR(jammed.jnr / jnr, 1.0, 1e-9);
+  EXPECT_NEAR(jammed.sinr, clean.snr / (1.0 + jnr), 1e-9 * clean.snr);
+  const geo::EnuFrame frame(f.radar.antenna());
+  const geo::Vec3 off = frame.point_to_ecef(geo::Vec3(100e3 * std::sin(10 * kDeg) * std::cos(30 * kDeg),
+                                                      100e3 * std::cos(10 * kDeg) * std::cos(30 * kDeg),
+                                                      100e3 * std::sin(30 * kDeg)));
+  const JammerView aside{2, off, 100.0, 100e6};
+  EXPECT_NEAR(f.radar.budget(t, std::span(&aside, 1)).jnr / jnr, 1e-3, 1e-4);
+}
+
+// ---- whole runs ---------------------------------------------------------------------------
+
+scenario::Scenario load(const std::string& text, const fs::path& dir = kSource / "tests/sim") {
+  auto r = scenario::load_from_string(text, "radar_test.yaml", dir.string());
+  EXPECT_TRUE(r.ok()) << r.errors.str();
+  return r.scenario;
+}
+
+std::vector<Detection> detections_of(const RunResult& r, const std::string& target) {
+  std::vector<Detection> out;
+  for (const auto& e : r.events) {
+    if (const auto* d = std::get_if<Detection>(&e.data);
+        d && d->target != kNoEntity && r.entities[d->target].id == target)
+      out.push_back(*d);
+  }
+  return out;
+}
+
+std::vector<double> detection_times(const RunResult& r, const std::string& target) {
+  std::vector<double> out;
+  for (const auto& e : r.events) {
+    if (const auto* d = std::get_if<Detection>(&e.data);
+        d && d->target != kNoEntity && r.entities[d->target].id == target)
+      out.push_back(e.time_s);
+  }
+  return out;
+}
+
+const char* kInbound = R"(
+name: inbound
+duration: 40 min
+sites:
+  - {id: acq, type: s400/91N6E, position: "39.0N 33.0E", altitude: 20 m}
+threats:
+  - id: f16
+    type: f16c
+    route:
+      - {position: "43.5N 33.0E", altitude: 10 km, speed: 250 m/s}
+      - {position: "39.2N 33.0E"}
+    end: exit
+)";
+
+// An F-16 (2 m2 nose-on, Swerling 1) inbound at 10 km toward a 91N6E at 20 m: first seen
+// near the radar horizon, 430 km (4.12 (sqrt 20 + sqrt 10000) km), since its Pd-0.5 range
+// in free space is beyond it (600 km x (2/5)^(1/4) = 477 km); then one look per 10 s rotation.
+TEST(RadarRun, RotatingRadarSeesAnInboundFighterFromTheHorizon) {
+  const RunResult r = run_replication(load(kInbound), {});
+  const auto dets = detections_of(r, "f16");
+  ASSERT_GT(dets.size(), 50u);
+  EXPECT_LT(dets.front().range_m, 432e3);
+  EXPECT_GT(dets.front().range_m, 380e3);
+  const auto times = detection_times(r, "f16");
+  for (std::size_t i = 1; i < times.size(); ++i) {
+    const double gap = times[i] - times[i - 1];
+    // Whole rotations apart (missed looks make gaps of 20 s, 30 s ...), within the time the
+    // beam takes to follow the target's small change of azimuth.
+    EXPECT_NEAR(gap / 10.0, std::round(gap / 10.0), 0.01) << i;
+  }
+}
+
+// Emission control: no detection while the radar is silent, and the switches are logged.
+TEST(RadarRun, SilentRadarDetectsNothing) {
+  std::string text = kInbound;
+  text.replace(text.find("altitude: 20 m}"), 15, "altitude: 20 m, silent: [{from: 10 min, to: 20 min}]}");
+  const RunResult r = run_replication(load(text), {});
+  for (double t : detection_times(r, "f16")) EXPECT_FALSE(t >= 600.0 && t < 1200.0) << t;
+  int switches = 0;
+  for (const auto& e : r.events) {
+    if (const auto* em = std::get_if<RadarEmission>(&e.data)) {
+      EXPECT_EQ(e.time_s, em->on ? 1200.0 : 600.0);
+      ++switches;
+    }
+  }
+  EXPECT_EQ(switches, 2);
+  EXPECT_FALSE(detection_times(r, "f16").empty());
+}
+
+// Streams per (radar, threat): adding a threat changes nothing in another's detections.
+TEST(RadarRun, AddingAThreatLeavesTheOthersDetectionsAlone) {
+  std::string two = kInbound;
+  two += R"(  - id: uav
+    type: shahed136
+    route:
+      - {position: "39.8N 34.0E", altitude: 500 m}
+      - {position: "39.1N 33.1E"}
+)";
+  const RunResult a = run_replication(load(kInbound), {});
+  const RunResult b = run_replication(load(two), {});
+  const auto da = detections_of(a, "f16");
+  const auto db = detections_of(b, "f16");
+  ASSERT_EQ(da.size(), db.size());
+  for (std::size_t i = 0; i < da.size(); ++i) {
+    EXPECT_EQ(da[i].range_m, db[i].range_m);
+    EXPECT_EQ(da[i].azimuth_rad, db[i].azimuth_rad);
+  }
+  EXPECT_FALSE(detections_of(b, "uav").empty());
+}
+
+// A stand-off jammer makes the rotating radar report bearing strobes on it; a self-screening
+// jammer on an inbound aircraft delays its first detection against the same aircraft without
+// one (burn-through).
+TEST(RadarRun, JammersGiveStrobesAndDelayDetection) {
+  const fs::path dir = fs::temp_directory_path() / ("opensam-radar-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ifstream in(kSource / "data/threats/ea18g.yaml");
+    std::ofstream quiet(dir / "quiet.yaml");
+    std::string line;
+    bool skip = false;
+    while (std::getline(in, line)) {
+      if (line.rfind("jammer_", 0) == 0)
+        skip = true;
+      else if (!line.empty() && line[0] != ' ')
+        skip = false;
+      if (!skip) quiet << line << "\n";
+    }
+  }
+  auto scenario_with = [&](const std::string& type) {
+    return R"(
+name: jam
+duration: 40 min
+sites:
+  - {id: acq, type: s400/91N6E, position: "39.0N 33.0E", altitude: 20 m}
+threats:
+  - id: growler
+    type: )" +
+           type + R"(
+    route:
+      - {position: "43.5N 33.0E", altitude: 10 km, speed: 250 m/s}
+      - {position: "39.2N 33.0E"}
+    end: exit
+)";
+  };
+  const RunResult jammed = run_replication(load(scenario_with("ea18g"), dir), {});
+  const RunResult quiet = run_replication(load(scenario_with("quiet.yaml"), dir), {});
+  int strobes = 0;
+  for (const auto& e : jammed.events) strobes += std::holds_alternative<JamStrobe>(e.data) ? 1 : 0;
+  EXPECT_GT(strobes, 10);
+  const auto dj = detections_of(jammed, "growler");
+  const auto dq = detections_of(quiet, "growler");
+  ASSERT_FALSE(dq.empty());
+  if (!dj.empty()) {
+    EXPECT_LT(dj.front().range_m, 0.5 * dq.front().range_m);
+  }
+  fs::remove_all(dir);
+}
+
+// Terrain masking in a run: a GeoTIFF with a 1,500 m ridge across the approach, 40 km north
+// of the radar. A cruise missile at 100 m behind the ridge is hidden until it crosses it.
+TEST(RadarRun, RidgeHidesALowFlyerUntilItCrosses) {
+  const fs::path dir = fs::temp_directory_path() / ("opensam-ridge-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  GDALAllRegister();
+  const int n = 1200;
+  GDALDatasetH ds =
+      GDALCreate(GDALGetDriverByName("GTiff"), (dir / "ridge.tif").c_str(), n, n, 1, GDT_Float32, nullptr);
+  double gt[6] = {32.4, 1.2 / n, 0.0, 40.2, 0.0, -1.2 / n};  // 39.0-40.2N, 32.4-33.6E
+  GDALSetGeoTransform(ds, gt);
+  OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
+  OSRImportFromEPSG(wgs84, 4326);
+  char* wkt = nullptr;
+  OSRExportToWkt(wgs84, &wkt);
+  GDALSetProjection(ds, wkt);
+  CPLFree(wkt);
+  OSRDestroySpatialReference(wgs84);
+  std::vector<float> h(n * n);
+  for (int r = 0; r < n; ++r) {
+    const double lat = 40.2 - (r + 0.5) * 1.2 / n;
+    for (int c = 0; c < n; ++c)
+      h[r * n + c] = static_cast<float>(1500.0 * std::exp(-std::pow((lat - 39.36) / 0.01, 2)));
+  }
+  ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, n, n, h.data(), n, n, GDT_Float32, 0, 0),
+            CE_None);
+  GDALClose(ds);
+  const std::string text = R"(
+name: ridge
+duration: 30 min
+environment: {terrain: ridge.tif}
+sites:
+  - {id: low, type: s400/96L6E, position: "39.0N 33.0E", altitude: 20 m AGL}
+threats:
+  - id: cm
+    type: tomahawk
+    route:
+      - {position: "40.1N 33.0E", altitude: 100 m AGL}
+      - {position: "39.5N 33.0E", altitude: 100 m AGL}
+      - {position: "39.30N 33.0E", altitude: 100 m AGL}
+      - {position: "39.1N 33.0E", altitude: 100 m AGL}
+    end: exit
+)";
+  const RunResult r = run_replication(load(text, dir), {});
+  const auto dets = detections_of(r, "cm");
+  ASSERT_FALSE(dets.empty());
+  // Every detection is south of the ridge crest (39.36N), within its shadow's end.
+  for (const auto& d : dets) EXPECT_LT(d.where.lat_deg, 39.37) << d.where.lat_deg;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace opensam::sim
