@@ -7,6 +7,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # header-only: Boost.Math
 find_package(GDAL 3.6 CONFIG REQUIRED)
+find_package(TBB REQUIRED)
 pkg_check_modules(GeographicLib REQUIRED IMPORTED_TARGET geographiclib)
 
 # Random123 is header-only and ships no CMake file.

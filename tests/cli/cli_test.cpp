@@ -301,3 +301,55 @@ TEST_F(Cli, CalcRejectsBadFlagsWithExitTwo) {
     EXPECT_TRUE(r.out.empty()) << c.args;
   }
 }
+
+// ---- opensam coverage ---------------------------------------------------------------------
+
+// Over flat ground a 5 m2 target at 10 km is horizon-limited for the 91N6E (600 km free-space
+// reach): the farthest covered range in every direction is the 4/3-Earth horizon,
+// 4.12 (sqrt 12 + sqrt 10000) km = 426 km for its 12 m antenna in the demo, to a grid cell.
+TEST_F(Cli, CoverageOverFlatGroundReachesTheRadarHorizon) {
+  const Result r = run("coverage '" + kDemo + "' --rcs '5 m2' --alt '10 km' --radar acq --out cov.tif");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const double horizon = std::sqrt(2.0 * 4.0 / 3.0 * 6371000.0) * (std::sqrt(12.0) + std::sqrt(10000.0));
+  EXPECT_NEAR(j["max_range_m"].get<double>(), horizon, 1500.0);
+  EXPECT_NEAR(j["min_range_m"].get<double>(), horizon, 1500.0);
+  // The covered area is the disc of that radius, to the grid's resolution.
+  EXPECT_NEAR(j["area_km2"].get<double>() / (3.14159265 * horizon * horizon / 1e6), 1.0, 0.01);
+  EXPECT_TRUE(fs::is_regular_file(tmp_ / "cov.tif"));
+  EXPECT_TRUE(fs::is_regular_file(tmp_ / "cov.png"));
+  // Nothing else: no temporary files left behind.
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_), fs::directory_iterator()), 4);  // + stdout, stderr
+}
+
+// Over the synthetic ridges the coverage of a low flyer has terrain shadows: its reach differs
+// widely with azimuth, and is far below the flat-Earth horizon in the shadowed directions.
+TEST_F(Cli, CoverageOverTerrainHasShadows) {
+  const std::string terrain = (kSource / "examples/terrain.yaml").string();
+  const Result r = run("coverage '" + terrain +
+                       "' --rcs '0.1 m2' --alt '300 m' --agl --radar low --resolution '1 km' --out t.tif");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["max_range_m"].get<double>(), 2.0 * j["min_range_m"].get<double>());
+  EXPECT_LT(j["min_range_m"].get<double>(), 40e3);
+}
+
+TEST_F(Cli, CoverageRejectsBadFlags) {
+  struct Case {
+    std::string args, message;
+  };
+  const Case cases[] = {
+      {"--rcs '5 m' --alt 100 --out c.tif",
+       "opensam coverage: --rcs: '5 m' is a length; an area takes m2, dBsm\n"},
+      {"--rcs 1 --alt 100 --radar acqq --out c.tif",
+       "opensam coverage: --radar: no radar site 'acqq' in '" + kDemo + "' (did you mean 'acq'?)\n"},
+      {"--rcs 1 --alt 100 --resolution '1 m' --out c.tif",
+       "opensam coverage: --resolution: '1 m' must be above 10 m and at most 100000 m\n"},
+  };
+  for (const auto& c : cases) {
+    const Result r = run("coverage '" + kDemo + "' " + c.args);
+    EXPECT_EQ(r.code, 2) << c.args;
+    EXPECT_EQ(r.err, c.message) << c.args;
+    EXPECT_FALSE(fs::exists(tmp_ / "c.tif"));
+  }
+}

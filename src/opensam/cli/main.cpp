@@ -6,6 +6,7 @@
 
 #include "opensam/cli/calc.hpp"
 #include "opensam/cli/commands.hpp"
+#include "opensam/cli/coverage.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
 
@@ -32,6 +33,7 @@ Help topics:
   opensam help run        running one engagement
   opensam help validate   checking scenario files
   opensam help calc       the radar calculator
+  opensam help coverage   radar coverage maps
   opensam help format     the scenario and library file format (Markdown))";
 
 /// A seed is a whole number from 0 to 2^64 - 1, written in decimal digits.
@@ -73,6 +75,8 @@ int main(int argc, char** argv) {
 
   cli::CalcArgs calc_args;
   cli::add_calc(app, calc_args);
+  cli::CoverageArgs coverage_args;
+  cli::add_coverage(app, coverage_args);
 
   std::string topic;
   auto* help = app.add_subcommand("help", "Show help on a command or topic");
@@ -97,6 +101,7 @@ int main(int argc, char** argv) {
   }
   if (*validate) return cli::validate_command(validate_files);
   if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
+  if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
   if (*help) {
     if (topic.empty()) {
       std::cout << app.help();
@@ -104,6 +109,8 @@ int main(int argc, char** argv) {
       std::cout << run->help();
     } else if (topic == "validate") {
       std::cout << validate->help();
+    } else if (topic == "coverage") {
+      std::cout << coverage_args.command->help();
     } else if (topic == "calc") {
       std::cout << calc_args.subcommands[0]->help();
     } else if (topic == "format") {

@@ -75,7 +75,9 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 QuantityParse fail(std::string message) { return {std::nullopt, std::move(message)}; }
 
 std::string expected_units(Dimension dim) {
-  return fmt::format("a {} takes {}", dimension_name(dim), dimension_units(dim));
+  const std::string_view name = dimension_name(dim);
+  const bool vowel = name.find_first_of("aeiou") == 0;
+  return fmt::format("{} {} takes {}", vowel ? "an" : "a", name, dimension_units(dim));
 }
 
 }  // namespace

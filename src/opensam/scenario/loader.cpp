@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "opensam/core/text.hpp"
+#include "opensam/geo/terrain.hpp"
 #include "opensam/physics/atmosphere.hpp"
 #include "opensam/scenario/library.hpp"
 #include "opensam/scenario/scenario.hpp"
@@ -401,8 +402,11 @@ class Loader {
       env.terrain_text = *t;
       const fs::path file = base_dir / *t;
       std::error_code ec;
+      std::string error;
       if (!fs::is_regular_file(file, ec)) {
         r.error("terrain", fmt::format("cannot read '{}': no such file", *t));
+      } else if (!geo::Terrain::open(file.string(), geo::GeoBox{0.0, 0.0, 0.0, 0.0}, error)) {
+        r.error("terrain", fmt::format("cannot read '{}' as an elevation raster: {}", *t, error));
       } else {
         env.terrain_file = file.generic_string();
       }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <stdexcept>
 
 namespace opensam::sim {
 
@@ -213,6 +214,33 @@ double Radar::cells_per_scan() const {
   // The time budget sets the number of beam positions: one dwell of `pulses` each per scan.
   const double dwell_s = p.pulses / p.prf_hz;
   return range_cells * std::max(1.0, std::floor(type_.scan_period_s / dwell_s));
+}
+
+geo::Terrain scenario_terrain(const scenario::Scenario& sc) {
+  if (sc.environment.terrain_file.empty()) return {};
+  geo::GeoBox box{90.0, -90.0, 180.0, -180.0};
+  auto extend = [&](const scenario::GeoPoint& p, double margin_m) {
+    const double dlat = margin_m / 111000.0;
+    const double dlon = dlat / std::max(0.05, std::cos(p.lat_deg * std::numbers::pi / 180.0));
+    box.lat_min = std::min(box.lat_min, std::max(-90.0, p.lat_deg - dlat));
+    box.lat_max = std::max(box.lat_max, std::min(90.0, p.lat_deg + dlat));
+    box.lon_min = std::min(box.lon_min, p.lon_deg - dlon);
+    box.lon_max = std::max(box.lon_max, p.lon_deg + dlon);
+  };
+  for (const auto& s : sc.sites) {
+    const auto& type = sc.site_types.at(s.type);
+    const auto it = type.figures.find("instrumented_range");
+    extend(s.position, it == type.figures.end() ? 1000.0 : std::min(it->second.value, 1.2e6));
+  }
+  for (const auto& a : sc.assets) extend(a.position, 1000.0);
+  for (const auto& t : sc.threats) {
+    for (const auto& w : t.route) extend(w.position, 1000.0);
+  }
+  std::string error;
+  auto terrain = geo::Terrain::open(sc.environment.terrain_file, box, error);
+  if (!terrain)
+    throw std::runtime_error("cannot read terrain '" + sc.environment.terrain_file + "': " + error);
+  return std::move(*terrain);
 }
 
 }  // namespace opensam::sim

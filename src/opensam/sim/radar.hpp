@@ -120,4 +120,8 @@ class Radar {
   double elevation_bias_rad_;
 };
 
+/// The terrain a scenario needs: its raster over every point of it, widened by the longest
+/// radar range (flat without a raster). Throws std::runtime_error when the raster cannot be read.
+[[nodiscard]] geo::Terrain scenario_terrain(const scenario::Scenario& sc);
+
 }  // namespace opensam::sim

@@ -42,35 +42,6 @@ geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const 
   return {p.lat_deg, p.lon_deg, height_m(a, p, terrain)};
 }
 
-/// The terrain a scenario needs: the raster over every point of it, widened by the longest
-/// radar range. Flat without a raster.
-geo::Terrain load_terrain(const scenario::Scenario& sc) {
-  if (sc.environment.terrain_file.empty()) return {};
-  geo::GeoBox box{90.0, -90.0, 180.0, -180.0};
-  auto extend = [&](const scenario::GeoPoint& p, double margin_m) {
-    const double dlat = margin_m / 111000.0;
-    const double dlon = dlat / std::max(0.05, std::cos(p.lat_deg * std::numbers::pi / 180.0));
-    box.lat_min = std::min(box.lat_min, std::max(-90.0, p.lat_deg - dlat));
-    box.lat_max = std::max(box.lat_max, std::min(90.0, p.lat_deg + dlat));
-    box.lon_min = std::min(box.lon_min, p.lon_deg - dlon);
-    box.lon_max = std::max(box.lon_max, p.lon_deg + dlon);
-  };
-  for (const auto& s : sc.sites) {
-    const auto& type = sc.site_types.at(s.type);
-    const auto it = type.figures.find("instrumented_range");
-    extend(s.position, it == type.figures.end() ? 1000.0 : std::min(it->second.value, 1.2e6));
-  }
-  for (const auto& a : sc.assets) extend(a.position, 1000.0);
-  for (const auto& t : sc.threats) {
-    for (const auto& w : t.route) extend(w.position, 1000.0);
-  }
-  std::string error;
-  auto terrain = geo::Terrain::open(sc.environment.terrain_file, box, error);
-  if (!terrain)
-    throw std::runtime_error("cannot read terrain '" + sc.environment.terrain_file + "': " + error);
-  return std::move(*terrain);
-}
-
 enum class SimEventKind : std::uint8_t {
   kThreatStart,
   kWaypointArrival,
@@ -107,7 +78,7 @@ struct ThreatState {
 class World {
  public:
   World(const scenario::Scenario& sc, const RunOptions& opt)
-      : sc_(sc), opt_(opt), terrain_(load_terrain(sc)) {
+      : sc_(sc), opt_(opt), terrain_(scenario_terrain(sc)) {
     for (EventSink* s : opt.sinks) log_.subscribe(s);
     for (const auto& s : sc.sites) result_.entities.push_back({s.id, EntityKind::kSite, s.type});
     for (const auto& a : sc.assets) result_.entities.push_back({a.id, EntityKind::kAsset, {}});

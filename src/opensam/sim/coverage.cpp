@@ -1,0 +1,113 @@
+#include "opensam/sim/coverage.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numbers>
+
+#include "opensam/sim/radar.hpp"
+
+namespace opensam::sim {
+
+namespace {
+constexpr double kMetresPerDegree = 111195.0;
+constexpr int kAzimuthBins = 360;
+}  // namespace
+
+CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& terrain,
+                              const CoverageRequest& request) {
+  CoverageGrid g;
+  std::vector<std::unique_ptr<Radar>> radars;
+  for (std::size_t i : request.sites) {
+    const scenario::Site& site = sc.sites[i];
+    const RadarType type = radar_type(sc.site_types.at(site.type));
+    const double ground = terrain.height_m(site.position.lat_deg, site.position.lon_deg);
+    const double alt =
+        site.altitude.value_m + (site.altitude.reference == scenario::AltitudeReference::kAgl ? ground : 0.0);
+    radars.push_back(std::make_unique<Radar>(
+        EntityIndex(i), site.id, type, geo::Lla{site.position.lat_deg, site.position.lon_deg, alt}, ground,
+        site.facing_rad, std::vector<scenario::TimeWindow>{}, terrain, sc.environment, sc.seed, 0));
+    g.radars.push_back({site.position.lat_deg, site.position.lon_deg, type.parameters.instrumented_range_m});
+  }
+  if (radars.empty()) return g;
+  // The box around every radar's instrumented range.
+  double north = -90.0, south = 90.0, west = 180.0, east = -180.0;
+  double lat_sum = 0.0;
+  for (const auto& r : g.radars) {
+    const double dlat = r.max_range_m / kMetresPerDegree;
+    const double dlon = dlat / std::max(0.05, std::cos(r.lat_deg * std::numbers::pi / 180.0));
+    north = std::max(north, std::min(89.0, r.lat_deg + dlat));
+    south = std::min(south, std::max(-89.0, r.lat_deg - dlat));
+    west = std::min(west, r.lon_deg - dlon);
+    east = std::max(east, r.lon_deg + dlon);
+    lat_sum += r.lat_deg;
+  }
+  const double mid_lat = lat_sum / static_cast<double>(g.radars.size());
+  g.dlat_deg = request.resolution_m / kMetresPerDegree;
+  g.dlon_deg = g.dlat_deg / std::max(0.05, std::cos(mid_lat * std::numbers::pi / 180.0));
+  g.north_deg = north;
+  g.west_deg = west;
+  g.rows = std::max(1, static_cast<int>(std::ceil((north - south) / g.dlat_deg)));
+  g.cols = std::max(1, static_cast<int>(std::ceil((east - west) / g.dlon_deg)));
+  const std::size_t cells = static_cast<std::size_t>(g.rows) * g.cols;
+  g.pd.assign(cells, 0.0f);
+  g.height.assign(cells, 0.0f);
+
+  Signature sig;
+  sig.rcs = sensors::RcsModel(request.rcs_m2);
+  sig.swerling = request.swerling;
+  // Per row: cell Pd, and each radar's farthest covered range per azimuth bin.
+  std::vector<double> reach(static_cast<std::size_t>(g.rows) * radars.size() * kAzimuthBins, 0.0);
+  tbb::parallel_for(0, g.rows, [&](int row) {
+    const double lat = g.north_deg - (row + 0.5) * g.dlat_deg;
+    for (int col = 0; col < g.cols; ++col) {
+      const double lon = g.west_deg + (col + 0.5) * g.dlon_deg;
+      const double ground = terrain.height_m(lat, lon);
+      const std::size_t cell = static_cast<std::size_t>(row) * g.cols + col;
+      g.height[cell] = static_cast<float>(ground);
+      const geo::Lla where{lat, lon, request.altitude_m + (request.agl ? ground : 0.0)};
+      if (where.alt_m < ground) continue;  // inside the terrain
+      const geo::Vec3 ecef = geo::lla_to_ecef(where);
+      double miss = 1.0;
+      for (std::size_t r = 0; r < radars.size(); ++r) {
+        const TargetView t{kNoEntity, ecef, geo::Vec3::Zero(), where, &sig};
+        const LookBudget b = radars[r]->budget(t, {});
+        if (!b.in_coverage) continue;
+        miss *= 1.0 - b.pd;
+        if (b.pd >= request.pd) {
+          const RadarGeometry geom = radars[r]->geometry(ecef, geo::Vec3::Zero());
+          const auto bin =
+              static_cast<std::size_t>(geom.azimuth_rad / (2.0 * std::numbers::pi) * kAzimuthBins) %
+              kAzimuthBins;
+          double& best = reach[(static_cast<std::size_t>(row) * radars.size() + r) * kAzimuthBins + bin];
+          best = std::max(best, geom.ground_range_m);
+        }
+      }
+      g.pd[cell] = static_cast<float>(1.0 - miss);
+    }
+  });
+  // Serial reductions in a fixed order: the same sums whatever the thread count.
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    if (g.pd[cell] >= request.pd) {
+      const double lat = g.north_deg - (static_cast<double>(cell / g.cols) + 0.5) * g.dlat_deg;
+      g.area_km2 += (g.dlat_deg * kMetresPerDegree) *
+                    (g.dlon_deg * kMetresPerDegree * std::cos(lat * std::numbers::pi / 180.0)) / 1e6;
+    }
+  }
+  for (std::size_t r = 0; r < radars.size(); ++r) {
+    std::vector<double> per_bin(kAzimuthBins, 0.0);
+    for (int row = 0; row < g.rows; ++row) {
+      for (int b = 0; b < kAzimuthBins; ++b) {
+        per_bin[b] = std::max(per_bin[b],
+                              reach[(static_cast<std::size_t>(row) * radars.size() + r) * kAzimuthBins + b]);
+      }
+    }
+    g.reach.push_back({radars[r]->id(), *std::max_element(per_bin.begin(), per_bin.end()),
+                       *std::min_element(per_bin.begin(), per_bin.end())});
+  }
+  return g;
+}
+
+}  // namespace opensam::sim
