@@ -328,3 +328,91 @@ threats:
 
 }  // namespace
 }  // namespace opensam::sim
+
+namespace opensam::sim {
+namespace {
+
+const char* kSector = R"(
+name: sector
+duration: 20 min
+sites:
+  - {id: fcr, type: s400/92N6E, position: "39.0N 33.0E", altitude: 25 m, facing: 0 deg}
+threats:
+  - id: a
+    type: f16c
+    route:
+      - {position: "40.2N 33.0E", altitude: 8 km, speed: 250 m/s}
+      - {position: "39.3N 33.0E"}
+    end: exit
+  - id: b
+    type: f16c
+    route:
+      - {position: "40.2N 33.2E", altitude: 8 km, speed: 250 m/s}
+      - {position: "39.3N 33.2E"}
+    end: exit
+)";
+
+// The 92N6E searches its sector once per 4 s frame and holds what it finds in track dwells
+// every second (its `track_revisit`): after the first detection, looks come a second apart.
+TEST(SectorRadar, HoldsDetectedTargetsInTrackDwells) {
+  const RunResult r = run_replication(load(kSector), {});
+  const auto times = detection_times(r, "a");
+  ASSERT_GT(times.size(), 100u);
+  int one_second = 0;
+  for (std::size_t i = 1; i < times.size(); ++i)
+    one_second += std::abs(times[i] - times[i - 1] - 1.0) < 1e-6 ? 1 : 0;
+  EXPECT_GT(one_second, static_cast<int>(0.9 * static_cast<double>(times.size())));
+}
+
+// With room for one track only, the second target gets search looks (one per 4 s frame) and
+// no dwells while the first is held.
+TEST(SectorRadar, TrackCapacityLimitsTheDwells) {
+  const fs::path dir = fs::temp_directory_path() / ("opensam-capacity-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ifstream in(kSource / "data/systems/s400/92N6E.yaml");
+    std::ofstream out(dir / "one_track.yaml");
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("  value: \"100\"", 0) == 0) line = "  value: \"1\"";
+      out << line << "\n";
+    }
+  }
+  std::string text = kSector;
+  text.replace(text.find("s400/92N6E"), 10, "one_track.yaml");
+  const RunResult r = run_replication(load(text, dir), {});
+  const auto a = detection_times(r, "a");
+  const auto b = detection_times(r, "b");
+  ASSERT_FALSE(a.empty());
+  ASSERT_FALSE(b.empty());
+  // One of them is held (1 s looks); the other is seen at most once per search frame.
+  const auto& held = a.front() <= b.front() ? a : b;
+  const auto& other = a.front() <= b.front() ? b : a;
+  EXPECT_GT(held.size(), 2 * other.size());
+  for (std::size_t i = 1; i < other.size(); ++i) EXPECT_GE(other[i] - other[i - 1], 3.0);
+  fs::remove_all(dir);
+}
+
+// A scripted strike: the radar stops for good, and the event says when.
+TEST(RadarRun, DestroyedRadarSeesNoMore) {
+  std::string text = kInbound;
+  text.replace(text.find("altitude: 20 m}"), 15, "altitude: 20 m, destroyed_at: 15 min}");
+  const RunResult r = run_replication(load(text), {});
+  const auto times = detection_times(r, "f16");
+  ASSERT_FALSE(times.empty());
+  EXPECT_LT(times.back(), 900.0);
+  int destroyed = 0;
+  for (const auto& e : r.events) {
+    if (std::holds_alternative<SiteDestroyed>(e.data)) {
+      EXPECT_EQ(e.time_s, 900.0);
+      ++destroyed;
+    }
+    if (const auto* d = std::get_if<Detection>(&e.data)) {
+      EXPECT_LT(e.time_s, 900.0) << "detection after destruction, target " << d->target;
+    }
+  }
+  EXPECT_EQ(destroyed, 1);
+}
+
+}  // namespace
+}  // namespace opensam::sim

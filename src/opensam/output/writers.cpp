@@ -74,6 +74,9 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
         } else if constexpr (std::is_same_v<T, sim::RunEnded>) {
           r.detail = fmt::format("threats_flying={}", d.threats_flying);
           r.fields = {{"threats_flying", d.threats_flying}};
+        } else if constexpr (std::is_same_v<T, sim::SiteDestroyed>) {
+          r.entity = id(d.site);
+          r.fields = {{"site", r.entity}};
         } else if constexpr (std::is_same_v<T, sim::RadarEmission>) {
           r.entity = id(d.radar);
           r.fields = {{"radar", r.entity}};

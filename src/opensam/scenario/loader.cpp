@@ -494,6 +494,11 @@ class Loader {
       }
       s.silent.push_back({from->value, to->value});
     }
+    if (r.has("destroyed_at")) {
+      auto when = r.quantity("destroyed_at");
+      if (!when) return;
+      s.destroyed_at_s = when->value;
+    }
     if (!pos || !alt || !facing || !ok) return;
     s.position = *pos;
     s.altitude = *alt;

@@ -47,6 +47,7 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
       emit_position(e, s.position);
       e << YAML::Key << "altitude" << YAML::Value << altitude_text(s.altitude);
       e << YAML::Key << "facing" << YAML::Value << num(s.facing_rad) + " rad";
+      if (s.destroyed_at_s) e << YAML::Key << "destroyed_at" << YAML::Value << num(*s.destroyed_at_s) + " s";
       if (!s.silent.empty()) {
         e << YAML::Key << "silent" << YAML::Value << YAML::BeginSeq;
         for (const auto& w : s.silent) {

@@ -84,8 +84,9 @@ struct Site {
   std::string type;  ///< key into Scenario::site_types
   GeoPoint position;
   Altitude altitude;
-  double facing_rad = 0.0;         ///< centre of a sector radar's search, from north
-  std::vector<TimeWindow> silent;  ///< emission control: radar off in these windows
+  double facing_rad = 0.0;               ///< centre of a sector radar's search, from north
+  std::vector<TimeWindow> silent;        ///< emission control: radar off in these windows
+  std::optional<double> destroyed_at_s;  ///< a scripted strike puts it out of action
 };
 
 /// What the ground is made of under low flyers.

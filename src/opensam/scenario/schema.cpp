@@ -102,6 +102,12 @@ const std::array kSiteFields{
               .kind = K::kList,
               .doc = "Times when a radar does not emit (emission control).",
               .child = &kSilenceSection},
+    FieldSpec{.key = "destroyed_at",
+              .kind = K::kQuantity,
+              .doc = "When the element is put out of action (a scripted strike); a radar stops for good.",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
 };
 
 const std::array kSilenceFields{
@@ -383,9 +389,16 @@ const std::array kSiteTypeFields{
               .doc = "Whether the radar measures range rate (Doppler).",
               .default_text = "no",
               .choices = "yes|no"},
+    FieldSpec{.key = "track_revisit",
+              .kind = K::kFigure,
+              .doc = "Sector radars: time between track dwells on a target held after a search "
+                     "detection (none when absent).",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .min_exclusive = true},
     FieldSpec{.key = "max_targets",
               .kind = K::kFigure,
-              .doc = "Targets tracked (radars) or engaged (command posts) at once.",
+              .doc = "Targets tracked (radars: track dwells held at once) or engaged (command posts).",
               .min = 1.0},
     FieldSpec{.key = "missiles", .kind = K::kFigure, .doc = "Ready rounds (launchers).", .min = 1.0},
     FieldSpec{.key = "unit_cost_usd", .kind = K::kFigure, .doc = "Unit cost, US dollars.", .min = 0.0},

@@ -19,6 +19,7 @@ struct NameOf {
   std::string_view operator()(const Leaked&) const { return "leaked"; }
   std::string_view operator()(const Exited&) const { return "exited"; }
   std::string_view operator()(const RunEnded&) const { return "run_ended"; }
+  std::string_view operator()(const SiteDestroyed&) const { return "site_destroyed"; }
   std::string_view operator()(const RadarEmission& e) const { return e.on ? "emission_on" : "emission_off"; }
   std::string_view operator()(const Detection&) const { return "detection"; }
   std::string_view operator()(const JamStrobe&) const { return "jam_strobe"; }

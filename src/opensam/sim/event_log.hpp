@@ -55,6 +55,11 @@ struct RunEnded {
   std::uint32_t threats_flying;
 };
 
+/// A site element is put out of action.
+struct SiteDestroyed {
+  EntityIndex site;
+};
+
 /// A radar starts or stops emitting (emission control).
 struct RadarEmission {
   EntityIndex radar;
@@ -89,7 +94,7 @@ struct JamStrobe {
 };
 
 using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
-                               RadarEmission, Detection, JamStrobe>;
+                               SiteDestroyed, RadarEmission, Detection, JamStrobe>;
 
 struct Event {
   double time_s;

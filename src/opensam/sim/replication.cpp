@@ -50,6 +50,8 @@ enum class SimEventKind : std::uint8_t {
   kStrobeLook,  ///< the beam is on a jammer
   kFalseAlarm,  ///< a noise crossing somewhere in the coverage
   kEmission,    ///< a silence window begins (b = 0) or ends (b = 1)
+  kTrackDwell,  ///< a sector radar's track dwell on a held target
+  kSiteDestroyed,
 };
 
 struct SimEvent {
@@ -63,7 +65,14 @@ struct RadarState {
   double phase_rad = 0.0;  ///< where each rotation starts
   core::RngStream false_alarms;
   std::vector<core::RngStream> per_threat;  ///< one detection stream per (radar, threat)
+  std::vector<std::uint8_t> misses;         ///< per threat: consecutive missed track dwells
+  std::vector<std::uint8_t> held;           ///< per threat: in track dwells
+  int held_count = 0;
+  bool destroyed = false;
 };
+
+/// Track dwells on a target end after this many misses in a row.
+constexpr std::uint8_t kTrackDropMisses = 3;
 
 struct ThreatState {
   EntityIndex entity;
@@ -112,11 +121,17 @@ class World {
                                             opt.replicate),
                     0.0,
                     core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/false_alarms"),
-                    {}};
+                    {},
+                    {},
+                    {},
+                    0,
+                    false};
       st.phase_rad =
           core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/phase").uniform(0.0, kTwoPi);
       for (const auto& t : sc.threats)
         st.per_threat.emplace_back(opt.seed, opt.replicate, "radar/" + site.id + "/" + t.id);
+      st.misses.assign(sc.threats.size(), 0);
+      st.held.assign(sc.threats.size(), 0);
       radars_.push_back(std::move(st));
     }
   }
@@ -134,6 +149,11 @@ class World {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       engine_.schedule_at(threats_[i].route.start_time_s(),
                           {SimEventKind::kThreatStart, std::uint32_t(i), 0});
+    }
+    for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
+      if (sc_.sites[i].destroyed_at_s)
+        engine_.schedule_at(*sc_.sites[i].destroyed_at_s,
+                            {SimEventKind::kSiteDestroyed, std::uint32_t(i), 0});
     }
     for (std::size_t r = 0; r < radars_.size(); ++r) {
       engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
@@ -194,6 +214,7 @@ class World {
     const RadarType& type = radar.type();
     const double now = engine_.now_s();
     const double period = type.scan_period_s;
+    if (st.destroyed) return;
     engine_.schedule_at(now + period, {SimEventKind::kRadarScan, r, 0});
     if (!radar.emitting(now)) return;
     const bool rotating = type.scan == ScanKind::kRotating;
@@ -221,7 +242,7 @@ class World {
       when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
       if (!when) continue;
       const bool jammer = signatures_[i].jammer_erp_w > 0.0;
-      engine_.schedule_at(now + *when, {SimEventKind::kRadarLook, r, std::uint32_t(i)});
+      if (st.held[i] == 0) engine_.schedule_at(now + *when, {SimEventKind::kRadarLook, r, std::uint32_t(i)});
       if (jammer) engine_.schedule_at(now + *when, {SimEventKind::kStrobeLook, r, std::uint32_t(i)});
     }
     // False alarms: Poisson in number (cells x Pfa), uniform in time and place.
@@ -234,27 +255,65 @@ class World {
     }
   }
 
-  void look(std::uint32_t r, std::uint32_t i) {
+  /// A search look, or (track = true) a track dwell on a held target.
+  void look(std::uint32_t r, std::uint32_t i, bool track = false) {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
-    if (!flying(t) || !st.radar->emitting(engine_.now_s())) return;
+    const RadarType& type = st.radar->type();
+    const bool can_look = flying(t) && !st.destroyed && st.radar->emitting(engine_.now_s());
+    if (!can_look) {
+      if (track) release(st, i);
+      return;
+    }
     const auto state = t.route.state_at(engine_.now_s());
     const TargetView target{t.entity, state.position_ecef_m, state.velocity_ecef_mps, state.lla,
                             &signatures_[i]};
-    if (auto d = st.radar->look(target, jammers_now(), st.per_threat[i])) log_.add(engine_.now_s(), *d);
+    const auto d = st.radar->look(target, jammers_now(), st.per_threat[i]);
+    if (d) log_.add(engine_.now_s(), *d);
+    if (type.track_revisit_s <= 0.0) return;
+    // Sector radars hold what they detect in track dwells, up to their capacity; three
+    // misses in a row, or the target leaving the field of view, end the dwells.
+    if (track) {
+      st.misses[i] = d ? 0 : static_cast<std::uint8_t>(st.misses[i] + 1);
+      const double azimuth = st.radar->geometry(state.position_ecef_m, state.velocity_ecef_mps).azimuth_rad -
+                             st.radar->facing_rad();
+      if (st.misses[i] >= kTrackDropMisses ||
+          std::abs(std::remainder(azimuth, kTwoPi)) > type.sector_width_rad / 2.0) {
+        release(st, i);
+        return;
+      }
+    } else if (d && st.held_count < type.track_capacity) {
+      st.held[i] = 1;
+      st.misses[i] = 0;
+      ++st.held_count;
+    } else {
+      return;
+    }
+    engine_.schedule_at(engine_.now_s() + type.track_revisit_s, {SimEventKind::kTrackDwell, r, i});
+  }
+
+  static void release(RadarState& st, std::uint32_t i) {
+    if (st.held[i] == 0) return;
+    st.held[i] = 0;
+    --st.held_count;
+  }
+
+  void destroy_site(std::uint32_t site) {
+    log_.add(engine_.now_s(), SiteDestroyed{site});
+    for (RadarState& st : radars_) {
+      if (st.radar->entity() == site) st.destroyed = true;
+    }
   }
 
   void strobe(std::uint32_t r, std::uint32_t i) {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
-    if (!flying(t) || !st.radar->emitting(engine_.now_s())) return;
+    if (!flying(t) || st.destroyed || !st.radar->emitting(engine_.now_s())) return;
     const auto state = t.route.state_at(engine_.now_s());
     const Signature& sig = signatures_[i];
     const JammerView j{t.entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
     const double jnr = st.radar->mainlobe_jnr(j);
-    if (jnr * st.radar->type().parameters.pulses <
-        st.radar->strobe_threshold() * st.radar->type().parameters.pulses)
-      return;
+    if (jnr < st.radar->strobe_threshold()) return;
     // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.
     const RadarGeometry g = st.radar->geometry(state.position_ecef_m, state.velocity_ecef_mps);
     const sensors::MeasurementSigma s =
@@ -270,7 +329,7 @@ class World {
   void false_alarm(std::uint32_t r) {
     RadarState& st = radars_[r];
     const Radar& radar = *st.radar;
-    if (!radar.emitting(engine_.now_s())) return;
+    if (st.destroyed || !radar.emitting(engine_.now_s())) return;
     const RadarType& type = radar.type();
     const bool rotating = type.scan == ScanKind::kRotating;
     const double lo = rotating ? 0.0 : radar.facing_rad() - type.sector_width_rad / 2.0;
@@ -282,10 +341,13 @@ class World {
     switch (e.kind) {
       case SimEventKind::kRadarScan: scan(e.a); return;
       case SimEventKind::kRadarLook: look(e.a, e.b); return;
+      case SimEventKind::kTrackDwell: look(e.a, e.b, true); return;
+      case SimEventKind::kSiteDestroyed: destroy_site(e.a); return;
       case SimEventKind::kStrobeLook: strobe(e.a, e.b); return;
       case SimEventKind::kFalseAlarm: false_alarm(e.a); return;
       case SimEventKind::kEmission:
-        log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
+        if (!radars_[e.a].destroyed)
+          log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
         return;
       default: break;
     }

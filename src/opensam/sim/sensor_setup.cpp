@@ -46,7 +46,10 @@ RadarType radar_type(const scenario::SiteType& type) {
   t.range_bias_sd_m = figure_or(f, "range_bias", 0.0);
   t.angle_bias_sd_rad = figure_or(f, "angle_bias", 0.0);
   t.measures_range_rate = setting("range_rate", "no") == "yes";
-  t.fire_channels = t.scan == ScanKind::kSector ? static_cast<int>(figure_or(f, "max_targets", 0.0)) : 0;
+  if (t.scan == ScanKind::kSector) {
+    t.track_revisit_s = figure_or(f, "track_revisit", 0.0);
+    t.track_capacity = static_cast<int>(figure_or(f, "max_targets", 0.0));
+  }
   return t;
 }
 

@@ -24,7 +24,8 @@ struct RadarType {
   double range_bias_sd_m = 0.0;
   double angle_bias_sd_rad = 0.0;
   bool measures_range_rate = false;
-  int fire_channels = 0;  ///< targets tracked at once (sector radars), 0 = not limited
+  int track_capacity = 0;      ///< targets held in track dwells at once (sector radars)
+  double track_revisit_s = 0;  ///< time between track dwells; 0 = no track dwells
 };
 
 /// A radar type from its library figures (the loader has checked the required ones).
