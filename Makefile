@@ -32,8 +32,9 @@ fuzz: setup
 	@cmake --preset fuzz >/dev/null
 	@cmake --build --preset fuzz -j $(JOBS)
 	@mkdir -p build/fuzz/corpus
-	@build/fuzz/bin/scenario_fuzzer build/fuzz/corpus fuzz/corpus -dict=fuzz/yaml.dict \
-	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 2>&1 | tail -n 12
+	@build/fuzz/bin/scenario_fuzzer build/fuzz/corpus fuzz/corpus -dict=fuzz/yaml.dict -artifact_prefix=build/fuzz/ \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 > build/fuzz/fuzz.log 2>&1; \
+	  status=$$?; tail -n 40 build/fuzz/fuzz.log; exit $$status
 
 test: test-release test-asan fuzz
 	@echo "make test: release and asan suites passed, fuzzer ran $(FUZZ_SECONDS) s without a crash"

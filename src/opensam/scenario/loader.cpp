@@ -631,6 +631,7 @@ class Loader {
       r.error("route", "a route needs at least one point");
       ok = false;
     }
+    if (t.route.empty()) ok = false;  // a missing route is reported as a missing key
     if (ok && t.target.empty() && t.route.size() < 2) {
       r.error("route", "a route without a target needs at least two points");
       ok = false;
