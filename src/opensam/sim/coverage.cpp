@@ -77,7 +77,7 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
         if (!b.in_coverage) continue;
         miss *= 1.0 - b.pd;
         if (b.pd >= request.pd) {
-          const RadarGeometry geom = radars[r]->geometry(ecef, geo::Vec3::Zero());
+          const RadarGeometry& geom = b.geometry;
           const auto bin =
               static_cast<std::size_t>(geom.azimuth_rad / (2.0 * std::numbers::pi) * kAzimuthBins) %
               kAzimuthBins;

@@ -93,7 +93,8 @@ bool Radar::line_of_sight(const RadarGeometry& g, double height_m) const {
 LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> jammers) const {
   const sensors::RadarParameters& p = type_.parameters;
   LookBudget b;
-  const RadarGeometry g = geometry(target.ecef, target.velocity_ecef);
+  b.geometry = geometry(target.ecef, target.velocity_ecef);
+  const RadarGeometry& g = b.geometry;
   if (g.range_m > p.instrumented_range_m || g.elevation_rad < type_.min_elevation_rad ||
       g.elevation_rad > type_.max_elevation_rad || !line_of_sight(g, target.lla.alt_m)) {
     return b;
@@ -137,15 +138,7 @@ LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> j
             sensors::db_to_ratio(p.mti_improvement_db);
   }
   const geo::Vec3 to_target = g.enu / std::max(g.range_m, 1e-9);
-  for (const JammerView& j : jammers) {
-    const geo::Vec3 enu = frame_.point_from_ecef(j.ecef);
-    const double rj = enu.norm();
-    const RadarGeometry gj = geometry(j.ecef, geo::Vec3::Zero());
-    if (!line_of_sight(gj, geo::ecef_to_lla(j.ecef).alt_m)) continue;
-    const double separation = std::acos(std::clamp(to_target.dot(enu / std::max(rj, 1e-9)), -1.0, 1.0));
-    const double pattern = sensors::antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
-    b.jnr += sensors::jam_to_noise(p, j.erp_w, j.bandwidth_hz, std::max(rj, 1.0), pattern);
-  }
+  for (const JammerView& j : jammers) b.jnr += jnr(j, &to_target);
   b.sinr = b.snr / (1.0 + b.cnr + b.jnr);
   b.pd = sensors::probability_of_detection_at_threshold(b.sinr * coherent_gain_, threshold_, detector_pulses_,
                                                         target.signature->swerling);
@@ -158,7 +151,7 @@ std::optional<Detection> Radar::look(const TargetView& target, std::span<const J
   if (!b.in_coverage) return std::nullopt;
   // One uniform per look, drawn even when Pd is 0 or 1: the stream stays aligned.
   if (!(rng.uniform() < b.pd)) return std::nullopt;
-  return measure(geometry(target.ecef, target.velocity_ecef), target.entity, b.sinr, rng);
+  return measure(b.geometry, target.entity, b.sinr, rng);
 }
 
 Detection Radar::measure(const RadarGeometry& g, EntityIndex target, double sinr,
@@ -200,11 +193,16 @@ Detection Radar::false_alarm(core::RngStream& rng, double azimuth_lo_rad, double
   return measure(g, kNoEntity, level / coherent_gain_, rng);
 }
 
-double Radar::mainlobe_jnr(const JammerView& jammer) const {
+double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
+  const sensors::RadarParameters& p = type_.parameters;
   const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
   if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;
-  return sensors::jam_to_noise(type_.parameters, jammer.erp_w, jammer.bandwidth_hz, std::max(g.range_m, 1.0),
-                               1.0);
+  double pattern = 1.0;
+  if (beam != nullptr) {
+    const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
+    pattern = sensors::antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
+  }
+  return sensors::jam_to_noise(p, jammer.erp_w, jammer.bandwidth_hz, std::max(g.range_m, 1.0), pattern);
 }
 
 double Radar::cells_per_scan() const {

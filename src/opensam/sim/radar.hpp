@@ -47,6 +47,7 @@ struct TargetView {
 
 /// The terms of one look, for tests and for reports.
 struct LookBudget {
+  RadarGeometry geometry;    ///< where the target is (true values)
   bool in_coverage = false;  ///< range, elevation and line of sight allow a look
   double rcs_m2 = 0.0;
   double snr = 0.0;  ///< echo to noise, with atmosphere and multipath
@@ -88,7 +89,7 @@ class Radar {
 
   /// Jamming to noise of `jammer` in the main lobe, when the beam points at it and it is in
   /// sight; 0 otherwise.
-  [[nodiscard]] double mainlobe_jnr(const JammerView& jammer) const;
+  [[nodiscard]] double mainlobe_jnr(const JammerView& jammer) const { return jnr(jammer, nullptr); }
   /// The per-pulse SINR a dwell needs for Pd 0.5 (used for strobes).
   [[nodiscard]] double strobe_threshold() const { return strobe_threshold_; }
   /// Detection cells per scan: range cells times the beam positions the scan's time allows
@@ -96,6 +97,9 @@ class Radar {
   [[nodiscard]] double cells_per_scan() const;
 
  private:
+  /// Jamming to noise of `jammer` in sight, through the pattern off the unit vector `beam`
+  /// (east-north-up; the main lobe when null).
+  [[nodiscard]] double jnr(const JammerView& jammer, const geo::Vec3* beam) const;
   [[nodiscard]] Detection measure(const RadarGeometry& g, EntityIndex target, double sinr,
                                   core::RngStream& rng) const;
 
