@@ -21,15 +21,10 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   CoverageGrid g;
   std::vector<std::unique_ptr<Radar>> radars;
   for (std::size_t i : request.sites) {
-    const scenario::Site& site = sc.sites[i];
-    const RadarType type = radar_type(sc.site_types.at(site.type));
-    const double ground = terrain.height_m(site.position.lat_deg, site.position.lon_deg);
-    const double alt =
-        site.altitude.value_m + (site.altitude.reference == scenario::AltitudeReference::kAgl ? ground : 0.0);
-    radars.push_back(std::make_unique<Radar>(
-        EntityIndex(i), site.id, type, geo::Lla{site.position.lat_deg, site.position.lon_deg, alt}, ground,
-        site.facing_rad, std::vector<scenario::TimeWindow>{}, terrain, sc.environment, sc.seed, 0));
-    g.radars.push_back({site.position.lat_deg, site.position.lon_deg, type.parameters.instrumented_range_m});
+    radars.push_back(make_radar(sc, i, terrain, sc.seed, 0));
+    const geo::Lla& antenna = radars.back()->antenna();
+    g.radars.push_back(
+        {antenna.lat_deg, antenna.lon_deg, radars.back()->type().parameters.instrumented_range_m});
   }
   if (radars.empty()) return g;
   // The box around every radar's instrumented range.

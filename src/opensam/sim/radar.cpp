@@ -214,6 +214,21 @@ double Radar::cells_per_scan() const {
   return range_cells * std::max(1.0, std::floor(type_.scan_period_s / dwell_s));
 }
 
+geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const geo::Terrain& terrain) {
+  const double ground =
+      a.reference == scenario::AltitudeReference::kAgl ? terrain.height_m(p.lat_deg, p.lon_deg) : 0.0;
+  return {p.lat_deg, p.lon_deg, a.value_m + ground};
+}
+
+std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site, const geo::Terrain& terrain,
+                                  std::uint64_t seed, std::uint64_t replicate) {
+  const scenario::Site& s = sc.sites[site];
+  return std::make_unique<Radar>(EntityIndex(site), s.id, radar_type(sc.site_types.at(s.type)),
+                                 to_lla(s.position, s.altitude, terrain),
+                                 terrain.height_m(s.position.lat_deg, s.position.lon_deg), s.facing_rad,
+                                 s.silent, terrain, sc.environment, seed, replicate);
+}
+
 geo::Terrain scenario_terrain(const scenario::Scenario& sc) {
   if (sc.environment.terrain_file.empty()) return {};
   geo::GeoBox box{90.0, -90.0, 180.0, -180.0};

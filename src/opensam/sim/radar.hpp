@@ -3,6 +3,7 @@
 /// one look at a target (signal, clutter, jamming, multipath, detection draw, measurement).
 /// The only model that reads truth.
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -123,6 +124,16 @@ class Radar {
   double azimuth_bias_rad_;
   double elevation_bias_rad_;
 };
+
+/// A scenario point as a geodetic position: AGL altitudes add the terrain's height there.
+[[nodiscard]] geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a,
+                              const geo::Terrain& terrain);
+
+/// The radar of site `site` of the scenario (a radar type), over `terrain`, with this
+/// replicate's draws.
+[[nodiscard]] std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site,
+                                                const geo::Terrain& terrain, std::uint64_t seed,
+                                                std::uint64_t replicate);
 
 /// The terrain a scenario needs: its raster over every point of it, widened by the longest
 /// radar range (flat without a raster). Throws std::runtime_error when the raster cannot be read.

@@ -32,16 +32,6 @@ namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
-/// Height above the ellipsoid of a scenario altitude: AGL adds the terrain's height there.
-double height_m(const scenario::Altitude& a, const scenario::GeoPoint& p, const geo::Terrain& terrain) {
-  return a.reference == scenario::AltitudeReference::kAgl ? a.value_m + terrain.height_m(p.lat_deg, p.lon_deg)
-                                                          : a.value_m;
-}
-
-geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const geo::Terrain& terrain) {
-  return {p.lat_deg, p.lon_deg, height_m(a, p, terrain)};
-}
-
 enum class SimEventKind : std::uint8_t {
   kThreatStart,
   kWaypointArrival,
@@ -114,11 +104,7 @@ class World {
       const scenario::Site& site = sc.sites[i];
       const scenario::SiteType& type = sc.site_types.at(site.type);
       if (type.kind != "radar") continue;
-      const geo::Lla antenna = to_lla(site.position, site.altitude, terrain_);
-      RadarState st{std::make_unique<Radar>(EntityIndex(i), site.id, radar_type(type), antenna,
-                                            terrain_.height_m(site.position.lat_deg, site.position.lon_deg),
-                                            site.facing_rad, site.silent, terrain_, sc.environment, opt.seed,
-                                            opt.replicate),
+      RadarState st{make_radar(sc, i, terrain_, opt.seed, opt.replicate),
                     0.0,
                     core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/false_alarms"),
                     {},
