@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "opensam/cli/commands.hpp"
+#include "opensam/cli/flags.hpp"
 #include "opensam/core/units.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/sensor_setup.hpp"
@@ -20,36 +21,6 @@ namespace {
 
 using core::Dimension;
 using nlohmann::ordered_json;
-
-/// A flag's value in SI (decibel values stay in dB), or an error naming the flag.
-struct Flags {
-  std::string command;
-  std::string error;
-
-  std::optional<double> value(const std::string& flag, const std::string& text, Dimension dim, double lo,
-                              double hi, bool lo_open = false) {
-    if (!error.empty()) return std::nullopt;
-    const core::QuantityParse q = core::parse_quantity(text, dim);
-    if (!q.quantity || q.quantity->mach) {
-      error = fmt::format("{}: {}", flag, q.quantity ? "Mach is not accepted here" : q.error);
-      return std::nullopt;
-    }
-    const double v = q.quantity->value;
-    if (v < lo || v > hi || (lo_open && v == lo)) {
-      error = fmt::format("{}: '{}' must be {} {} and at most {}", flag, text, lo_open ? "above" : "at least",
-                          core::format_si(lo, dim), core::format_si(hi, dim));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<sensors::Swerling> swerling(const std::string& text) {
-    if (!error.empty()) return std::nullopt;
-    if (auto s = sensors::parse_swerling(text)) return s;
-    error = fmt::format("--swerling: '{}' is not a Swerling case 0 to 4", text);
-    return std::nullopt;
-  }
-};
 
 int fail(const std::string& command, const std::string& message) {
   std::cerr << fmt::format("opensam calc {}: {}\n", command, message);
@@ -182,7 +153,7 @@ int calc_command(const CalcArgs& a) {
   for (std::size_t i = 1; i < a.subcommands.size(); ++i) {
     if (a.subcommands[i]->parsed()) command = a.subcommands[i]->get_name();
   }
-  Flags flags{command, {}};
+  FlagValues flags;
   const auto pulses =
       flags.value("--pulses", a.pulses.empty() ? "1" : a.pulses, Dimension::kNumber, 1, 10000);
   if (pulses && *pulses != std::floor(*pulses)) return fail(command, "--pulses: must be a whole number");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opensam/cli/commands.hpp"
+#include "opensam/cli/flags.hpp"
 #include "opensam/core/text.hpp"
 #include "opensam/core/units.hpp"
 #include "opensam/output/raster.hpp"
@@ -22,22 +23,6 @@ namespace {
 int fail(const std::string& message) {
   std::cerr << "opensam coverage: " << message << "\n";
   return kExitBadInput;
-}
-
-std::optional<double> quantity(const std::string& flag, const std::string& text, core::Dimension dim,
-                               double lo, double hi, std::string& error) {
-  if (!error.empty()) return std::nullopt;
-  const auto q = core::parse_quantity(text, dim);
-  if (!q.quantity || q.quantity->mach) {
-    error = fmt::format("{}: {}", flag, q.quantity ? "Mach is not accepted here" : q.error);
-    return std::nullopt;
-  }
-  if (!(q.quantity->value > lo && q.quantity->value <= hi)) {
-    error = fmt::format("{}: '{}' must be above {} and at most {}", flag, text, core::format_si(lo, dim),
-                        core::format_si(hi, dim));
-    return std::nullopt;
-  }
-  return q.quantity->value;
 }
 
 double round_to(double v, double step) { return std::round(v / step) * step; }
@@ -68,17 +53,14 @@ smallest) and area_km2.)");
 }
 
 int coverage_command(const CoverageArgs& a) {
-  std::string error;
-  const auto rcs = quantity("--rcs", a.rcs, core::Dimension::kArea, 0.0, 1e6, error);
-  const auto alt_q = core::parse_quantity(a.alt, core::Dimension::kLength);
-  const auto pd = quantity("--pd", a.pd, core::Dimension::kNumber, 0.0, 0.999999, error);
+  FlagValues flags;
+  const auto rcs = flags.value("--rcs", a.rcs, core::Dimension::kArea, 0.0, 1e6, true);
+  const auto pd = flags.value("--pd", a.pd, core::Dimension::kNumber, 0.0, 0.999999, true);
   const auto resolution =
-      quantity("--resolution", a.resolution, core::Dimension::kLength, 10.0, 100e3, error);
-  const auto swerling = sensors::parse_swerling(a.swerling);
-  if (!error.empty()) return fail(error);
-  if (!alt_q.quantity || alt_q.quantity->mach)
-    return fail("--alt: " + (alt_q.quantity ? "Mach is not accepted here" : alt_q.error));
-  if (!swerling) return fail(fmt::format("--swerling: '{}' is not a Swerling case 0 to 4", a.swerling));
+      flags.value("--resolution", a.resolution, core::Dimension::kLength, 10.0, 100e3, true);
+  const auto alt = flags.value("--alt", a.alt, core::Dimension::kLength, -1e300, 1e300);
+  const auto swerling = flags.swerling(a.swerling);
+  if (!flags.error.empty()) return fail(flags.error);
 
   auto loaded = scenario::load(a.file);
   if (!loaded.ok()) {
@@ -91,7 +73,7 @@ int coverage_command(const CoverageArgs& a) {
   sim::CoverageRequest req;
   req.rcs_m2 = *rcs;
   req.swerling = *swerling;
-  req.altitude_m = alt_q.quantity->value;
+  req.altitude_m = *alt;
   req.agl = a.agl;
   req.pd = *pd;
   req.resolution_m = *resolution;

@@ -1,0 +1,31 @@
+#include "opensam/cli/flags.hpp"
+
+#include <fmt/format.h>
+
+namespace opensam::cli {
+
+std::optional<double> FlagValues::value(const std::string& flag, const std::string& text, core::Dimension dim,
+                                        double lo, double hi, bool lo_open) {
+  if (!error.empty()) return std::nullopt;
+  const core::QuantityParse q = core::parse_quantity(text, dim);
+  if (!q.quantity || q.quantity->mach) {
+    error = fmt::format("{}: {}", flag, q.quantity ? "Mach is not accepted here" : q.error);
+    return std::nullopt;
+  }
+  const double v = q.quantity->value;
+  if (v < lo || v > hi || (lo_open && v == lo)) {
+    error = fmt::format("{}: '{}' must be {} {} and at most {}", flag, text, lo_open ? "above" : "at least",
+                        core::format_si(lo, dim), core::format_si(hi, dim));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<sensors::Swerling> FlagValues::swerling(const std::string& text) {
+  if (!error.empty()) return std::nullopt;
+  if (auto s = sensors::parse_swerling(text)) return s;
+  error = fmt::format("--swerling: '{}' is not a Swerling case 0 to 4", text);
+  return std::nullopt;
+}
+
+}  // namespace opensam::cli

@@ -1,0 +1,22 @@
+#pragma once
+/// @file Command-line flag values with units, read like scenario values, checked against a
+/// range; the first problem is kept, naming its flag.
+
+#include <optional>
+#include <string>
+
+#include "opensam/core/units.hpp"
+#include "opensam/sensors/detection.hpp"
+
+namespace opensam::cli {
+
+struct FlagValues {
+  std::string error;  ///< the first problem, "--flag: message"; empty while all is well
+
+  /// The value in SI (decibel values stay in dB), within [lo, hi] ((lo, hi] when `lo_open`).
+  std::optional<double> value(const std::string& flag, const std::string& text, core::Dimension dim,
+                              double lo, double hi, bool lo_open = false);
+  std::optional<sensors::Swerling> swerling(const std::string& text);
+};
+
+}  // namespace opensam::cli
