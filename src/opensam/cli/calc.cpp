@@ -239,30 +239,20 @@ int calc_command(const CalcArgs& a) {
 
   if (command == "range") {
     const double free_space = solve_range_m(p, *rcs, snr_needed, *hr, *ht, *k);
+    const std::optional<double> horizon =
+        heights ? std::optional(sensors::horizon_range_m(*hr, *ht, *k)) : std::nullopt;
     ordered_json j;
-    double range = std::min(free_space, p.instrumented_range_m);
+    j["range_m"] =
+        std::min({free_space, p.instrumented_range_m, horizon.value_or(free_space)});  // the answer first
     j["free_space_range_m"] = free_space;
-    if (heights) {
-      const double horizon = sensors::horizon_range_m(*hr, *ht, *k);
-      j["horizon_range_m"] = horizon;
-      range = std::min(range, horizon);
-    } else {
-      j["horizon_range_m"] = nullptr;
-    }
+    j["horizon_range_m"] = horizon ? ordered_json(*horizon) : ordered_json();
     j["instrumented_range_m"] = p.instrumented_range_m;
-    j["range_m"] = range;
     j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
     j["pd"] = *pd;
     j["pfa"] = p.pfa;
     j["pulses"] = p.pulses;
     j["swerling"] = static_cast<int>(*sw);
-    // range_m first: it is the answer.
-    ordered_json out;
-    out["range_m"] = j["range_m"];
-    for (const auto& [key, value] : j.items()) {
-      if (key != "range_m") out[key] = value;
-    }
-    return print(out, a.format);
+    return print(j, a.format);
   }
 
   // burnthrough
