@@ -155,7 +155,7 @@ double Terrain::height_m(double lat_deg, double lon_deg) const {
   return top * (1.0 - wr) + bottom * wr;
 }
 
-double Terrain::spacing_m() const { return heights_.empty() ? 0.0 : dlat_deg_ * 111195.0; }
+double Terrain::spacing_m() const { return heights_.empty() ? 0.0 : dlat_deg_ * kMetresPerDegree; }
 
 GeoBox Terrain::bounds() const {
   return {north_deg_ - rows_ * dlat_deg_, north_deg_, west_deg_, west_deg_ + cols_ * dlon_deg_};

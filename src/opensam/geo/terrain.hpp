@@ -10,6 +10,10 @@ typedef void* GDALDatasetH;  // NOLINT: GDAL's own opaque handle type
 
 namespace opensam::geo {
 
+/// Metres per degree of latitude on a sphere of the mean Earth radius (6,371 km), for grid
+/// spacings and margins.
+inline constexpr double kMetresPerDegree = 111195.0;
+
 /// A latitude/longitude box, degrees.
 struct GeoBox {
   double lat_min = -90.0;

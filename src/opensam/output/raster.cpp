@@ -19,7 +19,6 @@ namespace opensam::output {
 
 namespace {
 
-constexpr double kMetresPerDegree = 111195.0;
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 std::string wgs84_wkt() {
@@ -92,8 +91,8 @@ std::string write_coverage_png(const std::string& path, const sim::CoverageGrid&
   auto covered = [&](int r, int c) { return g.pd[at(r, c)] >= pd; };
   for (int r = 0; r < rows; ++r) {
     const double lat = g.north_deg - (r + 0.5) * g.dlat_deg;
-    const double dx = g.dlon_deg * kMetresPerDegree * std::cos(lat * kDegToRad);
-    const double dy = g.dlat_deg * kMetresPerDegree;
+    const double dx = g.dlon_deg * geo::kMetresPerDegree * std::cos(lat * kDegToRad);
+    const double dy = g.dlat_deg * geo::kMetresPerDegree;
     for (int c = 0; c < cols; ++c) {
       // Hillshade (Horn's gradient, sun from the north-west at 45 deg).
       const auto h = [&](int rr, int cc) {
@@ -131,8 +130,8 @@ std::string write_coverage_png(const std::string& path, const sim::CoverageGrid&
       }
       for (const auto& radar : g.radars) {
         const double lon = g.west_deg + (c + 0.5) * g.dlon_deg;
-        const double e = (lon - radar.lon_deg) * kMetresPerDegree * std::cos(radar.lat_deg * kDegToRad);
-        const double n = (lat - radar.lat_deg) * kMetresPerDegree;
+        const double e = (lon - radar.lon_deg) * geo::kMetresPerDegree * std::cos(radar.lat_deg * kDegToRad);
+        const double n = (lat - radar.lat_deg) * geo::kMetresPerDegree;
         const double d = std::hypot(e, n);
         const double ring = std::fmod(d, 100e3);
         if (d > 1.0 && d <= radar.max_range_m + dy && (ring < 0.6 * dy || 100e3 - ring < 0.6 * dy)) {

@@ -12,7 +12,6 @@
 namespace opensam::sim {
 
 namespace {
-constexpr double kMetresPerDegree = 111195.0;
 constexpr int kAzimuthBins = 360;
 }  // namespace
 
@@ -31,7 +30,7 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   double north = -90.0, south = 90.0, west = 180.0, east = -180.0;
   double lat_sum = 0.0;
   for (const auto& r : g.radars) {
-    const double dlat = r.max_range_m / kMetresPerDegree;
+    const double dlat = r.max_range_m / geo::kMetresPerDegree;
     const double dlon = dlat / std::max(0.05, std::cos(r.lat_deg * std::numbers::pi / 180.0));
     north = std::max(north, std::min(89.0, r.lat_deg + dlat));
     south = std::min(south, std::max(-89.0, r.lat_deg - dlat));
@@ -40,7 +39,7 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
     lat_sum += r.lat_deg;
   }
   const double mid_lat = lat_sum / static_cast<double>(g.radars.size());
-  g.dlat_deg = request.resolution_m / kMetresPerDegree;
+  g.dlat_deg = request.resolution_m / geo::kMetresPerDegree;
   g.dlon_deg = g.dlat_deg / std::max(0.05, std::cos(mid_lat * std::numbers::pi / 180.0));
   g.north_deg = north;
   g.west_deg = west;
@@ -87,8 +86,8 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   for (std::size_t cell = 0; cell < cells; ++cell) {
     if (g.pd[cell] >= request.pd) {
       const double lat = g.north_deg - (static_cast<double>(cell / g.cols) + 0.5) * g.dlat_deg;
-      g.area_km2 += (g.dlat_deg * kMetresPerDegree) *
-                    (g.dlon_deg * kMetresPerDegree * std::cos(lat * std::numbers::pi / 180.0)) / 1e6;
+      g.area_km2 += (g.dlat_deg * geo::kMetresPerDegree) *
+                    (g.dlon_deg * geo::kMetresPerDegree * std::cos(lat * std::numbers::pi / 180.0)) / 1e6;
     }
   }
   for (std::size_t r = 0; r < radars.size(); ++r) {
