@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include <GeographicLib/Geodesic.hpp>
+#include <GeographicLib/GeodesicLine.hpp>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -52,8 +54,6 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   Signature sig;
   sig.rcs = sensors::RcsModel(request.rcs_m2);
   sig.swerling = request.swerling;
-  // Per row: cell Pd, and each radar's farthest covered range per azimuth bin.
-  std::vector<double> reach(static_cast<std::size_t>(g.rows) * radars.size() * kAzimuthBins, 0.0);
   tbb::parallel_for(0, g.rows, [&](int row) {
     const double lat = g.north_deg - (row + 0.5) * g.dlat_deg;
     for (int col = 0; col < g.cols; ++col) {
@@ -70,14 +70,6 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
         const LookBudget b = radars[r]->budget(t, {});
         if (!b.in_coverage) continue;
         miss *= 1.0 - b.pd;
-        if (b.pd >= request.pd) {
-          const RadarGeometry& geom = b.geometry;
-          const auto bin =
-              static_cast<std::size_t>(geom.azimuth_rad / (2.0 * std::numbers::pi) * kAzimuthBins) %
-              kAzimuthBins;
-          double& best = reach[(static_cast<std::size_t>(row) * radars.size() + r) * kAzimuthBins + bin];
-          best = std::max(best, geom.ground_range_m);
-        }
       }
       g.pd[cell] = static_cast<float>(1.0 - miss);
     }
@@ -90,16 +82,29 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
                     (g.dlon_deg * geo::kMetresPerDegree * std::cos(lat * std::numbers::pi / 180.0)) / 1e6;
     }
   }
-  for (std::size_t r = 0; r < radars.size(); ++r) {
-    std::vector<double> per_bin(kAzimuthBins, 0.0);
-    for (int row = 0; row < g.rows; ++row) {
-      for (int b = 0; b < kAzimuthBins; ++b) {
-        per_bin[b] = std::max(per_bin[b],
-                              reach[(static_cast<std::size_t>(row) * radars.size() + r) * kAzimuthBins + b]);
+  // Reach: along the ray of each one-degree azimuth, in steps of the grid's resolution, the
+  // farthest point covered. Rays, not grid cells: near the radar a degree is narrower than a
+  // cell, and a direction would hold no cell at all.
+  for (const auto& radar : radars) {
+    const geo::Lla& antenna = radar->antenna();
+    const double max_range = radar->type().parameters.instrumented_range_m;
+    std::vector<double> per_azimuth(kAzimuthBins, 0.0);
+    tbb::parallel_for(0, kAzimuthBins, [&](int bin) {
+      const GeographicLib::GeodesicLine line(GeographicLib::Geodesic::WGS84(), antenna.lat_deg,
+                                             antenna.lon_deg, (bin + 0.5) * 360.0 / kAzimuthBins);
+      for (double s = request.resolution_m; s <= max_range; s += request.resolution_m) {
+        double lat = 0.0;
+        double lon = 0.0;
+        line.Position(s, lat, lon);
+        const double ground = terrain.height_m(lat, lon);
+        const geo::Lla where{lat, lon, request.altitude_m + (request.agl ? ground : 0.0)};
+        if (where.alt_m < ground) continue;
+        const TargetView t{kNoEntity, geo::lla_to_ecef(where), geo::Vec3::Zero(), where, &sig};
+        if (radar->budget(t, {}).pd >= request.pd) per_azimuth[bin] = s;
       }
-    }
-    g.reach.push_back({radars[r]->id(), *std::max_element(per_bin.begin(), per_bin.end()),
-                       *std::min_element(per_bin.begin(), per_bin.end())});
+    });
+    g.reach.push_back({radar->id(), *std::max_element(per_azimuth.begin(), per_azimuth.end()),
+                       *std::min_element(per_azimuth.begin(), per_azimuth.end())});
   }
   return g;
 }

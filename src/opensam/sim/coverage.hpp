@@ -21,7 +21,8 @@ struct CoverageRequest {
   std::vector<std::size_t> sites;  ///< radar sites to use (indices into Scenario::sites)
 };
 
-/// Per radar, over 360 one-degree azimuth bins: the farthest covered ground range.
+/// Per radar, along 360 rays one degree apart (sampled at the grid's resolution): the farthest
+/// covered ground range.
 struct RadarReach {
   std::string id;
   double max_range_m = 0.0;  ///< over azimuth
