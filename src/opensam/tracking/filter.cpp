@@ -1,0 +1,156 @@
+#include "opensam/tracking/filter.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace opensam::tracking {
+namespace {
+
+using SigmaMat =
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kMaxState, 2 * kMaxState + 1>;
+using MeasSigmaMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor, kMaxMeasurement,
+                                   2 * kMaxState + 1>;
+
+// Scaled unscented transform (Wan & van der Merwe 2000) with alpha 1, beta 2, kappa 0:
+// lambda = 0, so the centre point carries no mean weight and 2 in the covariance.
+constexpr double kBeta = 2.0;
+
+/// Sigma points x +- columns of sqrt(n P); false when P is not positive semi-definite.
+bool sigma_points(const Gaussian& g, SigmaMat& X) {
+  const int n = int(g.x.size());
+  StateMat L;
+  Eigen::LLT<StateMat> llt(g.P);
+  if (llt.info() == Eigen::Success) {
+    L = llt.matrixL();
+  } else {
+    Eigen::LDLT<StateMat> ldlt(g.P);
+    if (ldlt.info() != Eigen::Success || (ldlt.vectorD().array() < -1e-9).any()) return false;
+    StateVec d = ldlt.vectorD().cwiseMax(0.0).cwiseSqrt();
+    L = ldlt.transpositionsP().transpose() * StateMat(ldlt.matrixL()) * d.asDiagonal();
+  }
+  L *= std::sqrt(double(n));
+  X.resize(n, 2 * n + 1);
+  X.col(0) = g.x;
+  for (int i = 0; i < n; ++i) {
+    X.col(1 + i) = g.x + L.col(i);
+    X.col(1 + n + i) = g.x - L.col(i);
+  }
+  return true;
+}
+
+double mean_weight(int i, int n) { return i == 0 ? 0.0 : 1.0 / (2.0 * n); }
+double cov_weight(int i, int n) { return i == 0 ? kBeta : 1.0 / (2.0 * n); }
+
+void symmetrise(StateMat& P) { P = 0.5 * (P + P.transpose()).eval(); }
+
+}  // namespace
+
+void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, double dt, Gaussian& out) {
+  StateMat Q;
+  model.process_noise(in.x, dt, Q);
+  if (filter != FilterKind::kUnscented || model.linear()) {
+    StateMat F;
+    model.jacobian(in.x, dt, F);
+    model.transition(in.x, dt, out.x);
+    out.P.noalias() = F * in.P * F.transpose();
+    out.P += Q;
+    symmetrise(out.P);
+    return;
+  }
+  const int n = int(in.x.size());
+  SigmaMat X, Y;
+  if (!sigma_points(in, X)) return predict(FilterKind::kExtended, model, in, dt, out);
+  Y.resize(n, 2 * n + 1);
+  StateVec y;
+  for (int i = 0; i < 2 * n + 1; ++i) {
+    model.transition(X.col(i), dt, y);
+    Y.col(i) = y;
+  }
+  out.x.setZero(n);
+  for (int i = 0; i < 2 * n + 1; ++i) out.x += mean_weight(i, n) * Y.col(i);
+  out.P = Q;
+  for (int i = 0; i < 2 * n + 1; ++i) {
+    const StateVec d = Y.col(i) - out.x;
+    out.P += cov_weight(i, n) * d * d.transpose();
+  }
+  symmetrise(out.P);
+}
+
+bool innovate(FilterKind filter, const MeasurementModel& model, const Gaussian& prior, const MeasMat& R,
+              Innovation& out) {
+  const int m = model.size();
+  if (filter != FilterKind::kUnscented || model.linear()) {
+    MeasStateMat H;
+    model.jacobian(prior.x, H);
+    model.predict(prior.x, out.z_pred);
+    out.Pxz.noalias() = prior.P * H.transpose();
+    out.S.noalias() = H * out.Pxz;
+    out.S += R;
+  } else {
+    const int n = int(prior.x.size());
+    SigmaMat X;
+    if (!sigma_points(prior, X)) return innovate(FilterKind::kExtended, model, prior, R, out);
+    MeasSigmaMat Z(m, 2 * n + 1);
+    MeasVec z, d;
+    for (int i = 0; i < 2 * n + 1; ++i) {
+      model.predict(X.col(i), z);
+      Z.col(i) = z;
+    }
+    // Mean as the centre plus weighted wrapped differences, so azimuths near north average.
+    const MeasVec centre = Z.col(0);
+    out.z_pred = centre;
+    for (int i = 1; i < 2 * n + 1; ++i) {
+      model.residual(Z.col(i), centre, d);
+      out.z_pred += mean_weight(i, n) * d;
+    }
+    out.S = R;
+    out.Pxz.setZero(n, m);
+    for (int i = 0; i < 2 * n + 1; ++i) {
+      model.residual(Z.col(i), out.z_pred, d);
+      out.S += cov_weight(i, n) * d * d.transpose();
+      out.Pxz += cov_weight(i, n) * (X.col(i) - prior.x) * d.transpose();
+    }
+  }
+  out.S = 0.5 * (out.S + out.S.transpose()).eval();
+  out.S_llt.compute(out.S);
+  if (out.S_llt.info() != Eigen::Success) return false;
+  out.log_det_S = 2.0 * out.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  return true;
+}
+
+double mahalanobis_squared(const Innovation& inn, const MeasVec& nu) {
+  const MeasVec w = inn.S_llt.matrixL().solve(nu);
+  return w.squaredNorm();
+}
+
+double log_likelihood(const Innovation& inn, const MeasVec& nu) {
+  const double m = double(nu.size());
+  return -0.5 * (mahalanobis_squared(inn, nu) + inn.log_det_S + m * std::log(2 * std::numbers::pi));
+}
+
+void update(const Gaussian& prior, const Innovation& inn, const MeasVec& nu, Gaussian& post) {
+  // K = Pxz S^-1, solved through the Cholesky factor of S.
+  const StateMeasMat K = inn.S_llt.solve(inn.Pxz.transpose()).transpose();
+  post.x = prior.x + K * nu;
+  post.P = prior.P - K * inn.S * K.transpose();
+  symmetrise(post.P);
+}
+
+void pda_update(const Gaussian& prior, const Innovation& inn, std::span<const MeasVec> nus,
+                std::span<const double> betas, double beta_none, Gaussian& post) {
+  const StateMeasMat K = inn.S_llt.solve(inn.Pxz.transpose()).transpose();
+  const int m = int(inn.S.rows());
+  MeasVec nu = MeasVec::Zero(m);
+  MeasMat spread = MeasMat::Zero(m, m);
+  for (std::size_t j = 0; j < nus.size(); ++j) {
+    nu += betas[j] * nus[j];
+    spread += betas[j] * nus[j] * nus[j].transpose();
+  }
+  spread -= nu * nu.transpose();
+  post.x = prior.x + K * nu;
+  // Bar-Shalom, Daum & Huang (2009), "The probabilistic data association filter", eq. 38-40.
+  post.P = prior.P - (1.0 - beta_none) * K * inn.S * K.transpose() + K * spread * K.transpose();
+  symmetrise(post.P);
+}
+
+}  // namespace opensam::tracking

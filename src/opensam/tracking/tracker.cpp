@@ -1,0 +1,569 @@
+#include "opensam/tracking/tracker.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <boost/math/distributions/chi_squared.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "opensam/core/assert.hpp"
+
+namespace opensam::tracking {
+
+struct Tracker::Prediction {
+  double time_s = 0.0;
+  int modes = 1;
+  std::array<Gaussian, kMaxModes> mode;
+  std::array<double, kMaxModes> c{};  ///< predicted mode probabilities
+  std::array<Innovation, kMaxModes> inn;
+  Innovation combined;
+};
+
+namespace {
+
+std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+void unite(std::vector<std::uint32_t>& parent, std::uint32_t a, std::uint32_t b) {
+  a = find_root(parent, a), b = find_root(parent, b);
+  if (a != b) parent[std::max(a, b)] = std::min(a, b);
+}
+
+MeasMat noise_of(const Detection& d) { return d.sigma.array().square().matrix().asDiagonal(); }
+
+/// ln sum exp.
+double log_sum(std::span<const double> v) {
+  const double m = *std::max_element(v.begin(), v.end());
+  double s = 0.0;
+  for (double x : v) s += std::exp(x - m);
+  return m + std::log(s);
+}
+
+}  // namespace
+
+void jpda_marginals(int rows, int cols, std::span<const int> row_of, std::span<const int> col_of,
+                    std::span<const double> w, double w_none, bool exact, int iterations,
+                    std::span<double> beta, std::span<double> beta_none) {
+  const std::size_t R = std::size_t(rows), K = w.size();
+  std::fill(beta.begin(), beta.end(), 0.0);
+  std::fill(beta_none.begin(), beta_none.end(), 0.0);
+  if (exact) {
+    // Every joint event (each detection to at most one track), enumerated depth first;
+    // the pairs of one track are contiguous.
+    std::vector<std::size_t> first(R + 1, K);
+    for (std::size_t k = K; k-- > 0;) first[std::size_t(row_of[k])] = k;
+    for (std::size_t r = R; r-- > 0;) first[r] = std::min(first[r], first[r + 1]);
+    std::vector<char> used(std::size_t(cols), 0);
+    std::vector<int> choice(R, -1);
+    double total = 0.0;
+    auto dfs = [&](auto&& self, std::size_t r, double weight) -> void {
+      if (r == R) {
+        total += weight;
+        for (std::size_t q = 0; q < R; ++q) {
+          if (choice[q] < 0)
+            beta_none[q] += weight;
+          else
+            beta[std::size_t(choice[q])] += weight;
+        }
+        return;
+      }
+      choice[r] = -1;
+      self(self, r + 1, weight * w_none);
+      for (std::size_t k = first[r]; k < first[r + 1]; ++k) {
+        const auto c = std::size_t(col_of[k]);
+        if (used[c]) continue;
+        used[c] = 1, choice[r] = int(k);
+        self(self, r + 1, weight * w[k]);
+        used[c] = 0;
+      }
+      choice[r] = -1;
+    };
+    dfs(dfs, 0, 1.0);
+    for (double& x : beta) x /= total;
+    for (double& x : beta_none) x /= total;
+    return;
+  }
+  // Loopy belief propagation over the association graph (Williams & Lau 2014, "Approximate
+  // evaluation of marginal association probabilities with belief propagation", IEEE Trans.
+  // AES-50(4)), a bounded number of sweeps.
+  std::vector<double> mu(K, 0.0), nu(K, 1.0), row_sum(R, 0.0), col_sum(std::size_t(cols), 0.0);
+  for (int it = 0; it < iterations; ++it) {
+    std::fill(row_sum.begin(), row_sum.end(), 0.0);
+    for (std::size_t k = 0; k < K; ++k) row_sum[std::size_t(row_of[k])] += w[k] * nu[k];
+    std::fill(col_sum.begin(), col_sum.end(), 0.0);
+    for (std::size_t k = 0; k < K; ++k) {
+      mu[k] = w[k] / (w_none + row_sum[std::size_t(row_of[k])] - w[k] * nu[k]);
+      col_sum[std::size_t(col_of[k])] += mu[k];
+    }
+    double change = 0.0;
+    for (std::size_t k = 0; k < K; ++k) {
+      const double n = 1.0 / (1.0 + col_sum[std::size_t(col_of[k])] - mu[k]);
+      change = std::max(change, std::abs(n - nu[k]));
+      nu[k] = n;
+    }
+    if (change < 1e-10) break;
+  }
+  std::fill(row_sum.begin(), row_sum.end(), 0.0);
+  for (std::size_t k = 0; k < K; ++k) row_sum[std::size_t(row_of[k])] += w[k] * nu[k];
+  for (std::size_t k = 0; k < K; ++k) beta[k] = w[k] * nu[k] / (w_none + row_sum[std::size_t(row_of[k])]);
+  for (std::size_t r = 0; r < R; ++r) beta_none[r] = w_none / (w_none + row_sum[r]);
+}
+
+std::string_view track_status_name(TrackStatus s) {
+  switch (s) {
+    case TrackStatus::kTentative: return "tentative";
+    case TrackStatus::kConfirmed: return "confirmed";
+    case TrackStatus::kCoasting: return "coasting";
+  }
+  return "?";
+}
+
+std::string_view track_event_name(TrackEventKind k) {
+  switch (k) {
+    case TrackEventKind::kInitiated: return "initiated";
+    case TrackEventKind::kConfirmed: return "confirmed";
+    case TrackEventKind::kUpdated: return "updated";
+    case TrackEventKind::kCoasting: return "coasting";
+    case TrackEventKind::kDropped: return "dropped";
+  }
+  return "?";
+}
+
+Tracker::Tracker(TrackerConfig config, std::vector<Sensor> sensors)
+    : config_(std::move(config)), sensors_(std::move(sensors)) {
+  OPENSAM_ASSERT(!config_.models.empty() && int(config_.models.size()) <= kMaxModes);
+  OPENSAM_ASSERT(sensors_.size() <= 64);
+  for (int m = 1; m <= kMaxMeasurement; ++m)
+    gate_threshold_[m] = boost::math::quantile(boost::math::chi_squared(m), config_.gate_probability);
+}
+
+std::vector<TrackEvent> Tracker::take_events() {
+  std::vector<TrackEvent> out;
+  out.swap(events_);
+  return out;
+}
+
+void Tracker::predict_track(const Track& t, double time_s, Prediction& out) const {
+  const double dt = time_s - t.time_s;
+  out.time_s = time_s;
+  out.modes = t.modes;
+  if (t.modes == 1) {
+    out.c[0] = 1.0;
+    predict(config_.filter, config_.models[0], t.mode[0], dt, out.mode[0]);
+    return;
+  }
+  // IMM interaction (Blom & Bar-Shalom 1988): Markov switching over dt, then mixing.
+  const int M = t.modes;
+  const double stay = std::pow(1.0 - config_.imm_switch_per_s, std::abs(dt));
+  const double move = (1.0 - stay) / (M - 1);
+  Gaussian mixed, conv;
+  for (int j = 0; j < M; ++j) {
+    double cj = 0.0;
+    for (int i = 0; i < M; ++i) cj += (i == j ? stay : move) * t.mode_probability[i];
+    out.c[j] = cj;
+    const MotionModel& mj = config_.models[j];
+    mixed.x.setZero(mj.state_size());
+    mixed.P.setZero(mj.state_size(), mj.state_size());
+    std::array<Gaussian, kMaxModes> converted;
+    std::array<double, kMaxModes> w{};
+    for (int i = 0; i < M; ++i) {
+      w[i] = (i == j ? stay : move) * t.mode_probability[i] / std::max(cj, 1e-300);
+      convert_state(t.mode[i], config_.models[i], mj, converted[i]);
+      mixed.x += w[i] * converted[i].x;
+    }
+    for (int i = 0; i < M; ++i) {
+      const StateVec d = converted[i].x - mixed.x;
+      mixed.P += w[i] * (converted[i].P + d * d.transpose());
+    }
+    predict(config_.filter, mj, mixed, dt, out.mode[j]);
+  }
+}
+
+bool Tracker::innovate_track(const Prediction& p, const Sensor& s, const MeasMat& R, Prediction& out) const {
+  for (int j = 0; j < p.modes; ++j)
+    if (!innovate(config_.filter, s.model, p.mode[j], R, out.inn[j])) return false;
+  if (p.modes == 1) {
+    out.combined = out.inn[0];
+    return true;
+  }
+  const int m = s.model.size();
+  MeasVec zbar = out.inn[0].z_pred, d;
+  for (int j = 1; j < p.modes; ++j) {
+    s.model.residual(out.inn[j].z_pred, out.inn[0].z_pred, d);
+    zbar += p.c[j] * d;
+  }
+  MeasMat S = MeasMat::Zero(m, m);
+  for (int j = 0; j < p.modes; ++j) {
+    s.model.residual(out.inn[j].z_pred, zbar, d);
+    S += p.c[j] * (out.inn[j].S + d * d.transpose());
+  }
+  out.combined.z_pred = zbar;
+  out.combined.S = S;
+  out.combined.S_llt.compute(S);
+  if (out.combined.S_llt.info() != Eigen::Success) return false;
+  out.combined.log_det_S = 2.0 * out.combined.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  return true;
+}
+
+TrackState Tracker::state_at(const Track& t, double time_s) const {
+  Prediction p;
+  predict_track(t, time_s, p);
+  const int a = config_.models[0].axes;
+  TrackState s{Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero(), Eigen::Matrix3d::Zero()};
+  for (int j = 0; j < p.modes; ++j) {
+    s.position.head(a) += p.c[j] * p.mode[j].x.head(a);
+    s.velocity.head(a) += p.c[j] * p.mode[j].x.segment(a, a);
+  }
+  for (int j = 0; j < p.modes; ++j) {
+    const Eigen::VectorXd d = p.mode[j].x.head(a) - s.position.head(a);
+    s.position_covariance.topLeftCorner(a, a) +=
+        p.c[j] * (p.mode[j].P.topLeftCorner(a, a) + d * d.transpose());
+  }
+  return s;
+}
+
+void Tracker::process(std::uint32_t sensor, std::span<const Detection> detections) {
+  OPENSAM_ASSERT(sensor < sensors_.size());
+  if (detections.empty()) return;
+  gate(sensor, detections);
+  det_assigned_.assign(detections.size(), 0);
+  if (config_.associator == Associator::kGnn)
+    associate_gnn(sensor, detections);
+  else
+    associate_jpda(sensor, detections);
+  initiate(sensor, detections);
+}
+
+void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) {
+  const Sensor& s = sensors_[sensor];
+  const int m = s.model.size();
+  const double gamma = gate_threshold_[m];
+  const std::size_t D = detections.size();
+  det_position_.resize(D);
+  det_extent_.resize(D);
+  double t_min = detections[0].time_s, t_max = t_min, extent = 0.0;
+  Eigen::Matrix3d Pp;
+  for (std::size_t j = 0; j < D; ++j) {
+    s.model.to_position(detections[j].z, noise_of(detections[j]), det_position_[j], Pp);
+    det_extent_[j] = std::sqrt(std::max(Pp.trace(), 0.0));
+    extent = std::max(extent, det_extent_[j]);
+    t_min = std::min(t_min, detections[j].time_s);
+    t_max = std::max(t_max, detections[j].time_s);
+  }
+  index_.build(det_position_);
+  pairs_.clear();
+  Prediction at_ref, at_det, inn;
+  MeasVec nu;
+  const int a = config_.models[0].axes;
+  for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
+    predict_track(tracks_[i], t_max, at_ref);
+    Eigen::Vector3d centre = Eigen::Vector3d::Zero(), vel = Eigen::Vector3d::Zero();
+    double trace = 0.0;
+    for (int j = 0; j < at_ref.modes; ++j) {
+      centre.head(a) += at_ref.c[j] * at_ref.mode[j].x.head(a);
+      vel.head(a) += at_ref.c[j] * at_ref.mode[j].x.segment(a, a);
+      trace = std::max(trace, at_ref.mode[j].P.topLeftCorner(a, a).trace());
+    }
+    // A superset of the gate: d^2 <= gamma implies |dp|^2 <= gamma * lambda_max(S), and
+    // lambda_max(S) <= trace(P_pos) + trace(R_pos); detections earlier than t_max are
+    // allowed for the track's motion in between.
+    const double radius = std::sqrt(gamma * (trace + extent * extent)) + vel.norm() * (t_max - t_min);
+    index_.within(centre, radius, [&](std::size_t j) {
+      const Detection& d = detections[j];
+      const Prediction* p = &at_ref;
+      if (d.time_s != t_max) {
+        predict_track(tracks_[i], d.time_s, at_det);
+        p = &at_det;
+      }
+      if (!innovate_track(*p, s, noise_of(d), inn)) return;
+      s.model.residual(d.z, inn.combined.z_pred, nu);
+      const double d2 = mahalanobis_squared(inn.combined, nu);
+      if (d2 > gamma) return;
+      pairs_.push_back(
+          {i, std::uint32_t(j), d2, d2 + inn.combined.log_det_S, log_likelihood(inn.combined, nu)});
+    });
+  }
+  // The k-d tree reports in no fixed order: sort so that results never depend on it.
+  std::sort(pairs_.begin(), pairs_.end(), [](const Pair& x, const Pair& y) {
+    return std::tie(x.track, x.detection) < std::tie(y.track, y.detection);
+  });
+  // Clusters: tracks and detections linked by gated pairs.
+  const std::size_t T = tracks_.size();
+  parent_.resize(T + D);
+  std::iota(parent_.begin(), parent_.end(), 0u);
+  for (const Pair& p : pairs_) unite(parent_, p.track, std::uint32_t(T + p.detection));
+  cluster_order_.resize(pairs_.size());
+  std::iota(cluster_order_.begin(), cluster_order_.end(), 0u);
+  std::stable_sort(cluster_order_.begin(), cluster_order_.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return find_root(parent_, pairs_[x].track) < find_root(parent_, pairs_[y].track);
+  });
+}
+
+void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> detections) {
+  const Sensor& s = sensors_[sensor];
+  const double gamma = gate_threshold_[s.model.size()];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;  // (track, detection)
+  std::vector<std::uint32_t> rows, cols;
+  for (std::size_t b = 0; b < cluster_order_.size();) {
+    const std::uint32_t root = find_root(parent_, pairs_[cluster_order_[b]].track);
+    std::size_t e = b;
+    rows.clear(), cols.clear();
+    while (e < cluster_order_.size() && find_root(parent_, pairs_[cluster_order_[e]].track) == root) {
+      rows.push_back(pairs_[cluster_order_[e]].track);
+      cols.push_back(pairs_[cluster_order_[e]].detection);
+      ++e;
+    }
+    std::sort(rows.begin(), rows.end()), rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::sort(cols.begin(), cols.end()), cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    if (rows.size() == 1 || cols.size() == 1) {
+      // One track or one detection: the cheapest gated pair is optimal.
+      const Pair* best = nullptr;
+      for (std::size_t k = b; k < e; ++k)
+        if (!best || pairs_[cluster_order_[k]].cost < best->cost) best = &pairs_[cluster_order_[k]];
+      chosen.emplace_back(best->track, best->detection);
+    } else {
+      // Rows: tracks. Columns: detections, then one "missed" column per track whose cost is
+      // the gate plus that track's ln |S| (an assignment beats a miss exactly when in gate).
+      const std::size_t R = rows.size(), C = cols.size() + R;
+      cost_.assign(R * C, std::numeric_limits<double>::infinity());
+      for (std::size_t k = b; k < e; ++k) {
+        const Pair& p = pairs_[cluster_order_[k]];
+        const std::size_t r = std::lower_bound(rows.begin(), rows.end(), p.track) - rows.begin();
+        const std::size_t c = std::lower_bound(cols.begin(), cols.end(), p.detection) - cols.begin();
+        cost_[r * C + c] = p.cost;
+        double& miss = cost_[r * C + cols.size() + r];
+        miss = std::min(miss, gamma + (p.cost - p.d2));
+      }
+      assignment_.resize(R);
+      solve_assignment(int(R), int(C), cost_, assignment_, assign_ws_);
+      for (std::size_t r = 0; r < R; ++r)
+        if (assignment_[r] < int(cols.size())) chosen.emplace_back(rows[r], cols[assignment_[r]]);
+    }
+    b = e;
+  }
+  for (auto [t, d] : chosen) {
+    det_assigned_[d] = 1;
+    apply_update(tracks_[t], detections[d], sensor);
+  }
+}
+
+double Tracker::clutter_density(const Sensor& s, std::span<const Detection> detections) const {
+  if (s.clutter_density > 0.0) return s.clutter_density;
+  // Nonparametric: the scan's detections spread over the box they span in measurement
+  // space, each side at least ten measurement sigmas.
+  const int m = s.model.size();
+  double volume = 1.0;
+  for (int k = 0; k < m; ++k) {
+    double lo = detections[0].z[k], hi = lo, sigma = 0.0;
+    for (const Detection& d : detections) {
+      lo = std::min(lo, d.z[k]), hi = std::max(hi, d.z[k]);
+      sigma += d.sigma[k];
+    }
+    volume *= std::max(hi - lo, 10.0 * sigma / double(detections.size()));
+  }
+  return double(detections.size()) / volume;
+}
+
+void Tracker::associate_jpda(std::uint32_t sensor, std::span<const Detection> detections) {
+  const Sensor& s = sensors_[sensor];
+  const double lambda = clutter_density(s, detections);
+  const double pd = config_.detection_probability;
+  const double w_none = 1.0 - pd * config_.gate_probability;
+  std::vector<std::uint32_t> rows, cols, chosen;
+  std::vector<double> w, beta, beta_none, betas_row;
+  std::vector<int> row_of, col_of;
+  for (const Pair& p : pairs_) det_assigned_[p.detection] = 1;
+  for (std::size_t b = 0; b < cluster_order_.size();) {
+    const std::uint32_t root = find_root(parent_, pairs_[cluster_order_[b]].track);
+    std::size_t e = b;
+    rows.clear(), cols.clear();
+    while (e < cluster_order_.size() && find_root(parent_, pairs_[cluster_order_[e]].track) == root) {
+      rows.push_back(pairs_[cluster_order_[e]].track);
+      cols.push_back(pairs_[cluster_order_[e]].detection);
+      ++e;
+    }
+    std::sort(rows.begin(), rows.end()), rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::sort(cols.begin(), cols.end()), cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+    const std::size_t R = rows.size(), K = e - b;
+    // The cluster's pairs in track order with their likelihood ratios Pd N(nu; 0, S) / lambda.
+    row_of.resize(K), col_of.resize(K), w.resize(K);
+    for (std::size_t k = 0; k < K; ++k) {
+      const Pair& p = pairs_[cluster_order_[b + k]];
+      row_of[k] = int(std::lower_bound(rows.begin(), rows.end(), p.track) - rows.begin());
+      col_of[k] = int(std::lower_bound(cols.begin(), cols.end(), p.detection) - cols.begin());
+      w[k] = pd * std::exp(p.log_likelihood) / lambda;
+    }
+    beta.resize(K);
+    beta_none.resize(R);
+    double hypotheses = 1.0;
+    for (std::size_t r = 0; r < R; ++r)
+      hypotheses *= 1.0 + double(std::count(row_of.begin(), row_of.end(), int(r)));
+    jpda_marginals(int(R), int(cols.size()), row_of, col_of, w, w_none,
+                   int(R) <= config_.jpda_exact_max_tracks && hypotheses <= 1e5, config_.jpda_iterations,
+                   beta, beta_none);
+    for (std::size_t r = 0, k = 0; r < R; ++r) {
+      chosen.clear(), betas_row.clear();
+      for (; k < K && row_of[k] == int(r); ++k) {
+        chosen.push_back(pairs_[cluster_order_[b + k]].detection);
+        betas_row.push_back(beta[k]);
+      }
+      apply_pda(tracks_[rows[r]], detections, chosen, betas_row, beta_none[r], lambda, sensor);
+    }
+    b = e;
+  }
+}
+
+void Tracker::apply_pda(Track& t, std::span<const Detection> detections, std::span<const std::uint32_t> dets,
+                        std::span<const double> betas, double beta_none, double lambda,
+                        std::uint32_t sensor) {
+  if (beta_none > 0.999) return;
+  const Sensor& s = sensors_[sensor];
+  // One reference time and noise for the combined update: the latest detection's time and
+  // the noise of the most probable one.
+  double t_ref = t.time_s;
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < dets.size(); ++k) {
+    t_ref = std::max(t_ref, detections[dets[k]].time_s);
+    if (betas[k] > betas[best]) best = k;
+  }
+  Prediction p, inn;
+  predict_track(t, t_ref, p);
+  if (!innovate_track(p, s, noise_of(detections[dets[best]]), inn)) return;
+  std::array<MeasVec, 64> nus;
+  const std::size_t n = std::min<std::size_t>(dets.size(), nus.size());
+  const double pd = config_.detection_probability;
+  std::array<double, kMaxModes> log_w{};
+  for (int j = 0; j < p.modes; ++j) {
+    double like = (1.0 - pd * config_.gate_probability) * lambda;
+    for (std::size_t k = 0; k < n; ++k) {
+      s.model.residual(detections[dets[k]].z, inn.inn[j].z_pred, nus[k]);
+      like += pd * std::exp(log_likelihood(inn.inn[j], nus[k]));
+    }
+    log_w[j] = std::log(std::max(like, 1e-300)) + std::log(std::max(p.c[j], 1e-300));
+    pda_update(p.mode[j], inn.inn[j], std::span<const MeasVec>(nus.data(), n), betas.first(n), beta_none,
+               t.mode[j]);
+  }
+  const double norm = log_sum(std::span<const double>(log_w.data(), std::size_t(p.modes)));
+  for (int j = 0; j < p.modes; ++j) t.mode_probability[j] = std::exp(log_w[j] - norm);
+  t.time_s = t_ref;
+  if (beta_none < 0.5) {
+    ++t.updates;
+    t.updated_by |= std::uint64_t{1} << sensor;
+    events_.push_back({t_ref, t.id, TrackEventKind::kUpdated});
+  }
+}
+
+void Tracker::apply_update(Track& t, const Detection& d, std::uint32_t sensor) {
+  const Sensor& s = sensors_[sensor];
+  Prediction p, inn;
+  predict_track(t, d.time_s, p);
+  if (!innovate_track(p, s, noise_of(d), inn)) return;
+  MeasVec nu;
+  std::array<double, kMaxModes> log_w{};
+  for (int j = 0; j < p.modes; ++j) {
+    s.model.residual(d.z, inn.inn[j].z_pred, nu);
+    log_w[j] = log_likelihood(inn.inn[j], nu) + std::log(std::max(p.c[j], 1e-300));
+    update(p.mode[j], inn.inn[j], nu, t.mode[j]);
+  }
+  const double norm = log_sum(std::span<const double>(log_w.data(), std::size_t(p.modes)));
+  for (int j = 0; j < p.modes; ++j) t.mode_probability[j] = std::exp(log_w[j] - norm);
+  t.time_s = d.time_s;
+  ++t.updates;
+  t.updated_by |= std::uint64_t{1} << sensor;
+  events_.push_back({d.time_s, t.id, TrackEventKind::kUpdated});
+}
+
+void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detections) {
+  const Sensor& s = sensors_[sensor];
+  const int a = config_.models[0].axes;
+  const double sv = config_.initial_velocity_sigma_mps;
+  Eigen::Vector3d p;
+  Eigen::Matrix3d Pp;
+  for (std::size_t j = 0; j < detections.size(); ++j) {
+    if (det_assigned_[j]) continue;
+    const Detection& d = detections[j];
+    s.model.to_position(d.z, noise_of(d), p, Pp);
+    // Velocity unknown (zero mean, sv spread) except along the line of sight when the radar
+    // measures range rate.
+    Eigen::Vector3d v = Eigen::Vector3d::Zero();
+    Eigen::Matrix3d Pv = sv * sv * Eigen::Matrix3d::Identity();
+    if (s.model.kind == MeasurementKind::kRadar && s.model.range_rate) {
+      const Eigen::Vector3d los = (p - s.model.frame.origin_m).normalized();
+      v = d.z[3] * los;
+      Pv -= (sv * sv - d.sigma[3] * d.sigma[3]) * los * los.transpose();
+    }
+    Track t;
+    t.id = next_id_++;
+    t.time_s = t.initiated_s = d.time_s;
+    t.modes = int(config_.models.size());
+    for (int m = 0; m < t.modes; ++m) {
+      const MotionModel& model = config_.models[m];
+      const int n = model.state_size();
+      Gaussian& g = t.mode[m];
+      g.x.setZero(n);
+      g.P.setZero(n, n);
+      g.x.head(a) = p.head(a);
+      g.x.segment(a, a) = v.head(a);
+      g.P.topLeftCorner(a, a) = Pp.topLeftCorner(a, a);
+      g.P.block(a, a, a, a) = Pv.topLeftCorner(a, a);
+      const double e = model.extras() == Extras::kAcceleration ? model.initial_acceleration_sigma_mps2
+                                                               : model.initial_turn_rate_sigma_rad_s;
+      for (int i = 2 * a; i < n; ++i) g.P(i, i) = e * e;
+      t.mode_probability[m] = 1.0 / t.modes;
+    }
+    t.updated_by = std::uint64_t{1} << sensor;
+    t.updates = 1;
+    events_.push_back({d.time_s, t.id, TrackEventKind::kInitiated});
+    tracks_.push_back(t);
+  }
+}
+
+void Tracker::end_scan(std::uint32_t sensor, double time_s) {
+  OPENSAM_ASSERT(sensor < sensors_.size());
+  const Sensor& s = sensors_[sensor];
+  const std::uint64_t bit = std::uint64_t{1} << sensor;
+  const int N = std::clamp(config_.confirm_window, 1, 32), M = std::clamp(config_.confirm_hits, 1, N);
+  const std::uint32_t window = N == 32 ? ~0u : (1u << N) - 1u;
+  bool any_dropped = false;
+  for (Track& t : tracks_) {
+    const TrackState st = state_at(t, time_s);
+    const bool hit = (t.updated_by & bit) != 0;
+    t.updated_by &= ~bit;
+    const bool in_reach = hit || (st.position - s.model.frame.origin_m).norm() <= s.max_range_m;
+    bool dead = false;
+    if (in_reach) {
+      t.history = (t.history << 1) | (hit ? 1u : 0u);
+      t.scans = std::min(t.scans + 1, 32);
+      t.consecutive_misses = hit ? 0 : t.consecutive_misses + 1;
+      const int seen = std::min(t.scans, N);
+      const int hits = std::popcount(t.history & window);
+      t.quality = double(hits) / seen;
+      if (t.status == TrackStatus::kTentative) {
+        if (hits >= M) {
+          t.status = TrackStatus::kConfirmed;
+          events_.push_back({time_s, t.id, TrackEventKind::kConfirmed});
+        } else if (seen - hits > N - M) {
+          dead = true;  // can no longer reach M of N
+        }
+      } else if (!hit && t.status == TrackStatus::kConfirmed) {
+        t.status = TrackStatus::kCoasting;
+        events_.push_back({time_s, t.id, TrackEventKind::kCoasting});
+      } else if (hit) {
+        t.status = TrackStatus::kConfirmed;
+      }
+      if (config_.delete_after_misses > 0 && t.consecutive_misses >= config_.delete_after_misses) dead = true;
+    }
+    if (time_s - t.time_s > config_.delete_after_s) dead = true;
+    if (std::sqrt(std::max(st.position_covariance.trace(), 0.0)) > config_.max_position_sigma_m) dead = true;
+    if (dead) {
+      events_.push_back({time_s, t.id, TrackEventKind::kDropped});
+      t.id = 0;
+      any_dropped = true;
+    }
+  }
+  if (any_dropped) std::erase_if(tracks_, [](const Track& t) { return t.id == 0; });
+}
+
+}  // namespace opensam::tracking

@@ -1,0 +1,167 @@
+#pragma once
+/// @file The multi-sensor multi-target tracker: predictor and updater (filter.hpp), gater
+/// (chi-square gates behind a k-d tree), associator (global nearest neighbour by optimal
+/// assignment, or JPDA over independent clusters), initiator (one-point), M-of-N
+/// confirmation and deleter. Detections from several sensors update the same tracks in
+/// time order. The tracker sees measurements only, never truth.
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "opensam/tracking/assignment.hpp"
+#include "opensam/tracking/filter.hpp"
+#include "opensam/tracking/models.hpp"
+#include "opensam/tracking/spatial_index.hpp"
+
+namespace opensam::tracking {
+
+inline constexpr int kMaxModes = 4;
+inline constexpr double kUnlimited = std::numeric_limits<double>::infinity();
+
+enum class Associator : std::uint8_t {
+  kGnn,   ///< global nearest neighbour: optimal assignment per cluster
+  kJpda,  ///< joint probabilistic data association per cluster
+};
+
+struct TrackerConfig {
+  FilterKind filter = FilterKind::kExtended;
+  /// One model: a single filter. Several: an interacting multiple model (Blom & Bar-Shalom
+  /// 1988) over them.
+  std::vector<MotionModel> models = {MotionModel{}};
+  double imm_switch_per_s = 0.05;  ///< probability per second of leaving the current model
+  double gate_probability = 0.99;  ///< chi-square gate: share of true measurements kept
+  Associator associator = Associator::kGnn;
+  double detection_probability = 0.9;  ///< JPDA's Pd
+  int jpda_exact_max_tracks = 8;       ///< larger clusters use loopy belief propagation
+  int jpda_iterations = 30;
+  int confirm_hits = 3;                      ///< M of ...
+  int confirm_window = 5;                    ///< ... N sensor scans confirm a track
+  int delete_after_misses = 3;               ///< consecutive sensor scans without update
+  double delete_after_s = kUnlimited;        ///< time without update
+  double max_position_sigma_m = kUnlimited;  ///< covariance growth limit (sqrt of the trace)
+  double initial_velocity_sigma_mps = 300.0;
+};
+
+/// A source of detections and how it measures.
+struct Sensor {
+  MeasurementModel model;
+  double max_range_m = kUnlimited;  ///< tracks beyond it are not expected to be seen
+  /// False detections per unit measurement volume (m^-2 for x, y; m^-1 rad^-2 for a radar);
+  /// 0 estimates it from each scan's spread.
+  double clutter_density = 0.0;
+};
+
+/// One measurement. `z` and `sigma` have the sensor's measurement size.
+struct Detection {
+  double time_s = 0.0;
+  MeasVec z;
+  MeasVec sigma;
+};
+
+/// Marginal association probabilities of one cluster. Pair k links track row_of[k] and
+/// detection col_of[k] with likelihood ratio w[k] (pairs of a track contiguous); w_none is
+/// the weight of a track having no detection. Exact enumeration of the joint events, or loopy
+/// belief propagation when `exact` is false. beta[k] per pair, beta_none per track.
+void jpda_marginals(int rows, int cols, std::span<const int> row_of, std::span<const int> col_of,
+                    std::span<const double> w, double w_none, bool exact, int iterations,
+                    std::span<double> beta, std::span<double> beta_none);
+
+enum class TrackStatus : std::uint8_t { kTentative, kConfirmed, kCoasting };
+[[nodiscard]] std::string_view track_status_name(TrackStatus s);
+
+enum class TrackEventKind : std::uint8_t { kInitiated, kConfirmed, kUpdated, kCoasting, kDropped };
+[[nodiscard]] std::string_view track_event_name(TrackEventKind k);
+
+struct TrackEvent {
+  double time_s;
+  std::uint64_t track;
+  TrackEventKind kind;
+};
+
+struct Track {
+  std::uint64_t id = 0;
+  TrackStatus status = TrackStatus::kTentative;
+  double time_s = 0.0;  ///< time of the estimate (last update)
+  double initiated_s = 0.0;
+  int modes = 1;
+  std::array<Gaussian, kMaxModes> mode;
+  std::array<double, kMaxModes> mode_probability{1.0};
+  std::uint32_t history = 0;  ///< hit (1) or miss (0) per sensor scan, newest in bit 0
+  int scans = 0;              ///< sensor scans counted so far (capped at 32)
+  int consecutive_misses = 0;
+  int updates = 0;
+  std::uint64_t updated_by = 0;  ///< sensors that updated it since their last scan end
+  double quality = 0.0;          ///< share of hits in the last confirm_window scans
+};
+
+/// Position and velocity of a track (IMM modes combined), 3 axes (z = 0 in 2-D).
+struct TrackState {
+  Eigen::Vector3d position;
+  Eigen::Vector3d velocity;
+  Eigen::Matrix3d position_covariance;
+};
+
+class Tracker {
+ public:
+  Tracker(TrackerConfig config, std::vector<Sensor> sensors);
+
+  /// Associates and applies one batch of detections from one sensor; detections may carry
+  /// different times but none earlier than the tracks they update.
+  void process(std::uint32_t sensor, std::span<const Detection> detections);
+  /// Closes a scan of `sensor`: each live track within its reach counts a hit or a miss;
+  /// confirmation and deletion follow.
+  void end_scan(std::uint32_t sensor, double time_s);
+
+  [[nodiscard]] const std::vector<Track>& tracks() const { return tracks_; }
+  /// A track's combined state predicted to time_s.
+  [[nodiscard]] TrackState state_at(const Track& t, double time_s) const;
+  /// Events since the last call, in order.
+  std::vector<TrackEvent> take_events();
+  [[nodiscard]] const TrackerConfig& config() const { return config_; }
+  [[nodiscard]] const std::vector<Sensor>& sensors() const { return sensors_; }
+
+ private:
+  struct Prediction;
+  void predict_track(const Track& t, double time_s, Prediction& out) const;
+  bool innovate_track(const Prediction& p, const Sensor& s, const MeasMat& R, Prediction& out) const;
+  void gate(std::uint32_t sensor, std::span<const Detection> detections);
+  void associate_gnn(std::uint32_t sensor, std::span<const Detection> detections);
+  void associate_jpda(std::uint32_t sensor, std::span<const Detection> detections);
+  void apply_update(Track& t, const Detection& d, std::uint32_t sensor);
+  void apply_pda(Track& t, std::span<const Detection> detections, std::span<const std::uint32_t> dets,
+                 std::span<const double> betas, double beta_none, double lambda, std::uint32_t sensor);
+  [[nodiscard]] double clutter_density(const Sensor& s, std::span<const Detection> detections) const;
+  void initiate(std::uint32_t sensor, std::span<const Detection> detections);
+
+  TrackerConfig config_;
+  std::vector<Sensor> sensors_;
+  std::vector<Track> tracks_;
+  std::vector<TrackEvent> events_;
+  std::uint64_t next_id_ = 1;
+  std::array<double, kMaxMeasurement + 1> gate_threshold_{};  ///< by measurement size
+
+  // Per-batch workspace, reused.
+  struct Pair {
+    std::uint32_t track, detection;
+    double d2;              ///< squared Mahalanobis distance
+    double cost;            ///< d^2 + ln |S|
+    double log_likelihood;  ///< ln N(nu; 0, S)
+  };
+  std::vector<Eigen::Vector3d> det_position_;
+  std::vector<double> det_extent_;  ///< sqrt of the trace of each detection's position covariance
+  std::vector<Pair> pairs_;
+  std::vector<int> det_assigned_;
+  std::vector<std::uint32_t> parent_;
+  std::vector<std::uint32_t> cluster_order_;
+  std::vector<double> cost_;
+  std::vector<int> assignment_;
+  std::vector<double> beta_;
+  SpatialIndex index_;
+  AssignmentWorkspace assign_ws_;
+};
+
+}  // namespace opensam::tracking
