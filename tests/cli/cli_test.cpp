@@ -353,3 +353,57 @@ TEST_F(Cli, CoverageRejectsBadFlags) {
     EXPECT_FALSE(fs::exists(tmp_ / "c.tif"));
   }
 }
+
+TEST_F(Cli, TrackScoresTheReferenceScenarioAndWritesTracks) {
+  ASSERT_EQ(run("track-reference --out ref --targets 10").code, 0);
+  const Result r =
+      run("track --detections ref/detections.csv --truth ref/truth.csv --out ref/run --config '" +
+          (kSource / "examples/tracker-reference.yaml").string() + "' --metrics-from 26 --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key :
+       {"scans", "confirmed_tracks", "gospa_mean", "ospa_mean", "ms_per_scan_mean", "ms_per_scan_max"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["scans"], 50);
+  EXPECT_EQ(j["confirmed_tracks"], 10);
+  EXPECT_EQ(j["metric_scans"], 25);
+  // Stone Soup's GNN on this scenario: 369 (tracking reference, sec. 3).
+  EXPECT_LT(j["gospa_mean"].get<double>(), 369.0);
+  const std::string tracks = slurp(tmp_ / "ref/run/tracks.csv");
+  EXPECT_EQ(tracks.rfind("time,track_id,x,y,z,vx,vy,vz,status\n", 0), 0u);
+  EXPECT_NE(tracks.find(",confirmed\n"), std::string::npos);
+  // Same input, same tracks.
+  ASSERT_EQ(run("track --detections ref/detections.csv --out again --config '" +
+                (kSource / "examples/tracker-reference.yaml").string() + "'")
+                .code,
+            0);
+  EXPECT_EQ(slurp(tmp_ / "again/tracks.csv"), tracks);
+}
+
+TEST_F(Cli, TrackRejectsBadFilesWithFileLineAndField) {
+  std::ofstream(tmp_ / "d.csv") << "time,sensor,x,y,rnage\n0,a,1,2,3\n";
+  Result r = run("track --detections d.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "opensam track: d.csv:1: unknown column 'rnage' (did you mean 'range'?)\n");
+  std::ofstream(tmp_ / "d.csv") << "time,sensor,x,y\n0,a,1,2\n1,a,1,two\n";
+  r = run("track --detections d.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "opensam track: d.csv:3: y: 'two' is not a number\n");
+  std::ofstream(tmp_ / "d.csv") << "time,sensor,x,y\n5,a,1,2\n1,a,1,2\n";
+  r = run("track --detections d.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("d.csv:3: time: 1 is earlier"), std::string::npos) << r.err;
+  std::ofstream(tmp_ / "d.csv") << "time,sensor,range,azimuth,elevation\n0,r,1000,10,1\n";
+  r = run("track --detections d.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("need --config with sensors"), std::string::npos) << r.err;
+  std::ofstream(tmp_ / "t.yaml") << "filter: kalman\nmodels:\n  - model: turn\ngate: 3\n";
+  std::ofstream(tmp_ / "d.csv") << "time,sensor,x,y\n0,a,1,2\n";
+  r = run("track --detections d.csv --config t.yaml --out o");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("t.yaml:4:1: gate: unknown key"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("t.yaml:3:12: models[0].model: the kalman filter needs linear models"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(tmp_ / "o"));
+}

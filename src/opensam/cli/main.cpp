@@ -7,6 +7,7 @@
 #include "opensam/cli/calc.hpp"
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/coverage.hpp"
+#include "opensam/cli/track.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
 
@@ -34,6 +35,7 @@ Help topics:
   opensam help validate   checking scenario files
   opensam help calc       the radar calculator
   opensam help coverage   radar coverage maps
+  opensam help track      the tracker on a detections file
   opensam help format     the scenario and library file format (Markdown))";
 
 /// A seed is a whole number from 0 to 2^64 - 1, written in decimal digits.
@@ -77,6 +79,9 @@ int main(int argc, char** argv) {
   cli::add_calc(app, calc_args);
   cli::CoverageArgs coverage_args;
   cli::add_coverage(app, coverage_args);
+  cli::TrackArgs track_args;
+  cli::ReferenceArgs reference_args;
+  cli::add_track(app, track_args, reference_args);
 
   std::string topic;
   auto* help = app.add_subcommand("help", "Show help on a command or topic");
@@ -102,6 +107,8 @@ int main(int argc, char** argv) {
   if (*validate) return cli::validate_command(validate_files);
   if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
   if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
+  if (track_args.command->parsed()) return cli::track_command(track_args);
+  if (reference_args.command->parsed()) return cli::reference_command(reference_args);
   if (*help) {
     if (topic.empty()) {
       std::cout << app.help();
@@ -111,6 +118,10 @@ int main(int argc, char** argv) {
       std::cout << validate->help();
     } else if (topic == "coverage") {
       std::cout << coverage_args.command->help();
+    } else if (topic == "track") {
+      std::cout << track_args.command->help();
+    } else if (topic == "track-reference") {
+      std::cout << reference_args.command->help();
     } else if (topic == "calc") {
       std::cout << calc_args.subcommands[0]->help();
     } else if (topic == "format") {

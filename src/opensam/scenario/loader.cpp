@@ -26,11 +26,10 @@ namespace opensam::scenario {
 namespace fs = std::filesystem;
 
 namespace {
-
 constexpr int kMaxIncludeDepth = 16;
 constexpr std::size_t kMaxFileBytes = 16u << 20;  // a scenario is text; refuse anything huge
+}  // namespace
 
-/// Reads a whole file; empty optional and `error` set when it cannot.
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   // Regular files only, size checked before reading: an include of /dev/zero or a FIFO must
   // fail at once, not read forever.
@@ -58,7 +57,6 @@ std::optional<std::string> read_file(const fs::path& path, std::string& error) {
   return ss.str();
 }
 
-/// Parses YAML text; on a syntax error records it and returns nothing.
 std::optional<YAML::Node> parse_yaml(const std::string& text, const ReadContext& ctx) {
   try {
     return YAML::Load(text);
@@ -69,6 +67,8 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, const ReadContext&
   }
   return std::nullopt;
 }
+
+namespace {
 
 /// A scalar top-level key and the file that set it.
 struct SetBy {

@@ -492,6 +492,214 @@ const std::array kRcsTableFields{
 
 }  // namespace
 
+const std::array kMotionModelFields{
+    FieldSpec{.key = "model",
+              .kind = K::kChoice,
+              .doc = "Constant velocity, constant acceleration, Singer, coordinated turn (turn rate "
+                     "estimated; horizontal) or ballistic (gravity and drag; 3 axes only).",
+              .required = true,
+              .choices = "cv|ca|singer|turn|ballistic"},
+    FieldSpec{.key = "noise",
+              .kind = K::kQuantity,
+              .doc = "Power spectral density of the driving white noise: acceleration (m2/s3) for "
+                     "cv, turn and ballistic; jerk (m2/s5) for ca.",
+              .default_text = "1",
+              .min = 0.0},
+    FieldSpec{.key = "time_constant",
+              .kind = K::kQuantity,
+              .doc = "singer: manoeuvre correlation time.",
+              .default_text = "20 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "manoeuvre_sigma",
+              .kind = K::kQuantity,
+              .doc = "singer: standard deviation of the manoeuvre acceleration (m/s2).",
+              .default_text = "10",
+              .min = 0.0},
+    FieldSpec{.key = "turn_rate_noise",
+              .kind = K::kQuantity,
+              .doc = "turn: power spectral density of the turn rate's random walk (rad2/s3).",
+              .default_text = "0.0001",
+              .min = 0.0},
+    FieldSpec{.key = "ballistic_coefficient",
+              .kind = K::kQuantity,
+              .doc = "ballistic: m / (Cd A) in kg/m2.",
+              .default_text = "5000",
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "initial_acceleration_sigma",
+              .kind = K::kQuantity,
+              .doc = "ca, singer: spread of the acceleration of a new track or of a state "
+                     "coming from a model without acceleration (m/s2).",
+              .default_text = "10",
+              .min = 0.0},
+    FieldSpec{.key = "initial_turn_rate_sigma",
+              .kind = K::kQuantity,
+              .doc = "turn: spread of the turn rate of a new track or of a state coming from "
+                     "another model.",
+              .default_text = "0.05 rad",
+              .dim = Dimension::kAngle,
+              .min = 0.0},
+};
+
+const std::array kTrackSensorFields{
+    FieldSpec{.key = "name",
+              .kind = K::kString,
+              .doc = "The value of the `sensor` column of the detections file.",
+              .required = true},
+    FieldSpec{.key = "x",
+              .kind = K::kQuantity,
+              .doc = "Sensor east of the origin.",
+              .default_text = "0",
+              .dim = Dimension::kLength},
+    FieldSpec{.key = "y",
+              .kind = K::kQuantity,
+              .doc = "Sensor north of the origin.",
+              .default_text = "0",
+              .dim = Dimension::kLength},
+    FieldSpec{.key = "z",
+              .kind = K::kQuantity,
+              .doc = "Sensor above the origin.",
+              .default_text = "0",
+              .dim = Dimension::kLength},
+    FieldSpec{.key = "sigma_position",
+              .kind = K::kQuantity,
+              .doc = "x, y, z noise when the file has no sx, sy, sz columns.",
+              .default_text = "50 m",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "sigma_range",
+              .kind = K::kQuantity,
+              .doc = "Range noise of a radar sensor.",
+              .default_text = "50 m",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "sigma_azimuth",
+              .kind = K::kQuantity,
+              .doc = "Azimuth noise of a radar sensor.",
+              .default_text = "0.2 deg",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "sigma_elevation",
+              .kind = K::kQuantity,
+              .doc = "Elevation noise of a radar sensor.",
+              .default_text = "0.2 deg",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "sigma_range_rate",
+              .kind = K::kQuantity,
+              .doc = "Range-rate noise of a radar sensor.",
+              .default_text = "2 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "max_range",
+              .kind = K::kQuantity,
+              .doc = "Tracks farther than this from the sensor count no miss from its scans. "
+                     "Unlimited by default.",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "clutter_density",
+              .kind = K::kQuantity,
+              .doc = "JPDA: false detections per unit measurement volume (per m2 for x, y; per "
+                     "m3 for x, y, z; per m rad2 for a radar). 0 estimates it from each scan.",
+              .default_text = "0",
+              .min = 0.0},
+};
+
+const std::array kTrackerFields{
+    FieldSpec{.key = "filter",
+              .kind = K::kChoice,
+              .doc = "kalman (linear models only), extended or unscented Kalman filter.",
+              .default_text = "extended",
+              .choices = "kalman|extended|unscented"},
+    FieldSpec{.key = "models",
+              .kind = K::kList,
+              .doc = "Motion models: one gives a single filter, two to four an interacting "
+                     "multiple model. Default: one cv with noise 1.",
+              .child = &kMotionModelSection},
+    FieldSpec{.key = "model_switch_rate",
+              .kind = K::kQuantity,
+              .doc = "IMM: probability per second of leaving the current model.",
+              .default_text = "0.05",
+              .min = 0.0,
+              .max = 1.0},
+    FieldSpec{.key = "gate_probability",
+              .kind = K::kQuantity,
+              .doc = "Chi-square gate: the share of true detections it keeps.",
+              .default_text = "0.99",
+              .min = 0.0,
+              .max = 0.999999,
+              .min_exclusive = true},
+    FieldSpec{.key = "associator",
+              .kind = K::kChoice,
+              .doc = "gnn (optimal assignment per cluster) or jpda (joint probabilistic data "
+                     "association per cluster).",
+              .default_text = "gnn",
+              .choices = "gnn|jpda"},
+    FieldSpec{.key = "detection_probability",
+              .kind = K::kQuantity,
+              .doc = "JPDA: probability that a target in reach is detected in a scan.",
+              .default_text = "0.9",
+              .min = 0.0,
+              .max = 1.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "jpda_exact_max_tracks",
+              .kind = K::kInteger,
+              .doc = "JPDA: clusters of more tracks use loopy belief propagation instead of exact "
+                     "enumeration.",
+              .default_text = "8",
+              .max = 16.0},
+    FieldSpec{.key = "confirm_hits",
+              .kind = K::kInteger,
+              .doc = "M of the M-of-N confirmation.",
+              .default_text = "3",
+              .min = 1.0,
+              .max = 32.0},
+    FieldSpec{.key = "confirm_window",
+              .kind = K::kInteger,
+              .doc = "N of the M-of-N confirmation, in scans.",
+              .default_text = "5",
+              .min = 1.0,
+              .max = 32.0},
+    FieldSpec{.key = "delete_after_misses",
+              .kind = K::kInteger,
+              .doc = "Consecutive scans without update that drop a track; 0: never.",
+              .default_text = "3",
+              .max = 1000.0},
+    FieldSpec{.key = "delete_after",
+              .kind = K::kQuantity,
+              .doc = "Time without update that drops a track. Unlimited by default.",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "max_position_sigma",
+              .kind = K::kQuantity,
+              .doc = "A track whose position spread (square root of the covariance trace) "
+                     "grows past this is dropped. Unlimited by default.",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "initial_velocity_sigma",
+              .kind = K::kQuantity,
+              .doc = "Velocity spread of a new track (along the line of sight the range rate's "
+                     "noise when the radar measures it).",
+              .default_text = "300 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "sensors",
+              .kind = K::kList,
+              .doc = "`opensam track`: the sensors named in the detections file.",
+              .child = &kTrackSensorSection},
+};
+
 const Section kWaypointSection{"threats[].route[]", "One point of a threat's route.", kWaypointFields};
 const Section kThreatSection{"threats[]", "One element of the raid.", kThreatFields};
 const Section kSiteSection{"sites[]", "One element of the defence: radar, launcher, command post.",
@@ -500,6 +708,11 @@ const Section kAssetSection{"assets[]", "Something defended: a base, a city, a p
 const Section kSilenceSection{"sites[].silent[]", "A time window without emission.", kSilenceFields};
 const Section kEnvironmentSection{"environment", "Terrain, refraction and the surface under low flyers.",
                                   kEnvironmentFields};
+const Section kMotionModelSection{"tracker.models[]", "One motion model of the tracker.", kMotionModelFields};
+const Section kTrackSensorSection{"tracker.sensors[]", "A sensor of `opensam track`'s detections file.",
+                                  kTrackSensorFields};
+const Section kTrackerSection{"tracker", "The tracker: a `--config` file of `opensam track`.",
+                              kTrackerFields};
 const Section kScenarioSection{"(top level)", "The keys of a scenario file.", kScenarioFields};
 const Section kFigureSection{"figure", "A figure in a library file, with its provenance.", kFigureFields};
 const Section kRcsTableSection{"rcs_table", "Radar cross section by aspect and band, bilinear in dBsm.",
@@ -580,6 +793,13 @@ std::string format_reference() {
       "`data/` folder beside the scenario, then in the installed data folder. A type ending "
       "in `.yaml` is a path relative to the scenario file. Every figure carries its source.\n\n";
   for (const Section* s : {&kSiteTypeSection, &kThreatTypeSection, &kFigureSection, &kRcsTableSection}) {
+    append_section(out, *s);
+  }
+  out +=
+      "## Tracker files\n\n"
+      "`opensam track --config FILE` reads these keys at the top of FILE. Positions are metres "
+      "in the local east-north-up frame of the detections file.\n\n";
+  for (const Section* s : {&kTrackerSection, &kMotionModelSection, &kTrackSensorSection}) {
     append_section(out, *s);
   }
   return out;

@@ -65,6 +65,9 @@ extern const Section kSiteTypeSection;
 extern const Section kThreatTypeSection;
 extern const Section kFigureSection;
 extern const Section kRcsTableSection;
+extern const Section kTrackerSection;
+extern const Section kMotionModelSection;
+extern const Section kTrackSensorSection;
 
 /// The format reference (Markdown) of scenario and library files, generated from the tables.
 [[nodiscard]] std::string format_reference();

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,11 @@ struct ReadContext {
   std::string file;
   core::Diagnostics* errors;
 };
+
+/// Reads a whole regular file of at most 16 MiB; nothing and `error` set when it cannot.
+[[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+/// Parses YAML text; on a syntax error records it and returns nothing.
+[[nodiscard]] std::optional<YAML::Node> parse_yaml(const std::string& text, const ReadContext& ctx);
 
 /// Location of a node (1-based), or line 0 when yaml-cpp has none.
 [[nodiscard]] core::SourceLocation location_of(const ReadContext& ctx, const YAML::Node& node);

@@ -527,11 +527,15 @@ void Tracker::end_scan(std::uint32_t sensor, double time_s) {
   const int N = std::clamp(config_.confirm_window, 1, 32), M = std::clamp(config_.confirm_hits, 1, N);
   const std::uint32_t window = N == 32 ? ~0u : (1u << N) - 1u;
   bool any_dropped = false;
+  const bool check_reach = std::isfinite(s.max_range_m),
+             check_sigma = std::isfinite(config_.max_position_sigma_m);
   for (Track& t : tracks_) {
-    const TrackState st = state_at(t, time_s);
     const bool hit = (t.updated_by & bit) != 0;
     t.updated_by &= ~bit;
-    const bool in_reach = hit || (st.position - s.model.frame.origin_m).norm() <= s.max_range_m;
+    // The predicted state only when a limit needs it (a prediction costs a covariance product).
+    const TrackState st = (check_reach && !hit) || check_sigma ? state_at(t, time_s) : TrackState{};
+    const bool in_reach =
+        hit || !check_reach || (st.position - s.model.frame.origin_m).norm() <= s.max_range_m;
     bool dead = false;
     if (in_reach) {
       t.history = (t.history << 1) | (hit ? 1u : 0u);
@@ -556,7 +560,9 @@ void Tracker::end_scan(std::uint32_t sensor, double time_s) {
       if (config_.delete_after_misses > 0 && t.consecutive_misses >= config_.delete_after_misses) dead = true;
     }
     if (time_s - t.time_s > config_.delete_after_s) dead = true;
-    if (std::sqrt(std::max(st.position_covariance.trace(), 0.0)) > config_.max_position_sigma_m) dead = true;
+    if (check_sigma &&
+        std::sqrt(std::max(st.position_covariance.trace(), 0.0)) > config_.max_position_sigma_m)
+      dead = true;
     if (dead) {
       events_.push_back({time_s, t.id, TrackEventKind::kDropped});
       t.id = 0;

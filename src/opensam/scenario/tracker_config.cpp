@@ -1,0 +1,121 @@
+#include "opensam/scenario/tracker_config.hpp"
+
+#include <fmt/format.h>
+
+#include "opensam/scenario/schema.hpp"
+#include "opensam/scenario/yaml_reader.hpp"
+
+namespace opensam::scenario {
+namespace {
+
+using tracking::MotionKind;
+
+double number(const MapReader& r, std::string_view key, double fallback) {
+  const auto q = r.quantity(key);
+  return q ? q->value : fallback;
+}
+
+tracking::MotionModel read_model(const MapReader& r, int axes) {
+  tracking::MotionModel m;
+  m.axes = axes;
+  const auto kind = r.text("model").value_or("cv");
+  m.kind = kind == "ca"          ? MotionKind::kConstantAcceleration
+           : kind == "singer"    ? MotionKind::kSinger
+           : kind == "turn"      ? MotionKind::kCoordinatedTurn
+           : kind == "ballistic" ? MotionKind::kBallistic
+                                 : MotionKind::kConstantVelocity;
+  m.noise_psd = number(r, "noise", m.noise_psd);
+  m.singer_time_constant_s = number(r, "time_constant", m.singer_time_constant_s);
+  m.singer_sigma_mps2 = number(r, "manoeuvre_sigma", m.singer_sigma_mps2);
+  m.turn_rate_psd = number(r, "turn_rate_noise", m.turn_rate_psd);
+  m.ballistic_coefficient_kg_m2 = number(r, "ballistic_coefficient", m.ballistic_coefficient_kg_m2);
+  m.initial_acceleration_sigma_mps2 =
+      number(r, "initial_acceleration_sigma", m.initial_acceleration_sigma_mps2);
+  m.initial_turn_rate_sigma_rad_s = number(r, "initial_turn_rate_sigma", m.initial_turn_rate_sigma_rad_s);
+  if (m.kind == MotionKind::kBallistic && axes != 3)
+    r.error("model", "ballistic needs 3-D detections (x, y, z or radar measurements)");
+  if (m.kind == MotionKind::kCoordinatedTurn && axes < 2) r.error("model", "turn needs at least x and y");
+  return m;
+}
+
+void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, TrackerConfigResult& out) {
+  MapReader r(ctx, root, kTrackerSection, "");
+  if (!r.is_map()) return;
+  tracking::TrackerConfig& c = out.tracker;
+  const auto filter = r.text("filter").value_or("extended");
+  c.filter = filter == "kalman"      ? tracking::FilterKind::kKalman
+             : filter == "unscented" ? tracking::FilterKind::kUnscented
+                                     : tracking::FilterKind::kExtended;
+  if (r.has("models")) {
+    c.models.clear();
+    const auto items = r.list("models");
+    if (items.empty() || items.size() > std::size_t(tracking::kMaxModes))
+      r.error("models", fmt::format("give 1 to {} motion models", tracking::kMaxModes));
+    for (const auto& [node, path] : items) {
+      MapReader m(ctx, node, kMotionModelSection, path);
+      if (!m.is_map()) continue;
+      c.models.push_back(read_model(m, axes));
+      if (c.filter == tracking::FilterKind::kKalman && !c.models.back().linear())
+        m.error("model", "the kalman filter needs linear models: use filter: extended or unscented");
+    }
+    if (c.models.size() > std::size_t(tracking::kMaxModes)) c.models.resize(tracking::kMaxModes);
+    if (c.models.empty()) c.models.push_back({});
+  }
+  for (auto& m : c.models) m.axes = axes;
+  c.imm_switch_per_s = number(r, "model_switch_rate", c.imm_switch_per_s);
+  c.gate_probability = number(r, "gate_probability", c.gate_probability);
+  c.associator = r.text("associator").value_or("gnn") == "jpda" ? tracking::Associator::kJpda
+                                                                : tracking::Associator::kGnn;
+  c.detection_probability = number(r, "detection_probability", c.detection_probability);
+  if (auto v = r.whole_number("jpda_exact_max_tracks")) c.jpda_exact_max_tracks = int(*v);
+  if (auto v = r.whole_number("confirm_hits")) c.confirm_hits = int(*v);
+  if (auto v = r.whole_number("confirm_window")) c.confirm_window = int(*v);
+  if (c.confirm_hits > c.confirm_window)
+    r.error("confirm_hits",
+            fmt::format("{} hits cannot fit in a window of {} scans", c.confirm_hits, c.confirm_window));
+  if (auto v = r.whole_number("delete_after_misses")) c.delete_after_misses = int(*v);
+  c.delete_after_s = number(r, "delete_after", c.delete_after_s);
+  c.max_position_sigma_m = number(r, "max_position_sigma", c.max_position_sigma_m);
+  c.initial_velocity_sigma_mps = number(r, "initial_velocity_sigma", c.initial_velocity_sigma_mps);
+  for (const auto& [node, path] : r.list("sensors")) {
+    MapReader s(ctx, node, kTrackSensorSection, path);
+    if (!s.is_map()) continue;
+    TrackSensorConfig t;
+    t.name = s.text("name").value_or("");
+    for (const auto& other : out.sensors)
+      if (other.name == t.name) s.error("name", fmt::format("sensor '{}' is named twice", t.name));
+    t.position_m = {number(s, "x", 0.0), number(s, "y", 0.0), number(s, "z", 0.0)};
+    t.sigma_position_m = number(s, "sigma_position", t.sigma_position_m);
+    t.sigma_range_m = number(s, "sigma_range", t.sigma_range_m);
+    t.sigma_azimuth_rad = number(s, "sigma_azimuth", t.sigma_azimuth_rad);
+    t.sigma_elevation_rad = number(s, "sigma_elevation", t.sigma_elevation_rad);
+    t.sigma_range_rate_mps = number(s, "sigma_range_rate", t.sigma_range_rate_mps);
+    t.max_range_m = number(s, "max_range", t.max_range_m);
+    t.clutter_density = number(s, "clutter_density", t.clutter_density);
+    out.sensors.push_back(t);
+  }
+}
+
+}  // namespace
+
+TrackerConfigResult default_tracker_config() {
+  TrackerConfigResult out;
+  YAML::Node empty(YAML::NodeType::Map);
+  read_tracker(ReadContext{"(defaults)", &out.errors}, empty, 3, out);
+  return out;
+}
+
+TrackerConfigResult load_tracker_config(const std::string& path, int axes) {
+  TrackerConfigResult out;
+  std::string error;
+  const auto text = read_file(path, error);
+  if (!text) {
+    out.errors.add({path, 0, 0}, "(file)", fmt::format("cannot read: {}", error));
+    return out;
+  }
+  const ReadContext ctx{path, &out.errors};
+  if (auto root = parse_yaml(*text, ctx)) read_tracker(ctx, *root, axes, out);
+  return out;
+}
+
+}  // namespace opensam::scenario
