@@ -42,6 +42,7 @@ test: test-release test-asan fuzz
 bench: build
 	@build/release/bin/event_queue_bench --benchmark_min_time=0.2
 	@build/release/bin/sensors_bench --benchmark_min_time=0.2
+	@build/release/bin/tracking_bench --benchmark_min_time=0.2
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
