@@ -112,9 +112,13 @@ bool innovate(FilterKind filter, const MeasurementModel& model, const Gaussian& 
     }
   }
   out.S = 0.5 * (out.S + out.S.transpose()).eval();
-  out.S_llt.compute(out.S);
-  if (out.S_llt.info() != Eigen::Success) return false;
-  out.log_det_S = 2.0 * out.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  return factor(out);
+}
+
+bool factor(Innovation& inn) {
+  inn.S_llt.compute(inn.S);
+  if (inn.S_llt.info() != Eigen::Success) return false;
+  inn.log_det_S = 2.0 * inn.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
   return true;
 }
 

@@ -34,6 +34,9 @@ void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, do
 bool innovate(FilterKind filter, const MeasurementModel& model, const Gaussian& prior, const MeasMat& R,
               Innovation& out);
 
+/// Factors inn.S (Cholesky) and sets its log determinant; false when S is not positive definite.
+bool factor(Innovation& inn);
+
 /// nu' S^-1 nu.
 [[nodiscard]] double mahalanobis_squared(const Innovation& inn, const MeasVec& nu);
 /// ln N(nu; 0, S).

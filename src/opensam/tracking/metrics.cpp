@@ -6,18 +6,10 @@
 #include <numeric>
 
 #include "opensam/tracking/assignment.hpp"
+#include "opensam/tracking/clusters.hpp"
 #include "opensam/tracking/spatial_index.hpp"
 
 namespace opensam::tracking {
-namespace {
-
-std::uint32_t root_of(std::vector<std::uint32_t>& parent, std::uint32_t i) {
-  while (parent[i] != i) i = parent[i] = parent[parent[i]];
-  return i;
-}
-
-}  // namespace
-
 GospaResult gospa(std::span<const Eigen::Vector3d> truths, std::span<const Eigen::Vector3d> estimates,
                   double c, double p) {
   GospaResult out;
@@ -38,12 +30,9 @@ GospaResult gospa(std::span<const Eigen::Vector3d> truths, std::span<const Eigen
     });
   std::vector<std::uint32_t> parent(m + n);
   std::iota(parent.begin(), parent.end(), 0u);
-  for (const Close& k : close) {
-    const std::uint32_t a = root_of(parent, k.truth), b = root_of(parent, std::uint32_t(m + k.estimate));
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
-  }
+  for (const Close& k : close) unite(parent, k.truth, std::uint32_t(m + k.estimate));
   std::sort(close.begin(), close.end(), [&](const Close& x, const Close& y) {
-    const auto rx = root_of(parent, x.truth), ry = root_of(parent, y.truth);
+    const auto rx = find_root(parent, x.truth), ry = find_root(parent, y.truth);
     return std::tie(rx, x.truth, x.estimate) < std::tie(ry, y.truth, y.estimate);
   });
   AssignmentWorkspace ws;
@@ -51,10 +40,10 @@ GospaResult gospa(std::span<const Eigen::Vector3d> truths, std::span<const Eigen
   std::vector<double> cost;
   std::vector<int> col;
   for (std::size_t b = 0; b < close.size();) {
-    const std::uint32_t root = root_of(parent, close[b].truth);
+    const std::uint32_t root = find_root(parent, close[b].truth);
     std::size_t e = b;
     ts.clear(), es.clear();
-    for (; e < close.size() && root_of(parent, close[e].truth) == root; ++e)
+    for (; e < close.size() && find_root(parent, close[e].truth) == root; ++e)
       ts.push_back(close[e].truth), es.push_back(close[e].estimate);
     std::sort(ts.begin(), ts.end()), ts.erase(std::unique(ts.begin(), ts.end()), ts.end());
     std::sort(es.begin(), es.end()), es.erase(std::unique(es.begin(), es.end()), es.end());

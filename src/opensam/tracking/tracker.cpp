@@ -4,9 +4,11 @@
 #include <bit>
 #include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 #include "opensam/core/assert.hpp"
+#include "opensam/tracking/clusters.hpp"
 
 namespace opensam::tracking {
 
@@ -20,16 +22,6 @@ struct Tracker::Prediction {
 };
 
 namespace {
-
-std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t i) {
-  while (parent[i] != i) i = parent[i] = parent[parent[i]];
-  return i;
-}
-
-void unite(std::vector<std::uint32_t>& parent, std::uint32_t a, std::uint32_t b) {
-  a = find_root(parent, a), b = find_root(parent, b);
-  if (a != b) parent[std::max(a, b)] = std::min(a, b);
-}
 
 MeasMat noise_of(const Detection& d) { return d.sigma.array().square().matrix().asDiagonal(); }
 
@@ -201,10 +193,7 @@ bool Tracker::innovate_track(const Prediction& p, const Sensor& s, const MeasMat
   }
   out.combined.z_pred = zbar;
   out.combined.S = S;
-  out.combined.S_llt.compute(S);
-  if (out.combined.S_llt.info() != Eigen::Success) return false;
-  out.combined.log_det_S = 2.0 * out.combined.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
-  return true;
+  return factor(out.combined);
 }
 
 TrackState Tracker::state_at(const Track& t, double time_s) const {
@@ -281,8 +270,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
       s.model.residual(d.z, inn.combined.z_pred, nu);
       const double d2 = mahalanobis_squared(inn.combined, nu);
       if (d2 > gamma) return;
-      pairs_.push_back(
-          {i, std::uint32_t(j), d2, d2 + inn.combined.log_det_S, log_likelihood(inn.combined, nu)});
+      pairs_.push_back({i, std::uint32_t(j), d2, d2 + inn.combined.log_det_S});
     });
   }
   // The k-d tree reports in no fixed order: sort so that results never depend on it.
@@ -301,22 +289,27 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
   });
 }
 
+std::size_t Tracker::next_cluster(std::size_t b, std::vector<std::uint32_t>& rows,
+                                  std::vector<std::uint32_t>& cols) {
+  const std::uint32_t root = find_root(parent_, pairs_[cluster_order_[b]].track);
+  std::size_t e = b;
+  rows.clear(), cols.clear();
+  for (; e < cluster_order_.size() && find_root(parent_, pairs_[cluster_order_[e]].track) == root; ++e) {
+    rows.push_back(pairs_[cluster_order_[e]].track);
+    cols.push_back(pairs_[cluster_order_[e]].detection);
+  }
+  std::sort(rows.begin(), rows.end()), rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  std::sort(cols.begin(), cols.end()), cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+  return e;
+}
+
 void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> detections) {
   const Sensor& s = sensors_[sensor];
   const double gamma = gate_threshold_[s.model.size()];
   std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;  // (track, detection)
   std::vector<std::uint32_t> rows, cols;
-  for (std::size_t b = 0; b < cluster_order_.size();) {
-    const std::uint32_t root = find_root(parent_, pairs_[cluster_order_[b]].track);
-    std::size_t e = b;
-    rows.clear(), cols.clear();
-    while (e < cluster_order_.size() && find_root(parent_, pairs_[cluster_order_[e]].track) == root) {
-      rows.push_back(pairs_[cluster_order_[e]].track);
-      cols.push_back(pairs_[cluster_order_[e]].detection);
-      ++e;
-    }
-    std::sort(rows.begin(), rows.end()), rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    std::sort(cols.begin(), cols.end()), cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+  for (std::size_t b = 0, e = 0; b < cluster_order_.size(); b = e) {
+    e = next_cluster(b, rows, cols);
     if (rows.size() == 1 || cols.size() == 1) {
       // One track or one detection: the cheapest gated pair is optimal.
       const Pair* best = nullptr;
@@ -341,7 +334,6 @@ void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> det
       for (std::size_t r = 0; r < R; ++r)
         if (assignment_[r] < int(cols.size())) chosen.emplace_back(rows[r], cols[assignment_[r]]);
     }
-    b = e;
   }
   for (auto [t, d] : chosen) {
     det_assigned_[d] = 1;
@@ -371,21 +363,13 @@ void Tracker::associate_jpda(std::uint32_t sensor, std::span<const Detection> de
   const double lambda = clutter_density(s, detections);
   const double pd = config_.detection_probability;
   const double w_none = 1.0 - pd * config_.gate_probability;
+  const double log_2pi_m = s.model.size() * std::log(2 * std::numbers::pi);
   std::vector<std::uint32_t> rows, cols, chosen;
   std::vector<double> w, beta, beta_none, betas_row;
   std::vector<int> row_of, col_of;
   for (const Pair& p : pairs_) det_assigned_[p.detection] = 1;
-  for (std::size_t b = 0; b < cluster_order_.size();) {
-    const std::uint32_t root = find_root(parent_, pairs_[cluster_order_[b]].track);
-    std::size_t e = b;
-    rows.clear(), cols.clear();
-    while (e < cluster_order_.size() && find_root(parent_, pairs_[cluster_order_[e]].track) == root) {
-      rows.push_back(pairs_[cluster_order_[e]].track);
-      cols.push_back(pairs_[cluster_order_[e]].detection);
-      ++e;
-    }
-    std::sort(rows.begin(), rows.end()), rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    std::sort(cols.begin(), cols.end()), cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
+  for (std::size_t b = 0, e = 0; b < cluster_order_.size(); b = e) {
+    e = next_cluster(b, rows, cols);
     const std::size_t R = rows.size(), K = e - b;
     // The cluster's pairs in track order with their likelihood ratios Pd N(nu; 0, S) / lambda.
     row_of.resize(K), col_of.resize(K), w.resize(K);
@@ -393,7 +377,8 @@ void Tracker::associate_jpda(std::uint32_t sensor, std::span<const Detection> de
       const Pair& p = pairs_[cluster_order_[b + k]];
       row_of[k] = int(std::lower_bound(rows.begin(), rows.end(), p.track) - rows.begin());
       col_of[k] = int(std::lower_bound(cols.begin(), cols.end(), p.detection) - cols.begin());
-      w[k] = pd * std::exp(p.log_likelihood) / lambda;
+      // ln N(nu; 0, S) = -(d^2 + ln |S| + m ln 2 pi) / 2
+      w[k] = pd * std::exp(-0.5 * (p.cost + log_2pi_m)) / lambda;
     }
     beta.resize(K);
     beta_none.resize(R);
@@ -411,7 +396,6 @@ void Tracker::associate_jpda(std::uint32_t sensor, std::span<const Detection> de
       }
       apply_pda(tracks_[rows[r]], detections, chosen, betas_row, beta_none[r], lambda, sensor);
     }
-    b = e;
   }
 }
 

@@ -129,6 +129,9 @@ class Tracker {
   void predict_track(const Track& t, double time_s, Prediction& out) const;
   bool innovate_track(const Prediction& p, const Sensor& s, const MeasMat& R, Prediction& out) const;
   void gate(std::uint32_t sensor, std::span<const Detection> detections);
+  /// Sorted distinct tracks and detections of the cluster starting at cluster_order_[b];
+  /// returns where the next cluster starts.
+  std::size_t next_cluster(std::size_t b, std::vector<std::uint32_t>& rows, std::vector<std::uint32_t>& cols);
   void associate_gnn(std::uint32_t sensor, std::span<const Detection> detections);
   void associate_jpda(std::uint32_t sensor, std::span<const Detection> detections);
   void apply_update(Track& t, const Detection& d, std::uint32_t sensor);
@@ -147,9 +150,8 @@ class Tracker {
   // Per-batch workspace, reused.
   struct Pair {
     std::uint32_t track, detection;
-    double d2;              ///< squared Mahalanobis distance
-    double cost;            ///< d^2 + ln |S|
-    double log_likelihood;  ///< ln N(nu; 0, S)
+    double d2;    ///< squared Mahalanobis distance
+    double cost;  ///< d^2 + ln |S|
   };
   std::vector<Eigen::Vector3d> det_position_;
   std::vector<double> det_extent_;  ///< sqrt of the trace of each detection's position covariance
