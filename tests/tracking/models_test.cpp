@@ -189,6 +189,44 @@ TEST(MeasurementModel, RadarMeasuresInItsOwnFrame) {
   EXPECT_NEAR(d[1], 0.02, 1e-12);
 }
 
+// A jam strobe is the radar's azimuth and elevation without range: the same angles (Blackman &
+// Popoli 1999, section 1.5 spherical coordinates) and the same Jacobian rows.
+TEST(MeasurementModel, BearingIsTheRadarsAnglesWithoutRange) {
+  MeasurementModel radar{.kind = MeasurementKind::kRadar, .axes = 3, .range_rate = false, .frame = {}};
+  radar.frame.origin_m = {-2000, 500, 30};
+  const double cz = std::cos(0.3), sz = std::sin(0.3);
+  radar.frame.rotation << cz, -sz, 0, sz, cz, 0, 0, 0, 1;
+  MeasurementModel bearing = radar;
+  bearing.kind = MeasurementKind::kBearing;
+  ASSERT_EQ(bearing.size(), 2);
+  EXPECT_FALSE(bearing.locates());
+  StateVec x(6);
+  x << 40000, -25000, 9000, 200, 10, 0;
+  MeasVec zr, zb;
+  radar.predict(x, zr);
+  bearing.predict(x, zb);
+  EXPECT_DOUBLE_EQ(zb[0], zr[1]);
+  EXPECT_DOUBLE_EQ(zb[1], zr[2]);
+  MeasStateMat Hr, Hb;
+  radar.jacobian(x, Hr);
+  bearing.jacobian(x, Hb);
+  ASSERT_EQ(Hb.rows(), 2);
+  EXPECT_TRUE(Hb.isApprox(Hr.middleRows(1, 2), 1e-15));
+  for (int c = 0; c < 6; ++c) {
+    StateVec xp = x, xm = x;
+    xp[c] += 1e-2, xm[c] -= 1e-2;
+    MeasVec zp, zm;
+    bearing.predict(xp, zp);
+    bearing.predict(xm, zm);
+    for (int r = 0; r < 2; ++r) EXPECT_NEAR(Hb(r, c), (zp[r] - zm[r]) / 2e-2, 1e-10) << r << "," << c;
+  }
+  MeasVec a(2), b(2), d;
+  a << 0.01, 0.1;
+  b << 2 * std::numbers::pi - 0.01, 0.1;
+  bearing.residual(a, b, d);
+  EXPECT_NEAR(d[0], 0.02, 1e-12);
+}
+
 TEST(MotionModel, ConversionKeepsKinematicsAndSeedsMissingExtras) {
   const MotionModel cv{.kind = MotionKind::kConstantVelocity, .axes = 2};
   const MotionModel ct{.kind = MotionKind::kCoordinatedTurn, .axes = 2, .initial_turn_rate_sigma_rad_s = 0.2};

@@ -157,6 +157,105 @@ TEST(Tracker, TwoRadarsUpdateOneTrackInTimeOrderAndBeatOne) {
   EXPECT_LT(two, 0.7 * one) << one << " " << two;
 }
 
+// A sensor that never updated a track (out of its sector, behind terrain) counts no misses
+// against it: the track lives on the sensor that sees it (multi-sensor track maintenance,
+// Blackman & Popoli 1999, section 9.2: a miss counts only where a detection was expected).
+TEST(Tracker, ASensorThatCannotSeeATrackDoesNotWearItDown) {
+  const auto position = [] {
+    return Sensor{.model = {.kind = MeasurementKind::kPosition, .axes = 3, .range_rate = false, .frame = {}}};
+  };
+  TrackerConfig config;
+  config.models = {MotionModel{.kind = MotionKind::kConstantVelocity, .axes = 3, .noise_psd = 1.0}};
+  config.confirm_hits = 2, config.confirm_window = 3, config.delete_after_misses = 2;
+  Tracker tracker(config, {position(), position()});
+  MeasVec sigma(3);
+  sigma << 20, 20, 20;
+  // Sensor 0 sees the target every 10 s; sensor 1 scans every second and never sees it.
+  for (int tick = 0; tick <= 60; ++tick) {
+    const double t = tick;
+    if (tick % 10 == 0) {
+      MeasVec z(3);
+      z << 1000 + 100 * t, 0, 5000;
+      const std::vector<Detection> d{{t, z, sigma}};
+      tracker.process(0, d);
+      tracker.end_scan(0, t);
+    }
+    tracker.end_scan(1, t);
+  }
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_EQ(tracker.tracks()[0].status, TrackStatus::kConfirmed);
+  // Once sensor 1 has held it, its misses count: when both sensors miss twice in a row, it goes.
+  MeasVec z(3);
+  z << 1000 + 100 * 61.0, 0, 5000;
+  const std::vector<Detection> d{{61.0, z, sigma}};
+  tracker.process(1, d);
+  tracker.end_scan(1, 61.0);
+  EXPECT_EQ(tracker.tracks()[0].held_by, 3u);
+  for (int tick = 62; tick <= 100; ++tick) {
+    tracker.end_scan(1, tick);
+    if (tick % 10 == 0) tracker.end_scan(0, tick);
+  }
+  EXPECT_TRUE(tracker.tracks().empty());
+}
+
+// Bearing-only jam strobes from two radars keep a jammer's track (started from skin
+// detections before the jammer switched on) and hold it near the truth by triangulation
+// over time; they start no track of their own.
+TEST(Tracker, JamStrobesFromTwoRadarsHoldAJammerTrack) {
+  const auto radar = [](Eigen::Vector3d origin, MeasurementKind kind) {
+    Sensor s;
+    s.model = {.kind = kind, .axes = 3, .range_rate = false, .frame = {}};
+    s.model.frame.origin_m = origin;
+    return s;
+  };
+  TrackerConfig config;
+  config.models = {MotionModel{.kind = MotionKind::kConstantVelocity, .axes = 3, .noise_psd = 0.5}};
+  config.confirm_hits = 2, config.confirm_window = 3;
+  const Eigen::Vector3d a(0, 0, 0), b(60e3, 0, 0);
+  Tracker tracker(config, {radar(a, MeasurementKind::kRadar), radar(a, MeasurementKind::kBearing),
+                           radar(b, MeasurementKind::kBearing)});
+  core::RngStream rng(3, 0, "strobes");
+  const Eigen::Vector3d x0(20e3, 150e3, 9e3), v(120, -60, 0);
+  const double sa = 0.003;
+  double last_error = 0.0;
+  for (int tick = 0; tick <= 300; tick += 5) {
+    const double t = tick;
+    const Eigen::Vector3d p = x0 + v * t;
+    StateVec x(6);
+    x << p, v;
+    if (tick < 30) {  // skin detections until the jammer switches on
+      MeasVec z, sigma(3);
+      sigma << 100, sa, sa;
+      tracker.sensors()[0].model.predict(x, z);
+      for (int i = 0; i < 3; ++i) z[i] += sigma[i] * rng.normal();
+      const std::vector<Detection> d{{t, z, sigma}};
+      tracker.process(0, d);
+    }
+    tracker.end_scan(0, t);
+    for (std::uint32_t s = 1; s <= 2 && tick >= 30; ++s) {
+      MeasVec z, sigma(2);
+      sigma << sa, sa;
+      tracker.sensors()[s].model.predict(x, z);
+      for (int i = 0; i < 2; ++i) z[i] += sa * rng.normal();
+      // A strobe on nothing we track, at right angles: dropped, starts nothing.
+      MeasVec stray(2);
+      stray << z[0] + 1.5, 0.02;
+      const std::vector<Detection> d{{t, z, sigma}, {t, stray, sigma}};
+      tracker.process(s, d);
+      tracker.end_scan(s, t);
+    }
+    if (!tracker.tracks().empty())
+      last_error = (tracker.state_at(tracker.tracks()[0], t).position - p).norm();
+  }
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_EQ(tracker.tracks()[0].id, 1u);
+  EXPECT_NE(tracker.tracks()[0].status, TrackStatus::kTentative);
+  // Two bearings 60 km apart at 150 km cross at about 40 degrees: each bearing's 0.003 rad
+  // is 450 m across the line of sight, so the fix is good to well under a kilometre.
+  EXPECT_LT(last_error, 1000.0) << last_error;
+  // (Without the strobes it would have been dropped after three missed skin scans.)
+}
+
 /// A target flies straight, turns at 4 g for 20 s, flies straight; RMS position error of the
 /// first track during the turn (infinite when the filter lost the target).
 double turn_rms_error(std::vector<MotionModel> models) {

@@ -231,7 +231,12 @@ void convert_state(const Gaussian& in, const MotionModel& from, const MotionMode
 }
 
 int MeasurementModel::size() const {
-  return kind == MeasurementKind::kPosition ? axes : (range_rate ? 4 : 3);
+  switch (kind) {
+    case MeasurementKind::kPosition: return axes;
+    case MeasurementKind::kBearing: return 2;
+    case MeasurementKind::kRadar: break;
+  }
+  return range_rate ? 4 : 3;
 }
 
 void MeasurementModel::predict(const StateVec& x, MeasVec& z) const {
@@ -242,6 +247,11 @@ void MeasurementModel::predict(const StateVec& x, MeasVec& z) const {
   const Eigen::Vector3d rel = frame.rotation * (Eigen::Vector3d(x[0], x[1], x[2]) - frame.origin_m);
   const double ground = std::hypot(rel.x(), rel.y()), r = rel.norm();
   z.resize(size());
+  if (kind == MeasurementKind::kBearing) {
+    z[0] = std::atan2(rel.x(), rel.y());
+    z[1] = std::atan2(rel.z(), ground);
+    return;
+  }
   z[0] = r;
   z[1] = std::atan2(rel.x(), rel.y());
   z[2] = std::atan2(rel.z(), ground);
@@ -266,6 +276,10 @@ void MeasurementModel::jacobian(const StateVec& x, MeasStateMat& H) const {
   J.row(0) = rel.transpose() / r;
   J.row(1) << nn / g2, -e / g2, 0.0;
   J.row(2) << -e * u / (r2 * g), -nn * u / (r2 * g), g / r2;
+  if (kind == MeasurementKind::kBearing) {
+    H.block(0, 0, 2, 3) = J.bottomRows(2) * R;
+    return;
+  }
   H.block(0, 0, 3, 3) = J * R;
   if (range_rate) {
     const Eigen::Vector3d w = R * Eigen::Vector3d(x[3], x[4], x[5]);
@@ -279,6 +293,7 @@ void MeasurementModel::jacobian(const StateVec& x, MeasStateMat& H) const {
 void MeasurementModel::residual(const MeasVec& z, const MeasVec& z_pred, MeasVec& out) const {
   out = z - z_pred;
   if (kind == MeasurementKind::kRadar) out[1] = wrap_angle(out[1]);
+  if (kind == MeasurementKind::kBearing) out[0] = wrap_angle(out[0]);
 }
 
 void MeasurementModel::to_position(const MeasVec& z, const MeasMat& R, Eigen::Vector3d& p,
@@ -290,6 +305,7 @@ void MeasurementModel::to_position(const MeasVec& z, const MeasMat& R, Eigen::Ve
     Pp.topLeftCorner(axes, axes) = R.topLeftCorner(axes, axes);
     return;
   }
+  OPENSAM_ASSERT(locates());
   const double r = z[0], sa = std::sin(z[1]), ca = std::cos(z[1]), se = std::sin(z[2]), ce = std::cos(z[2]);
   const Eigen::Vector3d rel(r * ce * sa, r * ce * ca, r * se);
   Eigen::Matrix3d J;

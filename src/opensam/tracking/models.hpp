@@ -85,6 +85,7 @@ struct SensorFrame {
 enum class MeasurementKind : std::uint8_t {
   kPosition,  ///< x, y (and z) in the command post's frame
   kRadar,     ///< range, azimuth from north clockwise, elevation (and range rate) in the sensor's frame
+  kBearing,   ///< azimuth and elevation only, in the sensor's frame: a jam strobe
 };
 
 /// h(x) and its Jacobian for one sensor.
@@ -96,12 +97,14 @@ struct MeasurementModel {
 
   [[nodiscard]] int size() const;
   [[nodiscard]] bool linear() const { return kind == MeasurementKind::kPosition; }
+  /// Whether one measurement names a position (bearings do not: they start no track).
+  [[nodiscard]] bool locates() const { return kind != MeasurementKind::kBearing; }
   void predict(const StateVec& x, MeasVec& z) const;
   void jacobian(const StateVec& x, MeasStateMat& H) const;
-  /// z - z_pred with azimuth wrapped to (-pi, pi].
+  /// z - z_pred with the azimuth wrapped to (-pi, pi].
   void residual(const MeasVec& z, const MeasVec& z_pred, MeasVec& out) const;
   /// The position in the command post's frame that a measurement names, and its covariance
-  /// (first-order), for initiation and spatial gating.
+  /// (first-order), for initiation and spatial gating. Only when locates().
   void to_position(const MeasVec& z, const MeasMat& R, Eigen::Vector3d& p, Eigen::Matrix3d& Pp) const;
 };
 

@@ -126,7 +126,7 @@ std::string_view track_event_name(TrackEventKind k) {
 Tracker::Tracker(TrackerConfig config, std::vector<Sensor> sensors)
     : config_(std::move(config)), sensors_(std::move(sensors)) {
   OPENSAM_ASSERT(!config_.models.empty() && int(config_.models.size()) <= kMaxModes);
-  OPENSAM_ASSERT(sensors_.size() <= 64);
+  OPENSAM_ASSERT(sensors_.size() <= kMaxSensors);
   for (int m = 1; m <= kMaxMeasurement; ++m)
     gate_threshold_[m] = boost::math::quantile(boost::math::chi_squared(m), config_.gate_probability);
 }
@@ -234,14 +234,16 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
   det_extent_.resize(D);
   double t_min = detections[0].time_s, t_max = t_min, extent = 0.0;
   Eigen::Matrix3d Pp;
+  const bool locates = s.model.locates();
   for (std::size_t j = 0; j < D; ++j) {
+    t_min = std::min(t_min, detections[j].time_s);
+    t_max = std::max(t_max, detections[j].time_s);
+    if (!locates) continue;
     s.model.to_position(detections[j].z, noise_of(detections[j]), det_position_[j], Pp);
     det_extent_[j] = std::sqrt(std::max(Pp.trace(), 0.0));
     extent = std::max(extent, det_extent_[j]);
-    t_min = std::min(t_min, detections[j].time_s);
-    t_max = std::max(t_max, detections[j].time_s);
   }
-  index_.build(det_position_);
+  if (locates) index_.build(det_position_);
   pairs_.clear();
   Prediction at_ref, at_det, inn;
   MeasVec nu;
@@ -259,7 +261,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     // lambda_max(S) <= trace(P_pos) + trace(R_pos); detections earlier than t_max are
     // allowed for the track's motion in between.
     const double radius = std::sqrt(gamma * (trace + extent * extent)) + vel.norm() * (t_max - t_min);
-    index_.within(centre, radius, [&](std::size_t j) {
+    const auto try_pair = [&](std::size_t j) {
       const Detection& d = detections[j];
       const Prediction* p = &at_ref;
       if (d.time_s != t_max) {
@@ -271,7 +273,13 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
       const double d2 = mahalanobis_squared(inn.combined, nu);
       if (d2 > gamma) return;
       pairs_.push_back({i, std::uint32_t(j), d2, d2 + inn.combined.log_det_S});
-    });
+    };
+    if (locates) {
+      index_.within(centre, radius, try_pair);
+    } else {
+      // Bearings have no position to index; they are few (one strobe per jammer per scan).
+      for (std::size_t j = 0; j < D; ++j) try_pair(j);
+    }
   }
   // The k-d tree reports in no fixed order: sort so that results never depend on it.
   std::sort(pairs_.begin(), pairs_.end(), [](const Pair& x, const Pair& y) {
@@ -461,6 +469,7 @@ void Tracker::apply_update(Track& t, const Detection& d, std::uint32_t sensor) {
 
 void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detections) {
   const Sensor& s = sensors_[sensor];
+  if (!s.model.locates()) return;  // a bearing alone names no position
   const int a = config_.models[0].axes;
   const double sv = config_.initial_velocity_sigma_mps;
   Eigen::Vector3d p;
@@ -516,15 +525,26 @@ void Tracker::end_scan(std::uint32_t sensor, double time_s) {
   for (Track& t : tracks_) {
     const bool hit = (t.updated_by & bit) != 0;
     t.updated_by &= ~bit;
+    if (hit) t.held_by |= bit, t.misses[sensor] = 0;
     // The predicted state only when a limit needs it (a prediction costs a covariance product).
-    const TrackState st = (check_reach && !hit) || check_sigma ? state_at(t, time_s) : TrackState{};
-    const bool in_reach =
-        hit || !check_reach || (st.position - s.model.frame.origin_m).norm() <= s.max_range_m;
+    const bool held = (t.held_by & bit) != 0;
+    const TrackState st = (check_reach && held && !hit) || check_sigma ? state_at(t, time_s) : TrackState{};
+    const bool counts =
+        hit || (held && (!check_reach || (st.position - s.model.frame.origin_m).norm() <= s.max_range_m));
     bool dead = false;
-    if (in_reach) {
+    if (counts) {
       t.history = (t.history << 1) | (hit ? 1u : 0u);
       t.scans = std::min(t.scans + 1, 32);
-      t.consecutive_misses = hit ? 0 : t.consecutive_misses + 1;
+      if (!hit) {
+        t.misses[sensor] = std::uint8_t(std::min(t.misses[sensor] + 1, 255));
+        if (config_.delete_after_misses > 0 && t.misses[sensor] >= config_.delete_after_misses)
+          t.held_by &= ~bit;
+      }
+      // The track coasts when every sensor holding it missed it on its latest scan.
+      int fewest = t.held_by == 0 ? t.misses[sensor] : 255;
+      for (std::uint64_t h = t.held_by; h != 0; h &= h - 1)
+        fewest = std::min<int>(fewest, t.misses[std::size_t(std::countr_zero(h))]);
+      t.consecutive_misses = fewest;
       const int seen = std::min(t.scans, N);
       const int hits = std::popcount(t.history & window);
       t.quality = double(hits) / seen;
@@ -535,13 +555,13 @@ void Tracker::end_scan(std::uint32_t sensor, double time_s) {
         } else if (seen - hits > N - M) {
           dead = true;  // can no longer reach M of N
         }
-      } else if (!hit && t.status == TrackStatus::kConfirmed) {
+      } else if (fewest > 0 && t.status == TrackStatus::kConfirmed) {
         t.status = TrackStatus::kCoasting;
         events_.push_back({time_s, t.id, TrackEventKind::kCoasting});
-      } else if (hit) {
+      } else if (fewest == 0) {
         t.status = TrackStatus::kConfirmed;
       }
-      if (config_.delete_after_misses > 0 && t.consecutive_misses >= config_.delete_after_misses) dead = true;
+      if (config_.delete_after_misses > 0 && t.held_by == 0) dead = true;
     }
     if (time_s - t.time_s > config_.delete_after_s) dead = true;
     if (check_sigma &&

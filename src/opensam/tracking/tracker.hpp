@@ -20,6 +20,7 @@
 namespace opensam::tracking {
 
 inline constexpr int kMaxModes = 4;
+inline constexpr std::size_t kMaxSensors = 64;
 inline constexpr double kUnlimited = std::numeric_limits<double>::infinity();
 
 enum class Associator : std::uint8_t {
@@ -38,9 +39,10 @@ struct TrackerConfig {
   double detection_probability = 0.9;  ///< JPDA's Pd
   int jpda_exact_max_tracks = 8;       ///< larger clusters use loopy belief propagation
   int jpda_iterations = 30;
-  int confirm_hits = 3;                      ///< M of ...
-  int confirm_window = 5;                    ///< ... N sensor scans confirm a track
-  int delete_after_misses = 3;               ///< consecutive sensor scans without update
+  int confirm_hits = 3;    ///< M of ...
+  int confirm_window = 5;  ///< ... N sensor scans confirm a track
+  /// Scans in a row without update, from every sensor that held the track, that drop it.
+  int delete_after_misses = 3;
   double delete_after_s = kUnlimited;        ///< time without update
   double max_position_sigma_m = kUnlimited;  ///< covariance growth limit (sqrt of the trace)
   double initial_velocity_sigma_mps = 300.0;
@@ -92,10 +94,16 @@ struct Track {
   std::array<double, kMaxModes> mode_probability{1.0};
   std::uint32_t history = 0;  ///< hit (1) or miss (0) per sensor scan, newest in bit 0
   int scans = 0;              ///< sensor scans counted so far (capped at 32)
+  /// Scans in a row that missed it, from the holding sensor that saw it last.
   int consecutive_misses = 0;
   int updates = 0;
   std::uint64_t updated_by = 0;  ///< sensors that updated it since their last scan end
-  double quality = 0.0;          ///< share of hits in the last confirm_window scans
+  /// Sensors that have updated it and not since missed it delete_after_misses scans in a row:
+  /// only their scans count hits and misses, so a sensor that cannot see the target (out of
+  /// its sector, behind terrain) never wears a track down.
+  std::uint64_t held_by = 0;
+  std::array<std::uint8_t, kMaxSensors> misses{};  ///< per sensor: scans in a row without update
+  double quality = 0.0;                            ///< share of hits in the last confirm_window scans
 };
 
 /// Position and velocity of a track (IMM modes combined), 3 axes (z = 0 in 2-D).
