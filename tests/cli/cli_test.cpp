@@ -94,10 +94,11 @@ TEST_F(Cli, RunWritesTheRunFolder) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("cm-1"), std::string::npos);
   EXPECT_NE(r.out.find("outputs: out/demo-1/"), std::string::npos) << r.out;
-  for (const char* f :
-       {"events.csv", "events.jsonl", "detections.csv", "summary.json", "scenario.resolved.yaml"}) {
+  for (const char* f : {"events.csv", "events.jsonl", "detections.csv", "tracks.csv", "gospa.csv",
+                        "summary.json", "scenario.resolved.yaml"}) {
     EXPECT_TRUE(fs::is_regular_file(tmp_ / "out/demo-1" / f)) << f;
   }
+  EXPECT_NE(r.out.find("air picture: "), std::string::npos) << r.out;
   // Nothing else is left beside the run folder.
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp_ / "out"), fs::directory_iterator()), 1);
 }
@@ -115,6 +116,9 @@ TEST_F(Cli, JsonFormatPrintsOneObjectWithTheDocumentedKeys) {
     EXPECT_NE(std::find(outcomes.begin(), outcomes.end(), t["outcome"]), outcomes.end());
   }
   EXPECT_EQ(j["totals"]["threats"], 6);
+  for (const char* k : {"tracks_initiated", "tracks_confirmed", "gospa_mean_m", "gospa_per_minute"})
+    EXPECT_TRUE(j["tracking"].contains(k)) << k;
+  EXPECT_GT(j["tracking"]["tracks_confirmed"], 0);
   EXPECT_EQ(j, nlohmann::json::parse(slurp(tmp_ / "out/demo-5/summary.json")));
 }
 
@@ -123,8 +127,8 @@ TEST_F(Cli, RunsAreByteIdenticalForTheSameSeed) {
   ASSERT_EQ(run("run '" + kDemo + "' --out a").code, 0);
   ASSERT_EQ(run("run '" + kDemo + "' --out b").code, 0);
   ASSERT_EQ(run("run '" + kDemo + "' --out c --seed 2").code, 0);
-  for (const char* f :
-       {"events.csv", "events.jsonl", "detections.csv", "summary.json", "scenario.resolved.yaml"}) {
+  for (const char* f : {"events.csv", "events.jsonl", "detections.csv", "tracks.csv", "gospa.csv",
+                        "summary.json", "scenario.resolved.yaml"}) {
     EXPECT_EQ(slurp(tmp_ / "a" / f), slurp(tmp_ / "b" / f)) << f;
     EXPECT_FALSE(slurp(tmp_ / "a" / f).empty()) << f;
   }

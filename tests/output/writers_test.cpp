@@ -59,6 +59,71 @@ TEST(SummaryJson, HasTheDocumentedKeys) {
   EXPECT_EQ(j["totals"]["survived"], 0);
 }
 
+sim::RunResult picture_run() {
+  sim::RunResult r = tiny_run();
+  using tracking::TrackEventKind, tracking::TrackStatus;
+  const geo::Lla where{40.1, 32.2, 9000.0};
+  r.events.insert(r.events.end() - 1,
+                  {{3.0, sim::TrackReport{7,
+                                          TrackEventKind::kInitiated,
+                                          TrackStatus::kTentative,
+                                          true,
+                                          {1000, 2000, 9000},
+                                          {-100, 50, 0},
+                                          120.0,
+                                          where}},
+                   {5.0, sim::TrackReport{7,
+                                          TrackEventKind::kConfirmed,
+                                          TrackStatus::kConfirmed,
+                                          true,
+                                          {800, 2100, 9000},
+                                          {-100, 50, 0},
+                                          80.25,
+                                          where}},
+                   {9.0, sim::TrackReport{7, TrackEventKind::kDropped, TrackStatus::kTentative}}});
+  r.picture = {
+      {30.0, 1000.0, 0.0, 1, 0, 1, 0}, {60.0, 120.0, 120.0, 1, 1, 0, 0}, {90.0, 80.0, 80.0, 1, 1, 0, 0}};
+  return r;
+}
+
+TEST(TracksCsv, OneRowPerTrackReportWithTheEstimateOrNoneWhenDropped) {
+  const std::string csv = tracks_csv(picture_run());
+  EXPECT_EQ(csv,
+            "time,track_id,x,y,z,vx,vy,vz,status,event,sigma_m,lat_deg,lon_deg,alt_m\n"
+            "3.000,7,1000.0,2000.0,9000.0,-100.00,50.00,0.00,tentative,initiated,120.0,40.1000000,32.2000000,"
+            "9000.00\n"
+            "5.000,7,800.0,2100.0,9000.0,-100.00,50.00,0.00,confirmed,confirmed,80.2,40.1000000,32.2000000,"
+            "9000.00\n"
+            "9.000,7,,,,,,,dropped,dropped,,,,\n");
+  EXPECT_EQ(gospa_csv(picture_run()),
+            "time_s,gospa_m,localisation,truths,tracks,missed,false_tracks\n"
+            "30.000,1000.0,0.0,1,0,1,0\n60.000,120.0,120.0,1,1,0,0\n90.000,80.0,80.0,1,1,0,0\n");
+  EXPECT_NE(events_csv(picture_run())
+                .find("5.000,track_confirmed,T7,,40.1000000,32.2000000,9000.00,"
+                      "status=confirmed;sigma_m=80.2\n"),
+            std::string::npos);
+}
+
+// GOSPA over time in the summary: the mean of the samples, and the means per minute.
+TEST(SummaryJson, ReportsTheAirPictureAndGospaOverTime) {
+  scenario::Scenario sc;
+  sc.name = "tiny";
+  const auto j = summary_json(sc, picture_run());
+  const auto& t = j["tracking"];
+  EXPECT_EQ(t["tracks_initiated"], 1);
+  EXPECT_EQ(t["tracks_confirmed"], 1);
+  EXPECT_EQ(t["tracks_dropped"], 1);
+  EXPECT_EQ(t["gospa_samples"], 3);
+  EXPECT_DOUBLE_EQ(t["gospa_mean_m"].get<double>(), 400.0);  // (1000 + 120 + 80) / 3
+  EXPECT_DOUBLE_EQ(t["gospa_max_m"].get<double>(), 1000.0);
+  EXPECT_DOUBLE_EQ(t["missed_truths_mean"].get<double>(), 0.333);
+  ASSERT_EQ(t["gospa_per_minute"].size(), 2u);  // samples at 30 and 60 s, then 90 s
+  EXPECT_DOUBLE_EQ(t["gospa_per_minute"][0]["gospa_m"].get<double>(), 560.0);
+  EXPECT_DOUBLE_EQ(t["gospa_per_minute"][1]["gospa_m"].get<double>(), 80.0);
+  // No radar, no picture.
+  EXPECT_TRUE(summary_json(sc, tiny_run())["tracking"].is_null());
+}
+
 class RunFolderTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -31,6 +31,33 @@ TEST(Loader, ReadsEveryKeyInSiUnits) {
   EXPECT_EQ(s.assets[0].altitude.reference, AltitudeReference::kMsl);
 }
 
+TEST(Loader, ReadsTheCommandPostsTrackerWithDefaultsForTheRest) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const TrackerSettings& t = r.scenario.tracker;
+  EXPECT_EQ(t.config.filter, tracking::FilterKind::kUnscented);
+  ASSERT_EQ(t.config.models.size(), 2u);
+  EXPECT_EQ(t.config.models[1].kind, tracking::MotionKind::kCoordinatedTurn);
+  EXPECT_EQ(t.config.models[1].axes, 3);
+  EXPECT_DOUBLE_EQ(t.config.models[1].turn_rate_psd, 0.001);
+  EXPECT_EQ(t.config.associator, tracking::Associator::kJpda);
+  EXPECT_DOUBLE_EQ(t.config.delete_after_s, 60.0);
+  EXPECT_DOUBLE_EQ(t.update_interval_s, 0.5);
+  EXPECT_DOUBLE_EQ(t.gospa_c_m, 3000.0);
+  EXPECT_DOUBLE_EQ(t.gospa_p, 1.0);
+  EXPECT_EQ(t.config.confirm_hits, 3);
+  // Without the key: the documented defaults.
+  const LoadResult plain = load_from_string(
+      "name: p\nduration: 1 min\nthreats:\n  - {id: t, type: f16c, route: [{position: [1, 1], altitude: 1 "
+      "km}, "
+      "{position: [1, 2]}]}\n",
+      "p.yaml", ".");
+  ASSERT_TRUE(plain.ok()) << plain.errors.str();
+  EXPECT_DOUBLE_EQ(plain.scenario.tracker.update_interval_s, 1.0);
+  EXPECT_DOUBLE_EQ(plain.scenario.tracker.gospa_c_m, 2000.0);
+  EXPECT_EQ(plain.scenario.tracker.config.models.size(), 1u);
+}
+
 TEST(Loader, AddsIncludedListsFirst) {
   const LoadResult r = load_good();
   ASSERT_TRUE(r.ok()) << r.errors.str();

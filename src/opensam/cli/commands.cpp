@@ -60,6 +60,8 @@ int run_command(const RunArgs& args) {
     folder.write("events.csv", output::events_csv(run));
     folder.write("events.jsonl", output::events_jsonl(run));
     folder.write("detections.csv", output::detections_csv(run));
+    folder.write("tracks.csv", output::tracks_csv(run));
+    folder.write("gospa.csv", output::gospa_csv(run));
     folder.write("summary.json", summary.dump(2) + "\n");
     folder.write("scenario.resolved.yaml", scenario::to_resolved_yaml(*sc, seed));
     folder.commit();

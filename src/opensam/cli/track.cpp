@@ -21,6 +21,7 @@
 #include "opensam/scenario/tracker_config.hpp"
 #include "opensam/tracking/metrics.hpp"
 #include "opensam/tracking/reference.hpp"
+#include "opensam/tracking/tracker.hpp"
 
 namespace opensam::cli {
 namespace {
@@ -254,7 +255,7 @@ int track_command(const TrackArgs& a) {
     return kExitBadInput;
   }
   if (a.config.empty())
-    for (auto& m : cfg.tracker.models) m.axes = axes;
+    for (auto& m : cfg.tracker.config.models) m.axes = axes;
 
   // Sensors: those of the config, or one per name in the file for position detections.
   std::vector<scenario::TrackSensorConfig> sensors = cfg.sensors;
@@ -362,7 +363,7 @@ int track_command(const TrackArgs& a) {
     ts.clutter_density = s.clutter_density;
     tracker_sensors.push_back(ts);
   }
-  tracking::Tracker tracker(cfg.tracker, tracker_sensors);
+  tracking::Tracker tracker(cfg.tracker.config, tracker_sensors);
 
   std::string tracks_csv = "time,track_id,x,y,z,vx,vy,vz,status\n";
   double ms_sum = 0, ms_max = 0, gospa_sum = 0, ospa_sum = 0;

@@ -96,6 +96,19 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
               {"range_rate_mps",
                std::isnan(d.range_rate_mps) ? ordered_json() : ordered_json(round_to(d.range_rate_mps, 2))},
               {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::TrackReport>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.fields = {{"track", d.track}};
+          if (d.has_estimate) {
+            r.where = &d.where;
+            r.detail =
+                fmt::format("status={};sigma_m={:.1f}", tracking::track_status_name(d.status), d.sigma_m);
+            r.fields["status"] = tracking::track_status_name(d.status);
+            r.fields["sigma_m"] = round_to(d.sigma_m, 1);
+            r.fields["position"] = lla_json(d.where);
+            r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
+                                            round_to(d.velocity_mps.z(), 2)};
+          }
         } else if constexpr (std::is_same_v<T, sim::JamStrobe>) {
           r.entity = id(d.radar);
           r.other = id(d.jammer);
@@ -159,6 +172,35 @@ std::string detections_csv(const sim::RunResult& run) {
   return out;
 }
 
+std::string tracks_csv(const sim::RunResult& run) {
+  std::string out = "time,track_id,x,y,z,vx,vy,vz,status,event,sigma_m,lat_deg,lon_deg,alt_m\n";
+  for (const auto& e : run.events) {
+    const auto* r = std::get_if<sim::TrackReport>(&e.data);
+    if (r == nullptr) continue;
+    const std::string_view event = sim::event_name(e.data).substr(6);  // without "track_"
+    if (!r->has_estimate) {
+      out += fmt::format("{:.3f},{},,,,,,,dropped,{},,,,\n", e.time_s, r->track, event);
+      continue;
+    }
+    const geo::Vec3& p = r->position_m;
+    const geo::Vec3& v = r->velocity_mps;
+    out += fmt::format(
+        "{:.3f},{},{:.1f},{:.1f},{:.1f},{:.2f},{:.2f},{:.2f},{},{},{:.1f},{:.7f},{:.7f},{:.2f}\n", e.time_s,
+        r->track, p.x(), p.y(), p.z(), v.x(), v.y(), v.z(), tracking::track_status_name(r->status), event,
+        r->sigma_m, r->where.lat_deg, r->where.lon_deg, r->where.alt_m);
+  }
+  return out;
+}
+
+std::string gospa_csv(const sim::RunResult& run) {
+  std::string out = "time_s,gospa_m,localisation,truths,tracks,missed,false_tracks\n";
+  for (const auto& g : run.picture) {
+    out += fmt::format("{:.3f},{:.1f},{:.1f},{},{},{},{}\n", g.time_s, g.gospa_m, g.localisation, g.truths,
+                       g.tracks, g.missed, g.false_tracks);
+  }
+  return out;
+}
+
 std::string events_jsonl(const sim::RunResult& run) {
   std::string out;
   for (const auto& e : run.events) {
@@ -206,6 +248,61 @@ ordered_json number_or_null(double v, int decimals) {
   return std::isnan(v) ? ordered_json() : ordered_json(round_to(v, decimals));
 }
 
+/// The air picture over the run: track counts and GOSPA, with means over each `window_s`.
+struct PictureTotals {
+  std::size_t initiated = 0, confirmed = 0, dropped = 0;
+  double gospa_mean = 0.0, gospa_max = 0.0, missed_mean = 0.0, false_mean = 0.0;
+  std::vector<std::pair<double, double>> series;  ///< (window end, mean GOSPA in it)
+};
+
+PictureTotals picture_totals(const sim::RunResult& run, double window_s) {
+  PictureTotals p;
+  for (const auto& e : run.events) {
+    const auto* r = std::get_if<sim::TrackReport>(&e.data);
+    if (r == nullptr) continue;
+    p.initiated += r->kind == tracking::TrackEventKind::kInitiated;
+    p.confirmed += r->kind == tracking::TrackEventKind::kConfirmed;
+    p.dropped += r->kind == tracking::TrackEventKind::kDropped;
+  }
+  if (run.picture.empty()) return p;
+  double sum = 0.0, window_end = window_s;
+  int in_window = 0;
+  for (const auto& g : run.picture) {
+    while (g.time_s > window_end + 1e-9) {
+      if (in_window > 0) p.series.emplace_back(window_end, sum / in_window);
+      sum = 0.0, in_window = 0, window_end += window_s;
+    }
+    sum += g.gospa_m, ++in_window;
+    p.gospa_mean += g.gospa_m;
+    p.gospa_max = std::max(p.gospa_max, g.gospa_m);
+    p.missed_mean += g.missed;
+    p.false_mean += g.false_tracks;
+  }
+  if (in_window > 0) p.series.emplace_back(std::min(window_end, run.end_time_s), sum / in_window);
+  const double n = double(run.picture.size());
+  p.gospa_mean /= n, p.missed_mean /= n, p.false_mean /= n;
+  return p;
+}
+
+ordered_json tracking_json(const scenario::Scenario& sc, const sim::RunResult& run) {
+  if (run.picture.empty()) return ordered_json();
+  const PictureTotals p = picture_totals(run, 60.0);
+  ordered_json series = ordered_json::array();
+  for (const auto& [t, g] : p.series)
+    series.push_back({{"time_s", round_to(t, 3)}, {"gospa_m", round_to(g, 1)}});
+  return {{"tracks_initiated", p.initiated},
+          {"tracks_confirmed", p.confirmed},
+          {"tracks_dropped", p.dropped},
+          {"gospa_c_m", sc.tracker.gospa_c_m},
+          {"gospa_p", sc.tracker.gospa_p},
+          {"gospa_samples", run.picture.size()},
+          {"gospa_mean_m", round_to(p.gospa_mean, 1)},
+          {"gospa_max_m", round_to(p.gospa_max, 1)},
+          {"missed_truths_mean", round_to(p.missed_mean, 3)},
+          {"false_tracks_mean", round_to(p.false_mean, 3)},
+          {"gospa_per_minute", series}};
+}
+
 }  // namespace
 
 ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run) {
@@ -237,7 +334,8 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"events", run.events.size()},
             {"detections", det.detections},
             {"false_alarms", det.false_alarms},
-            {"jam_strobes", det.strobes}}}};
+            {"jam_strobes", det.strobes}}},
+          {"tracking", tracking_json(sc, run)}};
 }
 
 std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& run) {
@@ -265,6 +363,16 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
                      run.threats.size(), counts[0], counts[1], counts[2], counts[3]);
   out += fmt::format("  {} detections, {} false alarms, {} jam strobes\n", det.detections, det.false_alarms,
                      det.strobes);
+  if (run.picture.empty()) return out;
+  const PictureTotals p = picture_totals(run, 300.0);
+  out += fmt::format(
+      "  air picture: {} tracks started, {} confirmed; GOSPA (c {:g} m, p {:g}) mean {:.0f} m, "
+      "max {:.0f} m; on average {:.2f} threats missed, {:.2f} false tracks\n",
+      p.initiated, p.confirmed, sc.tracker.gospa_c_m, sc.tracker.gospa_p, p.gospa_mean, p.gospa_max,
+      p.missed_mean, p.false_mean);
+  out += "  GOSPA per 5 min (m):";
+  for (const auto& [t, g] : p.series) out += fmt::format(" {:.0f}", g);
+  out += "\n";
   return out;
 }
 

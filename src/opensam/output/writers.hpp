@@ -17,6 +17,12 @@ namespace opensam::output {
 /// detections.csv: every detection with its measurement, accuracy and measured position;
 /// `target` is the truth behind it (empty for a false alarm), for analysis.
 [[nodiscard]] std::string detections_csv(const sim::RunResult& run);
+/// tracks.csv: the command post's air picture, one row per track report (initiated, updated
+/// once per command-post update, confirmed, coasting, dropped): estimate at that time in the
+/// command post's east-north-up frame (m, m/s), its spread and its geodetic position.
+[[nodiscard]] std::string tracks_csv(const sim::RunResult& run);
+/// gospa.csv: the air picture scored against truth at every command-post update.
+[[nodiscard]] std::string gospa_csv(const sim::RunResult& run);
 /// The run summary: {"scenario", "seed", "replicate", "end_time_s", "threats": [...], "totals": {...}}.
 [[nodiscard]] nlohmann::ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run);
 /// The summary as a table for a terminal.

@@ -19,6 +19,7 @@
 #include "opensam/physics/atmosphere.hpp"
 #include "opensam/scenario/library.hpp"
 #include "opensam/scenario/scenario.hpp"
+#include "opensam/scenario/tracker_config.hpp"
 #include "opensam/scenario/yaml_reader.hpp"
 
 namespace opensam::scenario {
@@ -129,6 +130,7 @@ class Loader {
     });
 
     set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
+    set_scalar(r, "tracker", [&] { read_scenario_tracker(ctx, r.node("tracker"), sc_.tracker); });
     for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
     for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
     if (r.has("threats")) threats_key_ = r.where("threats");
@@ -674,6 +676,16 @@ class Loader {
     if (threat_entries_ == 0) {
       errors_.add(threats_key_ ? *threats_key_ : where, "threats",
                   "the raid is empty: at least one threat is required");
+    }
+    // The command post's tracker takes two sensors per radar (skin and strobes).
+    std::size_t radars = 0;
+    for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
+      const auto type = sc_.site_types.find(sc_.sites[i].type);
+      if (type == sc_.site_types.end() || type->second.kind != "radar") continue;
+      const auto at = ids_.find(sc_.sites[i].id);
+      if (++radars == tracking::kMaxSensors / 2 + 1)
+        errors_.add(at != ids_.end() ? at->second : where, fmt::format("sites[{}]", i),
+                    fmt::format("the command post fuses at most {} radars", tracking::kMaxSensors / 2));
     }
   }
 

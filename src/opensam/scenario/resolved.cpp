@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <filesystem>
+#include <string_view>
 
 namespace opensam::scenario {
 
@@ -18,6 +20,59 @@ std::string altitude_text(const Altitude& a) {
 void emit_position(YAML::Emitter& e, const GeoPoint& p) {
   e << YAML::Key << "position" << YAML::Value << YAML::Flow << YAML::BeginSeq << num(p.lat_deg)
     << num(p.lon_deg) << YAML::EndSeq;
+}
+
+std::string_view motion_name(tracking::MotionKind k) {
+  switch (k) {
+    case tracking::MotionKind::kConstantVelocity: return "cv";
+    case tracking::MotionKind::kConstantAcceleration: return "ca";
+    case tracking::MotionKind::kSinger: return "singer";
+    case tracking::MotionKind::kCoordinatedTurn: return "turn";
+    case tracking::MotionKind::kBallistic: return "ballistic";
+  }
+  return "cv";
+}
+
+void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
+  const tracking::TrackerConfig& c = t.config;
+  e << YAML::Key << "tracker" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "filter" << YAML::Value
+    << (c.filter == tracking::FilterKind::kKalman      ? "kalman"
+        : c.filter == tracking::FilterKind::kUnscented ? "unscented"
+                                                       : "extended");
+  e << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+  for (const auto& m : c.models) {
+    e << YAML::Flow << YAML::BeginMap;
+    e << YAML::Key << "model" << YAML::Value << std::string(motion_name(m.kind));
+    e << YAML::Key << "noise" << YAML::Value << num(m.noise_psd);
+    e << YAML::Key << "time_constant" << YAML::Value << num(m.singer_time_constant_s) + " s";
+    e << YAML::Key << "manoeuvre_sigma" << YAML::Value << num(m.singer_sigma_mps2);
+    e << YAML::Key << "turn_rate_noise" << YAML::Value << num(m.turn_rate_psd);
+    e << YAML::Key << "ballistic_coefficient" << YAML::Value << num(m.ballistic_coefficient_kg_m2);
+    e << YAML::Key << "initial_acceleration_sigma" << YAML::Value << num(m.initial_acceleration_sigma_mps2);
+    e << YAML::Key << "initial_turn_rate_sigma" << YAML::Value
+      << num(m.initial_turn_rate_sigma_rad_s) + " rad";
+    e << YAML::EndMap;
+  }
+  e << YAML::EndSeq;
+  e << YAML::Key << "model_switch_rate" << YAML::Value << num(c.imm_switch_per_s);
+  e << YAML::Key << "gate_probability" << YAML::Value << num(c.gate_probability);
+  e << YAML::Key << "associator" << YAML::Value
+    << (c.associator == tracking::Associator::kJpda ? "jpda" : "gnn");
+  e << YAML::Key << "detection_probability" << YAML::Value << num(c.detection_probability);
+  e << YAML::Key << "jpda_exact_max_tracks" << YAML::Value << c.jpda_exact_max_tracks;
+  e << YAML::Key << "confirm_hits" << YAML::Value << c.confirm_hits;
+  e << YAML::Key << "confirm_window" << YAML::Value << c.confirm_window;
+  e << YAML::Key << "delete_after_misses" << YAML::Value << c.delete_after_misses;
+  if (std::isfinite(c.delete_after_s))
+    e << YAML::Key << "delete_after" << YAML::Value << num(c.delete_after_s) + " s";
+  if (std::isfinite(c.max_position_sigma_m))
+    e << YAML::Key << "max_position_sigma" << YAML::Value << num(c.max_position_sigma_m) + " m";
+  e << YAML::Key << "initial_velocity_sigma" << YAML::Value << num(c.initial_velocity_sigma_mps) + " m/s";
+  e << YAML::Key << "update_interval" << YAML::Value << num(t.update_interval_s) + " s";
+  e << YAML::Key << "gospa_c" << YAML::Value << num(t.gospa_c_m) + " m";
+  e << YAML::Key << "gospa_p" << YAML::Value << num(t.gospa_p);
+  e << YAML::EndMap;
 }
 
 }  // namespace
@@ -39,6 +94,7 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   e << YAML::Key << "surface" << YAML::Value << (env.surface == Surface::kSea ? "sea" : "land");
   e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
   e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
+  emit_tracker(e, sc.tracker);
   if (!sc.sites.empty()) {
     e << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
     for (const auto& s : sc.sites) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "opensam/core/diagnostic.hpp"
+#include "opensam/tracking/types.hpp"
 
 namespace opensam::scenario {
 
@@ -121,6 +122,14 @@ struct Threat {
   std::string target;  ///< asset id, or empty
 };
 
+/// The command post's tracker in a run (the `tracker` key) and how its picture is scored.
+struct TrackerSettings {
+  tracking::TrackerConfig config;
+  double update_interval_s = 1.0;  ///< how often the command post processes what it received
+  double gospa_c_m = 2000.0;       ///< GOSPA cut-off distance
+  double gospa_p = 1.0;            ///< GOSPA order
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -131,6 +140,7 @@ struct Scenario {
   std::vector<Site> sites;
   std::vector<Asset> assets;
   std::vector<Threat> threats;
+  TrackerSettings tracker;
   std::map<std::string, SiteType> site_types;
   std::map<std::string, ThreatType> threat_types;
 };

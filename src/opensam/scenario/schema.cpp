@@ -208,6 +208,11 @@ const std::array kScenarioFields{
               .kind = K::kMap,
               .doc = "Terrain, refraction and surface.",
               .child = &kEnvironmentSection},
+    FieldSpec{.key = "tracker",
+              .kind = K::kMap,
+              .doc = "The command post's tracker, which fuses every radar's detections and jam "
+                     "strobes into one air picture (keys under Tracker files).",
+              .child = &kTrackerSection},
     FieldSpec{
         .key = "sites", .kind = K::kList, .doc = "Site elements of the defence.", .child = &kSiteSection},
     FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
@@ -696,8 +701,30 @@ const std::array kTrackerFields{
               .min_exclusive = true},
     FieldSpec{.key = "sensors",
               .kind = K::kList,
-              .doc = "`opensam track`: the sensors named in the detections file.",
+              .doc = "`opensam track` only: the sensors named in the detections file (in a run, "
+                     "the sensors are the scenario's radars).",
               .child = &kTrackSensorSection},
+    FieldSpec{.key = "update_interval",
+              .kind = K::kQuantity,
+              .doc = "Run only: how often the command post processes the detections and jam "
+                     "strobes received since the last update, in time order.",
+              .default_text = "1 s",
+              .dim = Dimension::kTime,
+              .min = 0.01,
+              .max = 60.0},
+    FieldSpec{.key = "gospa_c",
+              .kind = K::kQuantity,
+              .doc = "Run only: GOSPA cut-off distance of the air picture's score against truth.",
+              .default_text = "2 km",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "gospa_p",
+              .kind = K::kQuantity,
+              .doc = "Run only: GOSPA order p.",
+              .default_text = "1",
+              .min = 1.0,
+              .max = 10.0},
 };
 
 const Section kWaypointSection{"threats[].route[]", "One point of a threat's route.", kWaypointFields};
@@ -711,7 +738,9 @@ const Section kEnvironmentSection{"environment", "Terrain, refraction and the su
 const Section kMotionModelSection{"tracker.models[]", "One motion model of the tracker.", kMotionModelFields};
 const Section kTrackSensorSection{"tracker.sensors[]", "A sensor of `opensam track`'s detections file.",
                                   kTrackSensorFields};
-const Section kTrackerSection{"tracker", "The tracker: a `--config` file of `opensam track`.",
+const Section kTrackerSection{"tracker",
+                              "The tracker: the `tracker` key of a scenario, or the top of a "
+                              "`--config` file of `opensam track`.",
                               kTrackerFields};
 const Section kScenarioSection{"(top level)", "The keys of a scenario file.", kScenarioFields};
 const Section kFigureSection{"figure", "A figure in a library file, with its provenance.", kFigureFields};

@@ -38,10 +38,13 @@ tracking::MotionModel read_model(const MapReader& r, int axes) {
   return m;
 }
 
-void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, TrackerConfigResult& out) {
-  MapReader r(ctx, root, kTrackerSection, "");
+/// The tracker keys at `path` ("" at the top of a tracker file); the sensors of `opensam track`
+/// into `sensors`, or an error when null.
+void read_tracker(const ReadContext& ctx, const YAML::Node& root, const std::string& path, int axes,
+                  TrackerSettings& settings, std::vector<TrackSensorConfig>* sensors) {
+  MapReader r(ctx, root, kTrackerSection, path);
   if (!r.is_map()) return;
-  tracking::TrackerConfig& c = out.tracker;
+  tracking::TrackerConfig& c = settings.config;
   const auto filter = r.text("filter").value_or("extended");
   c.filter = filter == "kalman"      ? tracking::FilterKind::kKalman
              : filter == "unscented" ? tracking::FilterKind::kUnscented
@@ -51,8 +54,8 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, Trac
     const auto items = r.list("models");
     if (items.empty() || items.size() > std::size_t(tracking::kMaxModes))
       r.error("models", fmt::format("give 1 to {} motion models", tracking::kMaxModes));
-    for (const auto& [node, path] : items) {
-      MapReader m(ctx, node, kMotionModelSection, path);
+    for (const auto& [node, item] : items) {
+      MapReader m(ctx, node, kMotionModelSection, item);
       if (!m.is_map()) continue;
       c.models.push_back(read_model(m, axes));
       if (c.filter == tracking::FilterKind::kKalman && !c.models.back().linear())
@@ -77,12 +80,21 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, Trac
   c.delete_after_s = number(r, "delete_after", c.delete_after_s);
   c.max_position_sigma_m = number(r, "max_position_sigma", c.max_position_sigma_m);
   c.initial_velocity_sigma_mps = number(r, "initial_velocity_sigma", c.initial_velocity_sigma_mps);
-  for (const auto& [node, path] : r.list("sensors")) {
-    MapReader s(ctx, node, kTrackSensorSection, path);
+  settings.update_interval_s = number(r, "update_interval", settings.update_interval_s);
+  settings.gospa_c_m = number(r, "gospa_c", settings.gospa_c_m);
+  settings.gospa_p = number(r, "gospa_p", settings.gospa_p);
+  if (sensors == nullptr) {
+    if (r.has("sensors"))
+      r.error("sensors",
+              "a run's sensors are its radars: `sensors` belongs in a tracker file of `opensam track`");
+    return;
+  }
+  for (const auto& [node, item] : r.list("sensors")) {
+    MapReader s(ctx, node, kTrackSensorSection, item);
     if (!s.is_map()) continue;
     TrackSensorConfig t;
     t.name = s.text("name").value_or("");
-    for (const auto& other : out.sensors)
+    for (const auto& other : *sensors)
       if (other.name == t.name) s.error("name", fmt::format("sensor '{}' is named twice", t.name));
     t.position_m = {number(s, "x", 0.0), number(s, "y", 0.0), number(s, "z", 0.0)};
     t.sigma_position_m = number(s, "sigma_position", t.sigma_position_m);
@@ -92,7 +104,7 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, Trac
     t.sigma_range_rate_mps = number(s, "sigma_range_rate", t.sigma_range_rate_mps);
     t.max_range_m = number(s, "max_range", t.max_range_m);
     t.clutter_density = number(s, "clutter_density", t.clutter_density);
-    out.sensors.push_back(t);
+    sensors->push_back(t);
   }
 }
 
@@ -101,7 +113,7 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, int axes, Trac
 TrackerConfigResult default_tracker_config() {
   TrackerConfigResult out;
   YAML::Node empty(YAML::NodeType::Map);
-  read_tracker(ReadContext{"(defaults)", &out.errors}, empty, 3, out);
+  read_tracker(ReadContext{"(defaults)", &out.errors}, empty, "", 3, out.tracker, &out.sensors);
   return out;
 }
 
@@ -114,8 +126,12 @@ TrackerConfigResult load_tracker_config(const std::string& path, int axes) {
     return out;
   }
   const ReadContext ctx{path, &out.errors};
-  if (auto root = parse_yaml(*text, ctx)) read_tracker(ctx, *root, axes, out);
+  if (auto root = parse_yaml(*text, ctx)) read_tracker(ctx, *root, "", axes, out.tracker, &out.sensors);
   return out;
+}
+
+void read_scenario_tracker(const ReadContext& ctx, const YAML::Node& node, TrackerSettings& out) {
+  read_tracker(ctx, node, "tracker", 3, out, nullptr);
 }
 
 }  // namespace opensam::scenario

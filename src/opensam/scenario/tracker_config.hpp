@@ -6,7 +6,12 @@
 #include <vector>
 
 #include "opensam/core/diagnostic.hpp"
-#include "opensam/tracking/tracker.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/tracking/types.hpp"
+
+namespace YAML {
+class Node;
+}
 
 namespace opensam::scenario {
 
@@ -24,7 +29,7 @@ struct TrackSensorConfig {
 };
 
 struct TrackerConfigResult {
-  tracking::TrackerConfig tracker;
+  TrackerSettings tracker;
   std::vector<TrackSensorConfig> sensors;
   core::Diagnostics errors;
   [[nodiscard]] bool ok() const { return errors.empty(); }
@@ -34,5 +39,9 @@ struct TrackerConfigResult {
 [[nodiscard]] TrackerConfigResult default_tracker_config();
 /// Reads a tracker file; `axes` (2 or 3) is the detections' spatial dimension.
 [[nodiscard]] TrackerConfigResult load_tracker_config(const std::string& path, int axes);
+
+struct ReadContext;
+/// Reads a scenario's `tracker` map (3 axes, no `sensors`: a run's sensors are its radars).
+void read_scenario_tracker(const ReadContext& ctx, const YAML::Node& node, TrackerSettings& out);
 
 }  // namespace opensam::scenario

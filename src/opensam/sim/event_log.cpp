@@ -23,6 +23,16 @@ struct NameOf {
   std::string_view operator()(const RadarEmission& e) const { return e.on ? "emission_on" : "emission_off"; }
   std::string_view operator()(const Detection&) const { return "detection"; }
   std::string_view operator()(const JamStrobe&) const { return "jam_strobe"; }
+  std::string_view operator()(const TrackReport& e) const {
+    switch (e.kind) {
+      case tracking::TrackEventKind::kInitiated: return "track_initiated";
+      case tracking::TrackEventKind::kConfirmed: return "track_confirmed";
+      case tracking::TrackEventKind::kUpdated: return "track_updated";
+      case tracking::TrackEventKind::kCoasting: return "track_coasting";
+      case tracking::TrackEventKind::kDropped: return "track_dropped";
+    }
+    return "track";
+  }
 };
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "opensam/geo/frames.hpp"
+#include "opensam/tracking/types.hpp"
 
 namespace opensam::sim {
 
@@ -91,10 +92,25 @@ struct JamStrobe {
   double azimuth_rad;
   double elevation_rad;
   double jnr_db;  ///< jamming to noise in the main lobe
+  double sigma_azimuth_rad;
+  double sigma_elevation_rad;
+};
+
+/// A change in the command post's air picture, with the track's estimate at the event's time
+/// in the command post's east-north-up frame (no estimate when it is dropped).
+struct TrackReport {
+  std::uint64_t track;
+  tracking::TrackEventKind kind;
+  tracking::TrackStatus status;
+  bool has_estimate = false;
+  geo::Vec3 position_m = geo::Vec3::Zero();
+  geo::Vec3 velocity_mps = geo::Vec3::Zero();
+  double sigma_m = 0.0;  ///< square root of the position covariance's trace
+  geo::Lla where = {};
 };
 
 using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
-                               SiteDestroyed, RadarEmission, Detection, JamStrobe>;
+                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport>;
 
 struct Event {
   double time_s;

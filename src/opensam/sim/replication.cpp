@@ -12,9 +12,11 @@
 
 #include "opensam/core/rng.hpp"
 #include "opensam/geo/terrain.hpp"
+#include "opensam/sim/air_picture.hpp"
 #include "opensam/sim/event_queue.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/threats/waypoint_route.hpp"
+#include "opensam/tracking/metrics.hpp"
 
 namespace opensam::sim {
 
@@ -42,6 +44,7 @@ enum class SimEventKind : std::uint8_t {
   kEmission,    ///< a silence window begins (b = 0) or ends (b = 1)
   kTrackDwell,  ///< a sector radar's track dwell on a held target
   kSiteDestroyed,
+  kPictureUpdate,  ///< the command post processes what its radars sent
 };
 
 struct SimEvent {
@@ -120,6 +123,7 @@ class World {
       st.held.assign(sc.threats.size(), 0);
       radars_.push_back(std::move(st));
     }
+    build_picture();
   }
 
   RunResult run() {
@@ -141,6 +145,7 @@ class World {
         engine_.schedule_at(*sc_.sites[i].destroyed_at_s,
                             {SimEventKind::kSiteDestroyed, std::uint32_t(i), 0});
     }
+    if (picture_) engine_.schedule_at(sc_.tracker.update_interval_s, {SimEventKind::kPictureUpdate, 0, 0});
     for (std::size_t r = 0; r < radars_.size(); ++r) {
       engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
       for (const auto& w : radars_[r].radar->silent()) {
@@ -152,6 +157,7 @@ class World {
     // Until every threat is settled, or the duration: whichever comes first.
     const double end = settled_ == threats_.size() ? engine_.now_s() : sc_.duration_s;
     engine_.advance_to(std::max(end, engine_.now_s()));
+    update_picture();  // what arrived since the last update
 
     std::uint32_t flying = 0;
     for (auto& t : threats_) {
@@ -171,6 +177,93 @@ class World {
   }
 
  private:
+  /// The command post's picture: in the frame of the first command post (or of the first
+  /// radar when there is none), fusing every radar.
+  void build_picture() {
+    if (radars_.empty()) return;
+    std::vector<PictureRadar> radars;
+    for (const RadarState& st : radars_) {
+      const RadarType& type = st.radar->type();
+      const sensors::RadarParameters& p = type.parameters;
+      // False alarms per scan spread over range, the scanned azimuths, elevation (and range
+      // rate, taken over +-1000 m/s): JPDA's clutter density.
+      const double width = type.scan == ScanKind::kRotating ? kTwoPi : type.sector_width_rad;
+      const double volume = std::max(p.instrumented_range_m - 1000.0, 1.0) * width *
+                            std::max(type.max_elevation_rad - type.min_elevation_rad, 1e-3) *
+                            (type.measures_range_rate ? 2000.0 : 1.0);
+      radars.push_back({st.radar->antenna(), type.measures_range_rate, p.instrumented_range_m,
+                        std::max(st.radar->cells_per_scan() * p.pfa / volume, 1e-30)});
+    }
+    geo::Lla origin = radars.front().antenna;
+    for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
+      if (sc_.site_types.at(sc_.sites[i].type).kind != "command_post") continue;
+      origin = to_lla(sc_.sites[i].position, sc_.sites[i].altitude, terrain_);
+      command_post_ = EntityIndex(i);
+      break;
+    }
+    picture_.emplace(sc_.tracker, origin, radars);
+  }
+
+  /// The command post processes what it received, reports what changed in the picture and
+  /// scores it against truth.
+  void update_picture() {
+    if (!picture_) return;
+    const double now = engine_.now_s();
+    track_events_.clear();
+    picture_->update(track_events_);
+    const tracking::Tracker& tracker = picture_->tracker();
+    const auto& tracks = tracker.tracks();  // in id order
+    const auto find = [&](std::uint64_t id) -> const tracking::Track* {
+      const auto it = std::lower_bound(tracks.begin(), tracks.end(), id,
+                                       [](const tracking::Track& t, std::uint64_t v) { return t.id < v; });
+      return it != tracks.end() && it->id == id ? &*it : nullptr;
+    };
+    reported_.clear();
+    for (const tracking::TrackEvent& e : track_events_) {
+      // One update report per track per command-post update.
+      if (e.kind == tracking::TrackEventKind::kUpdated) {
+        if (std::find(reported_.begin(), reported_.end(), e.track) != reported_.end()) continue;
+        reported_.push_back(e.track);
+      }
+      TrackReport r{e.track, e.kind, tracking::TrackStatus::kTentative};
+      if (const tracking::Track* t = find(e.track)) {
+        const tracking::TrackState st = tracker.state_at(*t, now);
+        r.status = t->status;
+        r.has_estimate = true;
+        r.position_m = st.position;
+        r.velocity_mps = st.velocity;
+        r.sigma_m = std::sqrt(std::max(st.position_covariance.trace(), 0.0));
+        r.where = picture_->frame().point_to_lla(st.position);
+      }
+      log_.add(now, r);
+    }
+    // Score: confirmed and coasting tracks against the threats flying within a live radar's
+    // instrumented range and line of sight (what the radars could see, seen or not).
+    truths_.clear();
+    estimates_.clear();
+    for (const ThreatState& t : threats_) {
+      if (!flying(t)) continue;
+      const auto state = t.route.state_at(now);
+      const auto visible = [&](const RadarState& st) {
+        if (st.destroyed) return false;
+        const RadarGeometry g = st.radar->geometry(state.position_ecef_m, geo::Vec3::Zero());
+        return g.range_m <= st.radar->type().parameters.instrumented_range_m &&
+               st.radar->line_of_sight(g, state.lla.alt_m);
+      };
+      if (std::any_of(radars_.begin(), radars_.end(), visible))
+        truths_.push_back(picture_->frame().point_from_ecef(state.position_ecef_m));
+    }
+    for (const tracking::Track& t : tracks) {
+      if (t.status != tracking::TrackStatus::kTentative)
+        estimates_.push_back(tracker.state_at(t, now).position);
+    }
+    const tracking::GospaResult g =
+        tracking::gospa(truths_, estimates_, sc_.tracker.gospa_c_m, sc_.tracker.gospa_p);
+    result_.picture.push_back({now, g.distance, g.localisation, std::uint32_t(truths_.size()),
+                               std::uint32_t(estimates_.size()), std::uint32_t(g.missed_count),
+                               std::uint32_t(g.false_count)});
+  }
+
   void settle(ThreatState& t, Outcome outcome) {
     t.outcome = outcome;
     t.outcome_time_s = engine_.now_s();
@@ -200,9 +293,11 @@ class World {
     const RadarType& type = radar.type();
     const double now = engine_.now_s();
     const double period = type.scan_period_s;
-    if (st.destroyed) return;
     engine_.schedule_at(now + period, {SimEventKind::kRadarScan, r, 0});
-    if (!radar.emitting(now)) return;
+    // The command post counts a scan without a detection as a miss, also when the radar is
+    // silent or destroyed: its tracks then coast and drop.
+    if (picture_ && now > 0.0) picture_->receive_scan_end(r, now);
+    if (st.destroyed || !radar.emitting(now)) return;
     const bool rotating = type.scan == ScanKind::kRotating;
     const double start_az = rotating ? st.phase_rad : radar.facing_rad() - type.sector_width_rad / 2.0;
     const double width = rotating ? kTwoPi : type.sector_width_rad;
@@ -255,7 +350,10 @@ class World {
     const TargetView target{t.entity, state.position_ecef_m, state.velocity_ecef_mps, state.lla,
                             &signatures_[i]};
     const auto d = st.radar->look(target, jammers_now(), st.per_threat[i]);
-    if (d) log_.add(engine_.now_s(), *d);
+    if (d) {
+      log_.add(engine_.now_s(), *d);
+      if (picture_) picture_->receive_plot(r, plot_of(engine_.now_s(), *d));
+    }
     if (type.track_revisit_s <= 0.0) return;
     // Sector radars hold what they detect in track dwells, up to their capacity; three
     // misses in a row, or the target leaving the field of view, end the dwells.
@@ -286,6 +384,10 @@ class World {
 
   void destroy_site(std::uint32_t site) {
     log_.add(engine_.now_s(), SiteDestroyed{site});
+    if (site == command_post_) {
+      update_picture();  // the last picture; nobody fuses after that
+      picture_.reset();
+    }
     for (RadarState& st : radars_) {
       if (st.radar->entity() == site) st.destroyed = true;
     }
@@ -307,9 +409,15 @@ class World {
     core::RngStream& rng = st.per_threat[i];
     double az = std::fmod(g.azimuth_rad + rng.normal(0.0, s.azimuth_rad), kTwoPi);
     if (az < 0.0) az += kTwoPi;
-    log_.add(engine_.now_s(),
-             JamStrobe{st.radar->entity(), t.entity, az, g.elevation_rad + rng.normal(0.0, s.elevation_rad),
-                       sensors::ratio_to_db(jnr)});
+    const JamStrobe strobe{st.radar->entity(),
+                           t.entity,
+                           az,
+                           g.elevation_rad + rng.normal(0.0, s.elevation_rad),
+                           sensors::ratio_to_db(jnr),
+                           s.azimuth_rad,
+                           s.elevation_rad};
+    log_.add(engine_.now_s(), strobe);
+    if (picture_) picture_->receive_strobe(r, plot_of(engine_.now_s(), strobe));
   }
 
   void false_alarm(std::uint32_t r) {
@@ -319,8 +427,9 @@ class World {
     const RadarType& type = radar.type();
     const bool rotating = type.scan == ScanKind::kRotating;
     const double lo = rotating ? 0.0 : radar.facing_rad() - type.sector_width_rad / 2.0;
-    log_.add(engine_.now_s(),
-             radar.false_alarm(st.false_alarms, lo, rotating ? kTwoPi : type.sector_width_rad));
+    const Detection d = radar.false_alarm(st.false_alarms, lo, rotating ? kTwoPi : type.sector_width_rad);
+    log_.add(engine_.now_s(), d);
+    if (picture_) picture_->receive_plot(r, plot_of(engine_.now_s(), d));
   }
 
   void dispatch(const SimEvent& e) {
@@ -331,6 +440,12 @@ class World {
       case SimEventKind::kSiteDestroyed: destroy_site(e.a); return;
       case SimEventKind::kStrobeLook: strobe(e.a, e.b); return;
       case SimEventKind::kFalseAlarm: false_alarm(e.a); return;
+      case SimEventKind::kPictureUpdate:
+        if (!picture_) return;
+        update_picture();
+        engine_.schedule_at(engine_.now_s() + sc_.tracker.update_interval_s,
+                            {SimEventKind::kPictureUpdate, 0, 0});
+        return;
       case SimEventKind::kEmission:
         if (!radars_[e.a].destroyed)
           log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
@@ -373,6 +488,11 @@ class World {
   std::vector<Signature> signatures_;  ///< per threat
   std::vector<RadarState> radars_;
   std::vector<JammerView> jammers_;
+  std::optional<AirPicture> picture_;
+  EntityIndex command_post_ = kNoEntity;
+  std::vector<tracking::TrackEvent> track_events_;  ///< reused per update
+  std::vector<std::uint64_t> reported_;
+  std::vector<Eigen::Vector3d> truths_, estimates_;
   std::size_t settled_ = 0;
   RunResult result_;
 };

@@ -33,6 +33,18 @@ struct RunOptions {
   std::vector<EventSink*> sinks;  ///< listeners besides the run's own log
 };
 
+/// The air picture scored against truth at one command-post update: GOSPA (alpha 2, the
+/// scenario's c and p) between the threats in reach of a radar and the confirmed tracks.
+struct PictureSample {
+  double time_s;
+  double gospa_m;
+  double localisation;  ///< sum of d^p over the assigned pairs (m^p)
+  std::uint32_t truths;
+  std::uint32_t tracks;
+  std::uint32_t missed;        ///< truths without a track within c
+  std::uint32_t false_tracks;  ///< tracks without a truth within c
+};
+
 struct RunResult {
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
@@ -40,6 +52,7 @@ struct RunResult {
   std::vector<Entity> entities;        ///< sites, then assets, then threats, in scenario order
   std::vector<ThreatOutcome> threats;  ///< in scenario order
   std::vector<Event> events;
+  std::vector<PictureSample> picture;  ///< one per command-post update, empty without radars
 };
 
 /// Runs one replication until the scenario's duration or until no threat is left.

@@ -8,14 +8,9 @@
 #include <span>
 
 #include "opensam/tracking/models.hpp"
+#include "opensam/tracking/types.hpp"
 
 namespace opensam::tracking {
-
-enum class FilterKind : std::uint8_t {
-  kKalman,     ///< Kalman (1960); linear motion and measurement models only
-  kExtended,   ///< extended Kalman filter (Bar-Shalom et al. 2001, sec. 10.3)
-  kUnscented,  ///< unscented Kalman filter (Julier & Uhlmann 1997; Wan & van der Merwe 2000)
-};
 
 /// Predicted measurement of an estimate and what its update needs.
 struct Innovation {

@@ -16,37 +16,9 @@
 #include "opensam/tracking/filter.hpp"
 #include "opensam/tracking/models.hpp"
 #include "opensam/tracking/spatial_index.hpp"
+#include "opensam/tracking/types.hpp"
 
 namespace opensam::tracking {
-
-inline constexpr int kMaxModes = 4;
-inline constexpr std::size_t kMaxSensors = 64;
-inline constexpr double kUnlimited = std::numeric_limits<double>::infinity();
-
-enum class Associator : std::uint8_t {
-  kGnn,   ///< global nearest neighbour: optimal assignment per cluster
-  kJpda,  ///< joint probabilistic data association per cluster
-};
-
-struct TrackerConfig {
-  FilterKind filter = FilterKind::kExtended;
-  /// One model: a single filter. Several: an interacting multiple model (Blom & Bar-Shalom
-  /// 1988) over them.
-  std::vector<MotionModel> models = {MotionModel{}};
-  double imm_switch_per_s = 0.05;  ///< probability per second of leaving the current model
-  double gate_probability = 0.99;  ///< chi-square gate: share of true measurements kept
-  Associator associator = Associator::kGnn;
-  double detection_probability = 0.9;  ///< JPDA's Pd
-  int jpda_exact_max_tracks = 8;       ///< larger clusters use loopy belief propagation
-  int jpda_iterations = 30;
-  int confirm_hits = 3;    ///< M of ...
-  int confirm_window = 5;  ///< ... N sensor scans confirm a track
-  /// Scans in a row without update, from every sensor that held the track, that drop it.
-  int delete_after_misses = 3;
-  double delete_after_s = kUnlimited;        ///< time without update
-  double max_position_sigma_m = kUnlimited;  ///< covariance growth limit (sqrt of the trace)
-  double initial_velocity_sigma_mps = 300.0;
-};
 
 /// A source of detections and how it measures.
 struct Sensor {
@@ -71,18 +43,6 @@ struct Detection {
 void jpda_marginals(int rows, int cols, std::span<const int> row_of, std::span<const int> col_of,
                     std::span<const double> w, double w_none, bool exact, int iterations,
                     std::span<double> beta, std::span<double> beta_none);
-
-enum class TrackStatus : std::uint8_t { kTentative, kConfirmed, kCoasting };
-[[nodiscard]] std::string_view track_status_name(TrackStatus s);
-
-enum class TrackEventKind : std::uint8_t { kInitiated, kConfirmed, kUpdated, kCoasting, kDropped };
-[[nodiscard]] std::string_view track_event_name(TrackEventKind k);
-
-struct TrackEvent {
-  double time_s;
-  std::uint64_t track;
-  TrackEventKind kind;
-};
 
 struct Track {
   std::uint64_t id = 0;
