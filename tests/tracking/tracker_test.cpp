@@ -339,7 +339,8 @@ TEST(Tracker, DropsAfterMissesAndNeverReusesIds) {
   scan(8, {{5e4, 5e4}});
   ASSERT_EQ(tracker.tracks().size(), 1u);
   EXPECT_EQ(tracker.tracks()[0].id, 2u);
-  const auto events = tracker.take_events();
+  std::vector<TrackEvent> events;
+  tracker.take_events(events);
   int dropped = 0;
   for (const auto& e : events) dropped += e.kind == TrackEventKind::kDropped;
   EXPECT_EQ(dropped, 1);

@@ -370,6 +370,7 @@ int track_command(const TrackArgs& a) {
   double loc_sum = 0, missed_sum = 0, false_sum = 0;
   int metric_scans = 0;
   std::uint64_t confirmed_ever = 0;
+  std::vector<tracking::TrackEvent> events;
   tracking::SiapAccumulator siap(*c);
   for (std::size_t k = 0; k < scans.size(); ++k) {
     const Scan& s = scans[k];
@@ -379,8 +380,9 @@ int track_command(const TrackArgs& a) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     ms_sum += ms, ms_max = std::max(ms_max, ms);
-    for (const auto& e : tracker.take_events())
-      confirmed_ever += e.kind == tracking::TrackEventKind::kConfirmed;
+    events.clear();
+    tracker.take_events(events);
+    for (const auto& e : events) confirmed_ever += e.kind == tracking::TrackEventKind::kConfirmed;
     std::vector<std::uint64_t> ids;
     std::vector<Eigen::Vector3d> estimates;
     for (const auto& tr : tracker.tracks()) {

@@ -87,8 +87,7 @@ void AirPicture::update(std::vector<tracking::TrackEvent>& events) {
   }
   flush();
   inbox_.clear();
-  const auto taken = tracker_.take_events();
-  events.insert(events.end(), taken.begin(), taken.end());
+  tracker_.take_events(events);
 }
 
 }  // namespace opensam::sim

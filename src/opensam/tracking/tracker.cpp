@@ -131,10 +131,9 @@ Tracker::Tracker(TrackerConfig config, std::vector<Sensor> sensors)
     gate_threshold_[m] = boost::math::quantile(boost::math::chi_squared(m), config_.gate_probability);
 }
 
-std::vector<TrackEvent> Tracker::take_events() {
-  std::vector<TrackEvent> out;
-  out.swap(events_);
-  return out;
+void Tracker::take_events(std::vector<TrackEvent>& out) {
+  out.insert(out.end(), events_.begin(), events_.end());
+  events_.clear();
 }
 
 void Tracker::predict_track(const Track& t, double time_s, Prediction& out) const {
@@ -314,8 +313,8 @@ std::size_t Tracker::next_cluster(std::size_t b, std::vector<std::uint32_t>& row
 void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> detections) {
   const Sensor& s = sensors_[sensor];
   const double gamma = gate_threshold_[s.model.size()];
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen;  // (track, detection)
-  std::vector<std::uint32_t> rows, cols;
+  auto& [rows, cols, chosen_pairs, chosen, w, beta, beta_none, betas_row, row_of, col_of] = work_;
+  chosen_pairs.clear();
   for (std::size_t b = 0, e = 0; b < cluster_order_.size(); b = e) {
     e = next_cluster(b, rows, cols);
     if (rows.size() == 1 || cols.size() == 1) {
@@ -323,7 +322,7 @@ void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> det
       const Pair* best = nullptr;
       for (std::size_t k = b; k < e; ++k)
         if (!best || pairs_[cluster_order_[k]].cost < best->cost) best = &pairs_[cluster_order_[k]];
-      chosen.emplace_back(best->track, best->detection);
+      chosen_pairs.emplace_back(best->track, best->detection);
     } else {
       // Rows: tracks. Columns: detections, then one "missed" column per track whose cost is
       // the gate plus that track's ln |S| (an assignment beats a miss exactly when in gate).
@@ -340,10 +339,10 @@ void Tracker::associate_gnn(std::uint32_t sensor, std::span<const Detection> det
       assignment_.resize(R);
       solve_assignment(int(R), int(C), cost_, assignment_, assign_ws_);
       for (std::size_t r = 0; r < R; ++r)
-        if (assignment_[r] < int(cols.size())) chosen.emplace_back(rows[r], cols[assignment_[r]]);
+        if (assignment_[r] < int(cols.size())) chosen_pairs.emplace_back(rows[r], cols[assignment_[r]]);
     }
   }
-  for (auto [t, d] : chosen) {
+  for (auto [t, d] : chosen_pairs) {
     det_assigned_[d] = 1;
     apply_update(tracks_[t], detections[d], sensor);
   }
@@ -372,9 +371,7 @@ void Tracker::associate_jpda(std::uint32_t sensor, std::span<const Detection> de
   const double pd = config_.detection_probability;
   const double w_none = 1.0 - pd * config_.gate_probability;
   const double log_2pi_m = s.model.size() * std::log(2 * std::numbers::pi);
-  std::vector<std::uint32_t> rows, cols, chosen;
-  std::vector<double> w, beta, beta_none, betas_row;
-  std::vector<int> row_of, col_of;
+  auto& [rows, cols, chosen_pairs, chosen, w, beta, beta_none, betas_row, row_of, col_of] = work_;
   for (const Pair& p : pairs_) det_assigned_[p.detection] = 1;
   for (std::size_t b = 0, e = 0; b < cluster_order_.size(); b = e) {
     e = next_cluster(b, rows, cols);

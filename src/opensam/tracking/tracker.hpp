@@ -87,8 +87,8 @@ class Tracker {
   [[nodiscard]] const std::vector<Track>& tracks() const { return tracks_; }
   /// A track's combined state predicted to time_s.
   [[nodiscard]] TrackState state_at(const Track& t, double time_s) const;
-  /// Events since the last call, in order.
-  std::vector<TrackEvent> take_events();
+  /// Appends the events since the last call to `out`, in order.
+  void take_events(std::vector<TrackEvent>& out);
   [[nodiscard]] const TrackerConfig& config() const { return config_; }
   [[nodiscard]] const std::vector<Sensor>& sensors() const { return sensors_; }
 
@@ -130,6 +130,13 @@ class Tracker {
   std::vector<double> cost_;
   std::vector<int> assignment_;
   std::vector<double> beta_;
+  struct ClusterWork {
+    std::vector<std::uint32_t> rows, cols;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> chosen_pairs;  ///< GNN: (track, detection)
+    std::vector<std::uint32_t> chosen;
+    std::vector<double> w, beta, beta_none, betas_row;
+    std::vector<int> row_of, col_of;
+  } work_;
   SpatialIndex index_;
   AssignmentWorkspace assign_ws_;
 };
