@@ -157,7 +157,8 @@ class World {
     // Until every threat is settled, or the duration: whichever comes first.
     const double end = settled_ == threats_.size() ? engine_.now_s() : sc_.duration_s;
     engine_.advance_to(std::max(end, engine_.now_s()));
-    update_picture();  // what arrived since the last update
+    // What arrived since the last update (unless the run ended on an update).
+    if (result_.picture.empty() || result_.picture.back().time_s < engine_.now_s()) update_picture();
 
     std::uint32_t flying = 0;
     for (auto& t : threats_) {
