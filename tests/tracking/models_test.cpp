@@ -149,6 +149,21 @@ TEST(MotionModel, BallisticInVacuumIsAParabolaAndDragBrakes) {
   }
 }
 
+/// The measurement Jacobian at x against central differences of h (step 1 cm, 1 cm/s).
+void expect_jacobian_matches_differences(const MeasurementModel& m, const StateVec& x, double tolerance) {
+  MeasStateMat H;
+  m.jacobian(x, H);
+  for (int c = 0; c < int(x.size()); ++c) {
+    StateVec xp = x, xm = x;
+    xp[c] += 1e-2, xm[c] -= 1e-2;
+    MeasVec zp, zm;
+    m.predict(xp, zp);
+    m.predict(xm, zm);
+    for (int r = 0; r < m.size(); ++r)
+      EXPECT_NEAR(H(r, c), (zp[r] - zm[r]) / 2e-2, tolerance) << r << "," << c;
+  }
+}
+
 TEST(MeasurementModel, RadarMeasuresInItsOwnFrame) {
   MeasurementModel m{.kind = MeasurementKind::kRadar, .axes = 3, .range_rate = true, .frame = {}};
   m.frame.origin_m = {1000, 0, 0};
@@ -171,16 +186,7 @@ TEST(MeasurementModel, RadarMeasuresInItsOwnFrame) {
   EXPECT_NEAR((p - x.head(3)).norm(), 0.0, 1e-6);
   // Jacobian against central differences.
   x << 11000, 3000, 1000, -100, 40, 5;
-  MeasStateMat H;
-  m.jacobian(x, H);
-  for (int c = 0; c < 6; ++c) {
-    StateVec xp = x, xm = x;
-    xp[c] += 1e-2, xm[c] -= 1e-2;
-    MeasVec zp, zm;
-    m.predict(xp, zp);
-    m.predict(xm, zm);
-    for (int r = 0; r < 4; ++r) EXPECT_NEAR(H(r, c), (zp[r] - zm[r]) / 2e-2, 1e-7) << r << "," << c;
-  }
+  expect_jacobian_matches_differences(m, x, 1e-7);
   // Residuals wrap the azimuth through north.
   MeasVec a(4), b(4), d;
   a << 1, 0.01, 0, 0;
@@ -212,14 +218,7 @@ TEST(MeasurementModel, BearingIsTheRadarsAnglesWithoutRange) {
   bearing.jacobian(x, Hb);
   ASSERT_EQ(Hb.rows(), 2);
   EXPECT_TRUE(Hb.isApprox(Hr.middleRows(1, 2), 1e-15));
-  for (int c = 0; c < 6; ++c) {
-    StateVec xp = x, xm = x;
-    xp[c] += 1e-2, xm[c] -= 1e-2;
-    MeasVec zp, zm;
-    bearing.predict(xp, zp);
-    bearing.predict(xm, zm);
-    for (int r = 0; r < 2; ++r) EXPECT_NEAR(Hb(r, c), (zp[r] - zm[r]) / 2e-2, 1e-10) << r << "," << c;
-  }
+  expect_jacobian_matches_differences(bearing, x, 1e-10);
   MeasVec a(2), b(2), d;
   a << 0.01, 0.1;
   b << 2 * std::numbers::pi - 0.01, 0.1;
