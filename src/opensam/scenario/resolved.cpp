@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include "opensam/scenario/tracker_config.hpp"
+
 namespace opensam::scenario {
 
 namespace {
@@ -22,28 +24,14 @@ void emit_position(YAML::Emitter& e, const GeoPoint& p) {
     << num(p.lon_deg) << YAML::EndSeq;
 }
 
-std::string_view motion_name(tracking::MotionKind k) {
-  switch (k) {
-    case tracking::MotionKind::kConstantVelocity: return "cv";
-    case tracking::MotionKind::kConstantAcceleration: return "ca";
-    case tracking::MotionKind::kSinger: return "singer";
-    case tracking::MotionKind::kCoordinatedTurn: return "turn";
-    case tracking::MotionKind::kBallistic: return "ballistic";
-  }
-  return "cv";
-}
-
 void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   const tracking::TrackerConfig& c = t.config;
   e << YAML::Key << "tracker" << YAML::Value << YAML::BeginMap;
-  e << YAML::Key << "filter" << YAML::Value
-    << (c.filter == tracking::FilterKind::kKalman      ? "kalman"
-        : c.filter == tracking::FilterKind::kUnscented ? "unscented"
-                                                       : "extended");
+  e << YAML::Key << "filter" << YAML::Value << std::string(filter_name(c.filter));
   e << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
   for (const auto& m : c.models) {
     e << YAML::Flow << YAML::BeginMap;
-    e << YAML::Key << "model" << YAML::Value << std::string(motion_name(m.kind));
+    e << YAML::Key << "model" << YAML::Value << std::string(motion_model_name(m.kind));
     e << YAML::Key << "noise" << YAML::Value << num(m.noise_psd);
     e << YAML::Key << "time_constant" << YAML::Value << num(m.singer_time_constant_s) + " s";
     e << YAML::Key << "manoeuvre_sigma" << YAML::Value << num(m.singer_sigma_mps2);
@@ -57,8 +45,7 @@ void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   e << YAML::EndSeq;
   e << YAML::Key << "model_switch_rate" << YAML::Value << num(c.imm_switch_per_s);
   e << YAML::Key << "gate_probability" << YAML::Value << num(c.gate_probability);
-  e << YAML::Key << "associator" << YAML::Value
-    << (c.associator == tracking::Associator::kJpda ? "jpda" : "gnn");
+  e << YAML::Key << "associator" << YAML::Value << std::string(associator_name(c.associator));
   e << YAML::Key << "detection_probability" << YAML::Value << num(c.detection_probability);
   e << YAML::Key << "jpda_exact_max_tracks" << YAML::Value << c.jpda_exact_max_tracks;
   e << YAML::Key << "confirm_hits" << YAML::Value << c.confirm_hits;

@@ -3,6 +3,7 @@
 /// kTrackerSection with the same file:line errors as scenarios.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opensam/core/diagnostic.hpp"
@@ -34,6 +35,11 @@ struct TrackerConfigResult {
   core::Diagnostics errors;
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
+
+/// The names of the `model`, `filter` and `associator` choices.
+[[nodiscard]] std::string_view motion_model_name(tracking::MotionKind k);
+[[nodiscard]] std::string_view filter_name(tracking::FilterKind f);
+[[nodiscard]] std::string_view associator_name(tracking::Associator a);
 
 /// The defaults of every key (what `opensam track` uses without --config).
 [[nodiscard]] TrackerConfigResult default_tracker_config();
