@@ -205,6 +205,15 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
   return sensors::jam_to_noise(p, jammer.erp_w, jammer.bandwidth_hz, std::max(g.range_m, 1.0), pattern);
 }
 
+double Radar::false_alarm_density() const {
+  const sensors::RadarParameters& p = type_.parameters;
+  const double width = type_.scan == ScanKind::kRotating ? 2.0 * std::numbers::pi : type_.sector_width_rad;
+  const double volume = std::max(p.instrumented_range_m - 1000.0, 1.0) * width *
+                        std::max(type_.max_elevation_rad - type_.min_elevation_rad, 1e-3) *
+                        (type_.measures_range_rate ? 2000.0 : 1.0);
+  return std::max(cells_per_scan() * p.pfa / volume, 1e-30);
+}
+
 double Radar::cells_per_scan() const {
   const sensors::RadarParameters& p = type_.parameters;
   const double range_cells =

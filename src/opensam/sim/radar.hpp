@@ -96,6 +96,9 @@ class Radar {
   /// Detection cells per scan: range cells times the beam positions the scan's time allows
   /// (scan period / dwell time), for the false-alarm count.
   [[nodiscard]] double cells_per_scan() const;
+  /// False alarms per scan over the volume false_alarm() draws them from: range x scanned
+  /// azimuth x elevation span (x 2000 m/s of range rate when measured), for JPDA.
+  [[nodiscard]] double false_alarm_density() const;
 
  private:
   /// Jamming to noise of `jammer` in sight, through the pattern off the unit vector `beam`

@@ -185,15 +185,8 @@ class World {
     std::vector<PictureRadar> radars;
     for (const RadarState& st : radars_) {
       const RadarType& type = st.radar->type();
-      const sensors::RadarParameters& p = type.parameters;
-      // False alarms per scan spread over range, the scanned azimuths, elevation (and range
-      // rate, taken over +-1000 m/s): JPDA's clutter density.
-      const double width = type.scan == ScanKind::kRotating ? kTwoPi : type.sector_width_rad;
-      const double volume = std::max(p.instrumented_range_m - 1000.0, 1.0) * width *
-                            std::max(type.max_elevation_rad - type.min_elevation_rad, 1e-3) *
-                            (type.measures_range_rate ? 2000.0 : 1.0);
-      radars.push_back({st.radar->antenna(), type.measures_range_rate, p.instrumented_range_m,
-                        std::max(st.radar->cells_per_scan() * p.pfa / volume, 1e-30)});
+      radars.push_back({st.radar->antenna(), type.measures_range_rate, type.parameters.instrumented_range_m,
+                        st.radar->false_alarm_density()});
     }
     geo::Lla origin = radars.front().antenna;
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
