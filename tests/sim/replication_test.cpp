@@ -32,14 +32,15 @@ Scenario two_threats() {
   return s;
 }
 
-// Arrival time = geodesic length / speed (Karney 2013, via GeographicLib's Inverse).
+// Arrival time = geodesic length / speed (Karney 2013, via GeographicLib's Inverse), to the
+// autopilot's great-circle steering on a 0.25 s grid (0.02 % here).
 TEST(Replication, LeakerArrivesAtGeodesicLengthOverSpeed) {
   const RunResult r = run_replication(two_threats(), {});
   double s12 = 0;
   GeographicLib::Geodesic::WGS84().Inverse(39.0, 32.0, 40.0, 32.0, s12);
   ASSERT_EQ(r.threats.size(), 2u);
   EXPECT_EQ(r.threats[0].outcome, Outcome::kLeaked);
-  EXPECT_NEAR(r.threats[0].time_s, s12 / 200.0, 1e-6);
+  EXPECT_NEAR(r.threats[0].time_s, s12 / 200.0, 2e-4 * s12 / 200.0);
   EXPECT_EQ(r.threats[1].outcome, Outcome::kNotEngaged);
   // Nothing left after the later of the two: the run ends there, not at the duration.
   EXPECT_DOUBLE_EQ(r.end_time_s, std::max(r.threats[0].time_s, r.threats[1].time_s));
@@ -54,7 +55,7 @@ TEST(Replication, LogsTheChainInOrder) {
   for (std::size_t i = 1; i < r.events.size(); ++i) EXPECT_LE(r.events[i - 1].time_s, r.events[i].time_s);
   const auto& leak = std::get<Leaked>(r.events[4].data);
   EXPECT_EQ(r.entities[leak.target].id, "base");
-  EXPECT_NEAR(leak.where.lat_deg, 40.0, 1e-9);
+  EXPECT_NEAR(leak.where.lat_deg, 40.0, 1e-5);  // within a metre
 }
 
 TEST(Replication, ThreatsStillFlyingAtTheDurationSurvive) {

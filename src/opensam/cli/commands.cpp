@@ -62,6 +62,7 @@ int run_command(const RunArgs& args) {
     folder.write("detections.csv", output::detections_csv(run));
     folder.write("tracks.csv", output::tracks_csv(run));
     folder.write("gospa.csv", output::gospa_csv(run));
+    folder.write("truth.csv", output::truth_csv(run));
     folder.write("summary.json", summary.dump(2) + "\n");
     folder.write("scenario.resolved.yaml", scenario::to_resolved_yaml(*sc, seed));
     folder.commit();

@@ -53,6 +53,10 @@ constexpr std::array kUnits{
     Unit{"dBm", Dimension::kPower, Scale::kDecibel, 1e-3},
     Unit{"m2", Dimension::kArea, Scale::kLinear, 1.0},
     Unit{"dBsm", Dimension::kArea, Scale::kDecibel, 1.0},
+    Unit{"kg", Dimension::kMass, Scale::kLinear, 1.0},
+    Unit{"t", Dimension::kMass, Scale::kLinear, 1000.0},
+    Unit{"N", Dimension::kForce, Scale::kLinear, 1.0},
+    Unit{"kN", Dimension::kForce, Scale::kLinear, 1000.0},
     Unit{"dB", Dimension::kDecibel, Scale::kLinear, 1.0},
 };
 
@@ -91,6 +95,8 @@ std::string_view dimension_name(Dimension d) {
     case Dimension::kFrequency: return "frequency";
     case Dimension::kPower: return "power";
     case Dimension::kArea: return "area";
+    case Dimension::kMass: return "mass";
+    case Dimension::kForce: return "force";
     case Dimension::kDecibel: return "decibel value";
     case Dimension::kNumber: return "number";
   }
@@ -106,6 +112,8 @@ std::string_view dimension_units(Dimension d) {
     case Dimension::kFrequency: return "Hz, kHz, MHz, GHz";
     case Dimension::kPower: return "W, kW, MW, dBW, dBm";
     case Dimension::kArea: return "m2, dBsm";
+    case Dimension::kMass: return "kg, t";
+    case Dimension::kForce: return "N, kN";
     case Dimension::kDecibel: return "dB";
     case Dimension::kNumber: return "no unit";
   }
@@ -170,6 +178,8 @@ std::string format_si(double value, Dimension dim) {
     case Dimension::kFrequency: symbol = "Hz"; break;
     case Dimension::kPower: symbol = "W"; break;
     case Dimension::kArea: symbol = "m2"; break;
+    case Dimension::kMass: symbol = "kg"; break;
+    case Dimension::kForce: symbol = "N"; break;
     case Dimension::kDecibel: symbol = "dB"; break;
     case Dimension::kNumber: return fmt::format("{}", value);
   }

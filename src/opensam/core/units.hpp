@@ -17,6 +17,8 @@ enum class Dimension {
   kFrequency,  ///< Hz (also kHz, MHz, GHz)
   kPower,      ///< W (also kW, MW, dBW, dBm)
   kArea,       ///< m2 (also dBsm); radar cross sections
+  kMass,       ///< kg (also t)
+  kForce,      ///< N (also kN)
   kDecibel,    ///< dB, kept in dB (gains, losses, noise figures)
   kNumber,     ///< a plain number, no unit
 };

@@ -67,6 +67,12 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           r.fields = {{"threat", r.entity},
                       {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
                       {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::ThreatPhase>) {
+          r.entity = id(d.threat);
+          r.where = &d.where;
+          r.detail = fmt::format("phase={}", threats::mark_name(d.phase));
+          r.fields = {
+              {"threat", r.entity}, {"phase", threats::mark_name(d.phase)}, {"position", lla_json(d.where)}};
         } else if constexpr (std::is_same_v<T, sim::Exited>) {
           r.entity = id(d.threat);
           r.where = &d.where;
@@ -197,6 +203,18 @@ std::string gospa_csv(const sim::RunResult& run) {
   for (const auto& g : run.picture) {
     out += fmt::format("{:.3f},{:.1f},{:.1f},{},{},{},{}\n", g.time_s, g.gospa_m, g.localisation, g.truths,
                        g.tracks, g.missed, g.false_tracks);
+  }
+  return out;
+}
+
+std::string truth_csv(const sim::RunResult& run) {
+  std::string out = "time_s,id,type,lat_deg,lon_deg,alt_m,speed_mps,v_east_mps,v_north_mps,v_up_mps\n";
+  for (const auto& s : run.truth) {
+    const sim::Entity& e = run.entities[s.threat];
+    const geo::Vec3& v = s.velocity_enu_mps;
+    out +=
+        fmt::format("{:.3f},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f},{:.2f}\n", s.time_s, e.id, e.type,
+                    s.where.lat_deg, s.where.lon_deg, s.where.alt_m, v.norm(), v.x(), v.y(), v.z());
   }
   return out;
 }

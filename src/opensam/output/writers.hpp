@@ -23,6 +23,8 @@ namespace opensam::output {
 [[nodiscard]] std::string tracks_csv(const sim::RunResult& run);
 /// gospa.csv: the air picture scored against truth at every command-post update.
 [[nodiscard]] std::string gospa_csv(const sim::RunResult& run);
+/// truth.csv: where each flying threat was, every truth_interval.
+[[nodiscard]] std::string truth_csv(const sim::RunResult& run);
 /// The run summary: {"scenario", "seed", "replicate", "end_time_s", "threats": [...], "totals": {...}}.
 [[nodiscard]] nlohmann::ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run);
 /// The summary as a table for a terminal.

@@ -72,7 +72,9 @@ Derivative derivative(const PointMass& s, const Airframe& a, const Steering& c, 
     }
   }
   if (const MotorPhase* p = phase_at(a, s.time_s)) {
-    d.acceleration_mps2 += p->thrust_n / s.mass_kg * along;
+    const Eigen::Vector3d pointing =
+        c.thrust_direction.squaredNorm() > 0.0 ? Eigen::Vector3d(c.thrust_direction.normalized()) : along;
+    d.acceleration_mps2 += p->thrust_n / s.mass_kg * pointing;
     d.mass_rate_kg_s = -p->mass_flow_kg_s;
   }
   // Steering across the velocity, within what lift and structure allow.

@@ -55,6 +55,9 @@ struct PointMass {
 struct Steering {
   Eigen::Vector3d lateral_mps2 = Eigen::Vector3d::Zero();
   Eigen::Vector3d launch_direction = Eigen::Vector3d::Zero();  ///< unit; zero: local up
+  /// Where the motor points (jet vanes, thrust vectoring, a held attitude in boost); zero:
+  /// along the velocity.
+  Eigen::Vector3d thrust_direction = Eigen::Vector3d::Zero();
 };
 
 /// The largest lateral acceleration (m/s^2) the airframe gives at `speed_mps` and

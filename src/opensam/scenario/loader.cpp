@@ -128,6 +128,9 @@ class Loader {
     set_scalar(r, "duration", [&] {
       if (auto v = r.quantity("duration")) sc_.duration_s = v->value;
     });
+    set_scalar(r, "truth_interval", [&] {
+      if (auto v = r.quantity("truth_interval")) sc_.truth_interval_s = v->value;
+    });
 
     set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
     set_scalar(r, "tracker", [&] { read_scenario_tracker(ctx, r.node("tracker"), sc_.tracker); });
@@ -450,6 +453,19 @@ class Loader {
     t.kind = r.text("kind").value_or("");
     t.description = r.text("description").value_or("");
     read_figures(r, kThreatTypeSection, t.figures);
+    read_settings(r, kThreatTypeSection, t.settings);
+    if (t.kind == "ballistic_missile") {
+      std::vector<std::string_view> missing;
+      for (std::string_view key :
+           {"launch_mass", "propellant_mass", "burn_time", "thrust", "reference_area", "drag_coefficient"}) {
+        if (!t.figures.contains(std::string(key)) && !r.has(key)) missing.push_back(key);
+      }
+      if (!missing.empty())
+        r.error("kind", fmt::format("a ballistic missile needs {}", fmt::join(missing, ", ")));
+      if (auto m = t.figures.find("launch_mass"), p = t.figures.find("propellant_mass");
+          m != t.figures.end() && p != t.figures.end() && p->second.value >= m->second.value)
+        r.error("propellant_mass", "must be less than launch_mass");
+    }
     if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
     if (auto it = t.figures.find("swerling");
         it != t.figures.end() && it->second.value != std::floor(it->second.value)) {
@@ -627,7 +643,13 @@ class Loader {
           ok = false;
         }
       }
-      t.route.push_back({*pos, *altitude, speed_mps});
+      double loiter_s = 0.0;
+      if (auto l = w.quantity("loiter")) {
+        loiter_s = l->value;
+      } else {
+        ok = false;
+      }
+      t.route.push_back({*pos, *altitude, speed_mps, loiter_s});
     }
     if (points.empty() && r.has("route")) {
       r.error("route", "a route needs at least one point");
@@ -638,11 +660,77 @@ class Loader {
       r.error("route", "a route without a target needs at least two points");
       ok = false;
     }
+    if (ok && type != nullptr && type->kind == "ballistic_missile" && t.target.empty() &&
+        t.route.size() != 2) {
+      r.error("route",
+              "a ballistic missile flies from its launch point to its aim point: give one "
+              "point and a target, or two points");
+      ok = false;
+    }
+    ok &= read_flight_options(ctx, r, t);
     if (!ok) return;
     t.start_time_s = start->value;
     t.start_jitter_s = jitter->value;
     if (!t.target.empty()) targets_.push_back({sc_.threats.size(), r.where("target"), r.path("target")});
     sc_.threats.push_back(std::move(t));
+  }
+
+  /// Terrain following, dives, loiters, scripted manoeuvres, the reaction to an engagement
+  /// radar and the per-replicate jitters of a threat.
+  bool read_flight_options(const ReadContext& ctx, const MapReader& r, Threat& t) {
+    bool ok = true;
+    if (r.has("terrain_following")) {
+      if (auto q = r.quantity("terrain_following"))
+        t.clearance_m = q->value;
+      else
+        ok = false;
+    }
+    if (r.has("dive_angle")) {
+      if (auto q = r.quantity("dive_angle"))
+        t.dive_angle_rad = q->value;
+      else
+        ok = false;
+    }
+    const auto loiter = r.quantity("loiter_radius");
+    const auto route_jitter = r.quantity("route_jitter");
+    const auto rcs_jitter = r.quantity("rcs_jitter");
+    if (!loiter || !route_jitter || !rcs_jitter) return false;
+    t.loiter_radius_m = loiter->value;
+    t.route_jitter_m = route_jitter->value;
+    t.rcs_jitter_db = rcs_jitter->value;
+    for (const auto& [node, path] : r.list("manoeuvres")) {
+      MapReader m(ctx, node, kManoeuvreSection, path);
+      if (!m.is_map()) {
+        ok = false;
+        continue;
+      }
+      const auto kind = m.text("manoeuvre");
+      const auto at = m.quantity("at");
+      const auto duration = m.quantity("duration");
+      const auto angle = m.quantity("angle");
+      const auto period = m.quantity("period");
+      if (!kind || !at || !duration || !angle || !period) {
+        ok = false;
+        continue;
+      }
+      t.manoeuvres.push_back({*kind == "weave", at->value, duration->value, angle->value, period->value});
+    }
+    if (r.has("reaction")) {
+      MapReader m(ctx, r.node("reaction"), kReactionSection, r.path("reaction"));
+      if (!m.is_map()) return false;
+      Reaction reaction;
+      const auto turn = m.text("turn");
+      const auto duration = m.quantity("duration");
+      if (!turn || !duration) return false;
+      reaction.beam = *turn == "beam";
+      reaction.duration_s = duration->value;
+      if (m.has("altitude")) {
+        reaction.altitude = m.altitude("altitude");
+        if (!reaction.altitude) return false;
+      }
+      t.reaction = reaction;
+    }
+    return ok;
   }
 
   void resolve_targets() {
@@ -652,6 +740,23 @@ class Loader {
       Threat& t = sc_.threats[p.threat];
       const auto it = std::find_if(sc_.assets.begin(), sc_.assets.end(),
                                    [&](const Asset& a) { return a.id == t.target; });
+      const bool arm = sc_.threat_types.at(t.type).kind == "arm";
+      if (it == sc_.assets.end() && arm) {
+        // An anti-radiation missile's target is a radar.
+        const auto site =
+            std::find_if(sc_.sites.begin(), sc_.sites.end(), [&](const Site& x) { return x.id == t.target; });
+        if (site != sc_.sites.end() && sc_.site_types.at(site->type).kind == "radar") {
+          t.target_is_site = true;
+          const Waypoint& last = t.route.back();
+          if (last.position.lat_deg != site->position.lat_deg ||
+              last.position.lon_deg != site->position.lon_deg ||
+              last.altitude.value_m != site->altitude.value_m)
+            t.route.push_back({site->position, site->altitude, last.speed_mps, 0.0});
+          continue;
+        }
+        errors_.add(p.where, p.path, fmt::format("no asset or radar has the id '{}'", t.target));
+        continue;
+      }
       if (it == sc_.assets.end()) {
         std::string msg = fmt::format("no asset has the id '{}'", t.target);
         if (auto near = core::closest_match(t.target, asset_ids))
@@ -660,11 +765,15 @@ class Loader {
         continue;
       }
       const Waypoint& last = t.route.back();
-      if (last.position.lat_deg == it->position.lat_deg && last.position.lon_deg == it->position.lon_deg &&
-          last.altitude.value_m == it->altitude.value_m) {
-        continue;  // the route already ends on the aim point
+      if (last.position.lat_deg != it->position.lat_deg || last.position.lon_deg != it->position.lon_deg ||
+          last.altitude.value_m != it->altitude.value_m) {  // else the route already ends on it
+        t.route.push_back({it->position, it->altitude, last.speed_mps, 0.0});
       }
-      t.route.push_back({it->position, it->altitude, last.speed_mps});
+      if (sc_.threat_types.at(t.type).kind == "ballistic_missile" && t.route.size() != 2) {
+        errors_.add(p.where, p.path,
+                    "a ballistic missile flies from its launch point to its aim point: give one route "
+                    "point and a target, or two points");
+      }
     }
   }
 

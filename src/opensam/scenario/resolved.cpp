@@ -71,6 +71,7 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   if (!sc.description.empty()) e << YAML::Key << "description" << YAML::Value << sc.description;
   e << YAML::Key << "seed" << YAML::Value << seed;
   e << YAML::Key << "duration" << YAML::Value << num(sc.duration_s) + " s";
+  e << YAML::Key << "truth_interval" << YAML::Value << num(sc.truth_interval_s) + " s";
   const Environment& env = sc.environment;
   e << YAML::Key << "environment" << YAML::Value << YAML::BeginMap;
   // The run folder is elsewhere: the terrain is named by its absolute path.
@@ -128,9 +129,35 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
       e << YAML::BeginMap;
       emit_position(e, w.position);
       e << YAML::Key << "altitude" << YAML::Value << altitude_text(w.altitude);
-      e << YAML::Key << "speed" << YAML::Value << num(w.speed_mps) + " m/s" << YAML::EndMap;
+      e << YAML::Key << "speed" << YAML::Value << num(w.speed_mps) + " m/s";
+      if (w.loiter_s > 0.0) e << YAML::Key << "loiter" << YAML::Value << num(w.loiter_s) + " s";
+      e << YAML::EndMap;
     }
-    e << YAML::EndSeq << YAML::EndMap;
+    e << YAML::EndSeq;
+    if (t.clearance_m) e << YAML::Key << "terrain_following" << YAML::Value << num(*t.clearance_m) + " m";
+    if (t.dive_angle_rad) e << YAML::Key << "dive_angle" << YAML::Value << num(*t.dive_angle_rad) + " rad";
+    e << YAML::Key << "loiter_radius" << YAML::Value << num(t.loiter_radius_m) + " m";
+    e << YAML::Key << "route_jitter" << YAML::Value << num(t.route_jitter_m) + " m";
+    e << YAML::Key << "rcs_jitter" << YAML::Value << num(t.rcs_jitter_db) + " dB";
+    if (!t.manoeuvres.empty()) {
+      e << YAML::Key << "manoeuvres" << YAML::Value << YAML::BeginSeq;
+      for (const auto& m : t.manoeuvres) {
+        e << YAML::BeginMap << YAML::Key << "manoeuvre" << YAML::Value << (m.weave ? "weave" : "break");
+        e << YAML::Key << "at" << YAML::Value << num(m.at_s) + " s";
+        e << YAML::Key << "duration" << YAML::Value << num(m.duration_s) + " s";
+        e << YAML::Key << "angle" << YAML::Value << num(m.angle_rad) + " rad";
+        e << YAML::Key << "period" << YAML::Value << num(m.period_s) + " s" << YAML::EndMap;
+      }
+      e << YAML::EndSeq;
+    }
+    if (t.reaction) {
+      e << YAML::Key << "reaction" << YAML::Value << YAML::BeginMap;
+      e << YAML::Key << "turn" << YAML::Value << (t.reaction->beam ? "beam" : "away");
+      if (t.reaction->altitude)
+        e << YAML::Key << "altitude" << YAML::Value << altitude_text(*t.reaction->altitude);
+      e << YAML::Key << "duration" << YAML::Value << num(t.reaction->duration_s) + " s" << YAML::EndMap;
+    }
+    e << YAML::EndMap;
   }
   e << YAML::EndSeq << YAML::EndMap;
   return std::string(e.c_str()) + "\n";

@@ -60,7 +60,8 @@ struct ThreatType {
   std::string name;
   std::string kind;  ///< aircraft | cruise_missile | ballistic_missile | drone | arm | decoy
   std::string description;
-  std::map<std::string, Figure> figures;  ///< cruise_speed, max_speed, unit_cost_usd, ...
+  std::map<std::string, Figure> figures;        ///< cruise_speed, max_speed, unit_cost_usd, ...
+  std::map<std::string, std::string> settings;  ///< choices, e.g. "trajectory" -> "depressed"
   std::optional<RcsTable> rcs_table;
 };
 
@@ -69,6 +70,23 @@ struct Waypoint {
   GeoPoint position;
   Altitude altitude;
   double speed_mps = 0.0;
+  double loiter_s = 0.0;  ///< orbit the point this long on reaching it
+};
+
+/// A scripted evasive manoeuvre, `at_s` after launch.
+struct ScriptedManoeuvre {
+  bool weave = false;  ///< else a break turn
+  double at_s = 0.0;
+  double duration_s = 0.0;
+  double angle_rad = 0.0;  ///< break: off the course, + right; weave: amplitude
+  double period_s = 20.0;
+};
+
+/// What an aircraft does when an engagement radar holds it in track.
+struct Reaction {
+  bool beam = false;  ///< put the radar abeam, else turn it to the tail
+  std::optional<Altitude> altitude;
+  double duration_s = 60.0;
 };
 
 /// How a route ends: at an aim point (arrival = the threat leaked) or leaving the area.
@@ -119,7 +137,15 @@ struct Threat {
   double start_jitter_s = 0.0;  ///< start drawn uniformly in [start, start + jitter]
   std::vector<Waypoint> route;  ///< at least two points; the asset's point is last with `target`
   RouteEnd end = RouteEnd::kAimPoint;
-  std::string target;  ///< asset id, or empty
+  std::string target;                 ///< asset id (a radar site's for anti-radiation missiles), or empty
+  bool target_is_site = false;        ///< `target` names a site (an anti-radiation missile's radar)
+  std::optional<double> clearance_m;  ///< terrain following
+  std::optional<double> dive_angle_rad;
+  double loiter_radius_m = 2000.0;
+  std::vector<ScriptedManoeuvre> manoeuvres;
+  std::optional<Reaction> reaction;
+  double route_jitter_m = 0.0;
+  double rcs_jitter_db = 0.0;
 };
 
 /// The command post's tracker in a run (the `tracker` key) and how its picture is scored.
@@ -136,6 +162,7 @@ struct Scenario {
   std::string file;  ///< the file it was loaded from, as given
   std::uint64_t seed = 1;
   double duration_s = 0.0;
+  double truth_interval_s = 1.0;  ///< sample interval of truth.csv
   Environment environment;
   std::vector<Site> sites;
   std::vector<Asset> assets;

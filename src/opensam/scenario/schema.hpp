@@ -59,6 +59,8 @@ extern const Section kSiteSection;
 extern const Section kAssetSection;
 extern const Section kThreatSection;
 extern const Section kWaypointSection;
+extern const Section kManoeuvreSection;
+extern const Section kReactionSection;
 extern const Section kSilenceSection;
 extern const Section kEnvironmentSection;
 extern const Section kSiteTypeSection;

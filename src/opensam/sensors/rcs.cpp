@@ -85,4 +85,11 @@ RcsPattern RcsModel::for_frequency(double frequency_hz) const {
   return RcsPattern(&azimuth_, &elevation_, best);
 }
 
+void RcsModel::shift_db(double db) {
+  constant_m2_ *= std::pow(10.0, db / 10.0);
+  for (auto& [band, values] : dbsm_) {
+    for (double& v : values) v += db;
+  }
+}
+
 }  // namespace opensam::sensors

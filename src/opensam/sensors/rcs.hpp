@@ -47,6 +47,9 @@ class RcsModel {
   /// The pattern refers into this model: keep the model alive and in place.
   [[nodiscard]] RcsPattern for_frequency(double frequency_hz) const;
 
+  /// Raises (or lowers) every value by `db` decibels: a per-replicate draw of the signature.
+  void shift_db(double db);
+
  private:
   double constant_m2_;
   std::vector<double> azimuth_;

@@ -17,6 +17,7 @@ struct NameOf {
   std::string_view operator()(const EntityCreated&) const { return "entity_created"; }
   std::string_view operator()(const WaypointReached&) const { return "waypoint_reached"; }
   std::string_view operator()(const Leaked&) const { return "leaked"; }
+  std::string_view operator()(const ThreatPhase&) const { return "threat_phase"; }
   std::string_view operator()(const Exited&) const { return "exited"; }
   std::string_view operator()(const RunEnded&) const { return "run_ended"; }
   std::string_view operator()(const SiteDestroyed&) const { return "site_destroyed"; }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "opensam/geo/frames.hpp"
+#include "opensam/threats/trajectory.hpp"
 #include "opensam/tracking/types.hpp"
 
 namespace opensam::sim {
@@ -41,15 +42,22 @@ struct WaypointReached {
   std::uint32_t waypoint;  ///< index in the resolved route
   geo::Lla where;
 };
-/// A threat reached its aim point.
+/// A threat reached its aim point (an anti-radiation missile: impact near its radar).
 struct Leaked {
   EntityIndex threat;
-  EntityIndex target;  ///< the asset aimed at, or kNoEntity
+  EntityIndex target;  ///< the asset or radar aimed at, or kNoEntity
   geo::Lla where;
 };
 /// A threat left the area at the end of its route.
 struct Exited {
   EntityIndex threat;
+  geo::Lla where;
+};
+/// A threat changes phase: burnout, apogee, pull-up, terminal, loiter, a scripted or reactive
+/// manoeuvre, an anti-radiation missile losing or regaining its radar.
+struct ThreatPhase {
+  EntityIndex threat;
+  threats::MarkKind phase;
   geo::Lla where;
 };
 struct RunEnded {
@@ -110,7 +118,7 @@ struct TrackReport {
 };
 
 using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
-                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport>;
+                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase>;
 
 struct Event {
   double time_s;

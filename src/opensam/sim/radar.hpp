@@ -68,6 +68,7 @@ class Radar {
   [[nodiscard]] const std::string& id() const { return id_; }
   [[nodiscard]] const RadarType& type() const { return type_; }
   [[nodiscard]] const geo::Lla& antenna() const { return antenna_; }
+  [[nodiscard]] const geo::Vec3& antenna_ecef() const { return antenna_ecef_; }
   [[nodiscard]] double facing_rad() const { return facing_rad_; }
   [[nodiscard]] const std::vector<scenario::TimeWindow>& silent() const { return silent_; }
   [[nodiscard]] bool emitting(double time_s) const;

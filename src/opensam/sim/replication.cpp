@@ -15,7 +15,7 @@
 #include "opensam/sim/air_picture.hpp"
 #include "opensam/sim/event_queue.hpp"
 #include "opensam/sim/radar.hpp"
-#include "opensam/threats/waypoint_route.hpp"
+#include "opensam/sim/threat_flight.hpp"
 #include "opensam/tracking/metrics.hpp"
 
 namespace opensam::sim {
@@ -36,7 +36,7 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
 enum class SimEventKind : std::uint8_t {
   kThreatStart,
-  kWaypointArrival,
+  kThreatMark,  ///< a threat reaches a point its flight plan marked (b: mark, c: plan generation)
   kRadarScan,   ///< a rotation or search frame begins
   kRadarLook,   ///< the beam is on a target
   kStrobeLook,  ///< the beam is on a jammer
@@ -45,12 +45,14 @@ enum class SimEventKind : std::uint8_t {
   kTrackDwell,  ///< a sector radar's track dwell on a held target
   kSiteDestroyed,
   kPictureUpdate,  ///< the command post processes what its radars sent
+  kTruthSample,    ///< record where every flying threat is
 };
 
 struct SimEvent {
   SimEventKind kind;
-  std::uint32_t a;  ///< threat, or radar for radar events
-  std::uint32_t b;  ///< waypoint, or threat for looks
+  std::uint32_t a;      ///< threat, or radar for radar events
+  std::uint32_t b;      ///< mark, or threat for looks
+  std::uint32_t c = 0;  ///< a threat's plan generation: marks of a replaced plan are ignored
 };
 
 struct RadarState {
@@ -68,13 +70,22 @@ struct RadarState {
 constexpr std::uint8_t kTrackDropMisses = 3;
 
 struct ThreatState {
-  EntityIndex entity;
-  EntityIndex target;
-  scenario::RouteEnd end;
-  threats::WaypointRoute route;
+  EntityIndex entity = kNoEntity;
+  EntityIndex target = kNoEntity;
+  FlightModel model;
+  threats::Trajectory path;
+  double launch_s = 0.0;
+  std::uint32_t generation = 0;
   std::optional<Outcome> outcome;
   double outcome_time_s = 0.0;
   bool started = false;
+  bool reacted = false;
+  // Anti-radiation missiles: the radar homed on, the seeker's error direction (north, east;
+  // unit normal draws) and whether it still hears the radar.
+  int arm_radar = -1;
+  double seeker_north = 0.0;
+  double seeker_east = 0.0;
+  bool hears = true;
 };
 
 class World {
@@ -91,17 +102,32 @@ class World {
       core::RngStream start_rng(opt.seed, opt.replicate, fmt::format("threat/{}/start", t.id));
       const double start =
           t.start_time_s + (t.start_jitter_s > 0.0 ? start_rng.uniform(0.0, t.start_jitter_s) : 0.0);
-      std::vector<threats::RoutePoint> points;
-      points.reserve(t.route.size());
-      for (const auto& w : t.route) points.push_back({to_lla(w.position, w.altitude, terrain_), w.speed_mps});
-      EntityIndex target = kNoEntity;
+      core::RngStream route_rng(opt.seed, opt.replicate, fmt::format("threat/{}/route", t.id));
+      static const scenario::ThreatType kUntyped;  // scenarios built in code may name no type
+      const auto found = sc.threat_types.find(t.type);
+      const scenario::ThreatType& type = found == sc.threat_types.end() ? kUntyped : found->second;
+      ThreatState st;
+      st.entity = entity;
+      st.model = flight_model(type, t, terrain_, route_rng);
+      st.launch_s = start;
+      st.path = plan_flight(st.model, terrain_, start, sc.duration_s);
       for (std::size_t i = 0; i < sc.assets.size(); ++i) {
-        if (sc.assets[i].id == t.target) target = EntityIndex(sc.sites.size() + i);
+        if (sc.assets[i].id == t.target) st.target = EntityIndex(sc.sites.size() + i);
       }
-      threats_.push_back(
-          {entity, target, t.end, threats::WaypointRoute(points, start), std::nullopt, 0.0, false});
-      const auto type = sc.threat_types.find(t.type);
-      signatures_.push_back(type == sc.threat_types.end() ? Signature() : signature(type->second));
+      for (std::size_t i = 0; t.target_is_site && i < sc.sites.size(); ++i) {
+        if (sc.sites[i].id == t.target) st.target = EntityIndex(i);
+      }
+      if (t.target_is_site) {
+        core::RngStream seeker(opt.seed, opt.replicate, fmt::format("threat/{}/seeker", t.id));
+        st.seeker_north = seeker.normal(0.0, 1.0);
+        st.seeker_east = seeker.normal(0.0, 1.0);
+      }
+      threats_.push_back(std::move(st));
+      Signature sig = signature(type);
+      if (t.rcs_jitter_db > 0.0)
+        sig.rcs.shift_db(core::RngStream(opt.seed, opt.replicate, fmt::format("threat/{}/rcs", t.id))
+                             .normal(0.0, t.rcs_jitter_db));
+      signatures_.push_back(std::move(sig));
     }
     for (std::size_t i = 0; i < sc.sites.size(); ++i) {
       const scenario::Site& site = sc.sites[i];
@@ -123,6 +149,12 @@ class World {
       st.held.assign(sc.threats.size(), 0);
       radars_.push_back(std::move(st));
     }
+    for (ThreatState& t : threats_) {
+      for (std::size_t r = 0; r < radars_.size(); ++r) {
+        if (t.target != kNoEntity && radars_[r].radar->entity() == t.target && t.model.plan.route.size() >= 2)
+          t.arm_radar = int(r);
+      }
+    }
     build_picture();
   }
 
@@ -137,8 +169,7 @@ class World {
                                   to_lla(sc_.assets[i].position, sc_.assets[i].altitude, terrain_)});
     }
     for (std::size_t i = 0; i < threats_.size(); ++i) {
-      engine_.schedule_at(threats_[i].route.start_time_s(),
-                          {SimEventKind::kThreatStart, std::uint32_t(i), 0});
+      engine_.schedule_at(threats_[i].path.start_time_s(), {SimEventKind::kThreatStart, std::uint32_t(i), 0});
     }
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       if (sc_.sites[i].destroyed_at_s)
@@ -146,6 +177,7 @@ class World {
                             {SimEventKind::kSiteDestroyed, std::uint32_t(i), 0});
     }
     if (picture_) engine_.schedule_at(sc_.tracker.update_interval_s, {SimEventKind::kPictureUpdate, 0, 0});
+    engine_.schedule_at(0.0, {SimEventKind::kTruthSample, 0, 0});
     for (std::size_t r = 0; r < radars_.size(); ++r) {
       engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
       for (const auto& w : radars_[r].radar->silent()) {
@@ -237,7 +269,7 @@ class World {
     estimates_.clear();
     for (const ThreatState& t : threats_) {
       if (!flying(t)) continue;
-      const auto state = t.route.state_at(now);
+      const auto state = t.path.state_at(now);
       const auto visible = [&](const RadarState& st) {
         if (st.destroyed) return false;
         const RadarGeometry g = st.radar->geometry(state.position_ecef_m, geo::Vec3::Zero());
@@ -272,7 +304,7 @@ class World {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       const Signature& sig = signatures_[i];
       if (sig.jammer_erp_w <= 0.0 || !flying(threats_[i])) continue;
-      const auto state = threats_[i].route.state_at(engine_.now_s());
+      const auto state = threats_[i].path.state_at(engine_.now_s());
       jammers_.push_back(
           {threats_[i].entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
     }
@@ -305,7 +337,7 @@ class World {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       const ThreatState& t = threats_[i];
       if (!flying(t)) continue;
-      const auto state = t.route.state_at(now);
+      const auto state = t.path.state_at(now);
       const RadarGeometry g = radar.geometry(state.position_ecef_m, state.velocity_ecef_mps);
       // Reach: instrumented range plus a scan's flight.
       if (g.range_m > type.parameters.instrumented_range_m + period * state.velocity_ecef_mps.norm())
@@ -313,7 +345,7 @@ class World {
       auto when = offset(g.azimuth_rad);
       if (!when) continue;
       // Refine once with the target's azimuth at that time.
-      const auto later = t.route.state_at(now + *when);
+      const auto later = t.path.state_at(now + *when);
       when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
       if (!when) continue;
       const bool jammer = signatures_[i].jammer_erp_w > 0.0;
@@ -340,7 +372,7 @@ class World {
       if (track) release(st, i);
       return;
     }
-    const auto state = t.route.state_at(engine_.now_s());
+    const auto state = t.path.state_at(engine_.now_s());
     const TargetView target{t.entity, state.position_ecef_m, state.velocity_ecef_mps, state.lla,
                             &signatures_[i]};
     const auto d = st.radar->look(target, jammers_now(), st.per_threat[i]);
@@ -364,6 +396,7 @@ class World {
       st.held[i] = 1;
       st.misses[i] = 0;
       ++st.held_count;
+      react(i, *st.radar);
     } else {
       return;
     }
@@ -385,13 +418,14 @@ class World {
     for (RadarState& st : radars_) {
       if (st.radar->entity() == site) st.destroyed = true;
     }
+    for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
   }
 
   void strobe(std::uint32_t r, std::uint32_t i) {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
     if (!flying(t) || st.destroyed || !st.radar->emitting(engine_.now_s())) return;
-    const auto state = t.route.state_at(engine_.now_s());
+    const auto state = t.path.state_at(engine_.now_s());
     const Signature& sig = signatures_[i];
     const JammerView j{t.entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
     const double jnr = st.radar->mainlobe_jnr(j);
@@ -434,6 +468,10 @@ class World {
       case SimEventKind::kSiteDestroyed: destroy_site(e.a); return;
       case SimEventKind::kStrobeLook: strobe(e.a, e.b); return;
       case SimEventKind::kFalseAlarm: false_alarm(e.a); return;
+      case SimEventKind::kTruthSample:
+        sample_truth();
+        engine_.schedule_at(engine_.now_s() + sc_.truth_interval_s, {SimEventKind::kTruthSample, 0, 0});
+        return;
       case SimEventKind::kPictureUpdate:
         if (!picture_) return;
         update_picture();
@@ -441,36 +479,134 @@ class World {
                             {SimEventKind::kPictureUpdate, 0, 0});
         return;
       case SimEventKind::kEmission:
-        if (!radars_[e.a].destroyed)
+        if (!radars_[e.a].destroyed) {
           log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
+          for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
+        }
         return;
       default: break;
     }
     ThreatState& t = threats_[e.a];
-    switch (e.kind) {
-      case SimEventKind::kThreatStart:
-        t.started = true;
-        log_.add(engine_.now_s(), EntityCreated{t.entity, t.route.state_at(engine_.now_s()).lla});
-        engine_.schedule_at(t.route.arrival_time_s(1), {SimEventKind::kWaypointArrival, e.a, 1});
-        break;
-      case SimEventKind::kWaypointArrival: {
-        const geo::Lla where = t.route.state_at(engine_.now_s()).lla;
-        const bool last = e.b + 1 == t.route.point_count();
-        if (!last) {
-          log_.add(engine_.now_s(), WaypointReached{t.entity, e.b, where});
-          engine_.schedule_at(t.route.arrival_time_s(e.b + 1),
-                              {SimEventKind::kWaypointArrival, e.a, e.b + 1});
-        } else if (t.end == scenario::RouteEnd::kAimPoint) {
-          log_.add(engine_.now_s(), Leaked{t.entity, t.target, where});
-          settle(t, Outcome::kLeaked);
-        } else {
-          log_.add(engine_.now_s(), Exited{t.entity, where});
-          settle(t, Outcome::kNotEngaged);
-        }
-        break;
-      }
-      default: break;
+    if (e.kind == SimEventKind::kThreatStart) {
+      t.started = true;
+      log_.add(engine_.now_s(), EntityCreated{t.entity, t.path.state_at(engine_.now_s()).lla});
+      listen(e.a);
+      schedule_marks(e.a, engine_.now_s());
+    } else if (e.kind == SimEventKind::kThreatMark && e.c == t.generation && flying(t)) {
+      reach_mark(e.a, t.path.marks()[e.b]);
     }
+  }
+
+  void sample_truth() {
+    const double now = engine_.now_s();
+    for (const ThreatState& t : threats_) {
+      if (!flying(t)) continue;
+      const auto s = t.path.state_at(now);
+      const geo::Vec3 v =
+          geo::enu_to_ecef_rotation(s.lla.lat_deg, s.lla.lon_deg).transpose() * s.velocity_ecef_mps;
+      result_.truth.push_back({now, t.entity, s.lla, v});
+    }
+  }
+
+  /// Schedules the marks of a threat's current plan from `from_s` on.
+  void schedule_marks(std::uint32_t i, double from_s) {
+    const ThreatState& t = threats_[i];
+    const auto& marks = t.path.marks();
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+      if (marks[k].time_s >= from_s)
+        engine_.schedule_at(marks[k].time_s, {SimEventKind::kThreatMark, i, std::uint32_t(k), t.generation});
+    }
+  }
+
+  void reach_mark(std::uint32_t i, const threats::Mark& mark) {
+    ThreatState& t = threats_[i];
+    const double now = engine_.now_s();
+    const geo::Lla where = t.path.state_at(now).lla;
+    if (mark.kind != threats::MarkKind::kWaypoint) {
+      log_.add(now, ThreatPhase{t.entity, mark.kind, where});
+      return;
+    }
+    if (mark.detail + 1 < t.model.plan.route.size()) {
+      log_.add(now, WaypointReached{t.entity, mark.detail, where});
+      return;
+    }
+    if (!t.model.plan.aim_point) {
+      log_.add(now, Exited{t.entity, where});
+      settle(t, Outcome::kNotEngaged);
+      return;
+    }
+    log_.add(now, Leaked{t.entity, t.target, where});
+    settle(t, Outcome::kLeaked);
+    // An anti-radiation missile destroys its radar when it falls within its lethal radius.
+    if (t.arm_radar >= 0) {
+      RadarState& st = radars_[std::size_t(t.arm_radar)];
+      const auto& figures = sc_.threat_types.at(result_.entities[t.entity].type).figures;
+      const auto lethal = figures.find("lethal_radius");
+      const double miss = (t.path.position_at(now) - st.radar->antenna_ecef()).norm();
+      if (!st.destroyed && lethal != figures.end() && miss <= lethal->second.value)
+        destroy_site(st.radar->entity());
+    }
+  }
+
+  /// An anti-radiation missile listens for its radar: when the radar falls silent (or is
+  /// destroyed) it flies on to where its seeker last placed the radar, off by the seeker's
+  /// angle error times the range; when the radar emits again it homes on it again.
+  void listen(std::uint32_t i) {
+    ThreatState& t = threats_[i];
+    if (t.arm_radar < 0 || !flying(t)) return;
+    const RadarState& st = radars_[std::size_t(t.arm_radar)];
+    const double now = engine_.now_s();
+    const bool hears = !st.destroyed && st.radar->emitting(now);
+    if (hears == t.hears) return;
+    t.hears = hears;
+    geo::Lla aim = st.radar->antenna();
+    if (!hears) {
+      const double range = (t.path.position_at(now) - st.radar->antenna_ecef()).norm();
+      const auto& figures = sc_.threat_types.at(result_.entities[t.entity].type).figures;
+      const auto acc = figures.find("seeker_accuracy");
+      const double error_m = range * (acc == figures.end() ? 0.0 : acc->second.value);
+      aim.lat_deg += t.seeker_north * error_m / geo::kMetresPerDegree;
+      aim.lon_deg += t.seeker_east * error_m /
+                     (geo::kMetresPerDegree * std::cos(aim.lat_deg * std::numbers::pi / 180.0));
+    }
+    t.model.plan.route.back().lla = aim;
+    const double at = replan(t.path, t.model, terrain_, t.launch_s, now, sc_.duration_s,
+                             hears ? threats::MarkKind::kGuidanceRegained : threats::MarkKind::kGuidanceLost);
+    ++t.generation;
+    schedule_marks(i, std::min(at, now));
+  }
+
+  /// An aircraft held in track by an engagement radar turns away (or beams it) and changes
+  /// altitude for a while, then resumes its route; once per flight.
+  void react(std::uint32_t i, const Radar& radar) {
+    ThreatState& t = threats_[i];
+    const scenario::Threat& spec = sc_.threats[i];
+    if (!spec.reaction || t.reacted || t.model.ballistic || !flying(t)) return;
+    t.reacted = true;
+    const double now = engine_.now_s();
+    const auto state = t.path.state_at(now);
+    const RadarGeometry g = radar.geometry(state.position_ecef_m, state.velocity_ecef_mps);
+    double heading = g.azimuth_rad;  // away: the radar behind
+    if (spec.reaction->beam) {
+      const geo::Vec3 v = geo::enu_to_ecef_rotation(state.lla.lat_deg, state.lla.lon_deg).transpose() *
+                          state.velocity_ecef_mps;
+      const double now_heading = std::atan2(v.x(), v.y());
+      const double left = heading - std::numbers::pi / 2.0, right = heading + std::numbers::pi / 2.0;
+      heading = std::abs(std::remainder(left - now_heading, kTwoPi)) <
+                        std::abs(std::remainder(right - now_heading, kTwoPi))
+                    ? left
+                    : right;
+    }
+    const double altitude = spec.reaction->altitude
+                                ? to_lla(scenario::GeoPoint{state.lla.lat_deg, state.lla.lon_deg},
+                                         *spec.reaction->altitude, terrain_)
+                                      .alt_m
+                                : std::numeric_limits<double>::quiet_NaN();
+    t.model.plan.manoeuvres.push_back({threats::ManoeuvreKind::kReaction, now - t.launch_s + kFlightStep_s,
+                                       spec.reaction->duration_s, heading, 0.0, altitude});
+    const double at = replan(t.path, t.model, terrain_, t.launch_s, now, sc_.duration_s, std::nullopt);
+    ++t.generation;
+    schedule_marks(i, std::min(at, now));
   }
 
   const scenario::Scenario& sc_;

@@ -45,6 +45,14 @@ struct PictureSample {
   std::uint32_t false_tracks;  ///< tracks without a truth within c
 };
 
+/// Where a threat truly was: the simulation's ground truth, for analysis only.
+struct TruthSample {
+  double time_s;
+  EntityIndex threat;
+  geo::Lla where;
+  geo::Vec3 velocity_enu_mps;  ///< east, north, up at `where`
+};
+
 struct RunResult {
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
@@ -53,6 +61,7 @@ struct RunResult {
   std::vector<ThreatOutcome> threats;  ///< in scenario order
   std::vector<Event> events;
   std::vector<PictureSample> picture;  ///< one per command-post update, empty without radars
+  std::vector<TruthSample> truth;      ///< every flying threat every truth_interval, in time order
 };
 
 /// Runs one replication until the scenario's duration or until no threat is left.

@@ -1,0 +1,313 @@
+#include "opensam/threats/flight.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <stdexcept>
+
+namespace opensam::threats {
+
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+constexpr double kDeg = kPi / 180.0;
+// WGS-84 (NIMA TR8350.2).
+constexpr double kA_m = 6378137.0;
+constexpr double kFlattening = 1.0 / 298.257223563;
+constexpr double kE2 = kFlattening * (2.0 - kFlattening);
+/// Time constant of the altitude hold (s): how fast the flyer closes an altitude error.
+constexpr double kAltitudeLag_s = 2.0;
+/// Outside terminal dives the flight path stays within +-45 deg: a numerical guard for
+/// route altitude steps on types with no climb limit, not a performance figure.
+const double kMaxPathSine = std::sin(45.0 * kDeg);
+
+struct Radii {
+  double meridian_m;
+  double normal_m;
+};
+
+/// Meridian and prime-vertical radii of curvature at a geodetic latitude.
+Radii radii(double lat_rad) {
+  const double s = std::sin(lat_rad);
+  const double w = 1.0 - kE2 * s * s;
+  const double n = kA_m / std::sqrt(w);
+  return {n * (1.0 - kE2) / w, n};
+}
+
+double wrap(double a) { return std::remainder(a, 2.0 * kPi); }
+
+struct Course {
+  double distance_m;
+  double bearing_rad;
+};
+
+/// Great-circle distance and initial bearing on the sphere of the local mean radius.
+Course course(double lat1, double lon1, double lat2, double lon2, double alt_m) {
+  const Radii r = radii(lat1);
+  const double radius = std::sqrt(r.meridian_m * r.normal_m) + alt_m;
+  const double dlon = lon2 - lon1;
+  const double c1 = std::cos(lat1), c2 = std::cos(lat2);
+  const double sdlat = std::sin((lat2 - lat1) / 2.0), sdlon = std::sin(dlon / 2.0);
+  const double hav = std::min(sdlat * sdlat + c1 * c2 * sdlon * sdlon, 1.0);
+  const double bearing =
+      std::atan2(std::sin(dlon) * c2, c1 * std::sin(lat2) - std::sin(lat1) * c2 * std::cos(dlon));
+  return {2.0 * radius * std::asin(std::sqrt(hav)), bearing};
+}
+
+struct Step {
+  double lat, lon, alt, east, north, up;  ///< rad, rad, m, m/s
+  double time_s;
+};
+
+MarkKind mark_of(ManoeuvreKind k) {
+  switch (k) {
+    case ManoeuvreKind::kBreak: return MarkKind::kBreakTurn;
+    case ManoeuvreKind::kWeave: return MarkKind::kWeave;
+    case ManoeuvreKind::kReaction: return MarkKind::kReaction;
+  }
+  return MarkKind::kBreakTurn;
+}
+
+/// Highest terrain along the straight segment between two steps, sampled at a quarter of
+/// the grid spacing.
+double max_terrain(const geo::Terrain& terrain, const Step& a, const Step& b, double length_m) {
+  if (terrain.empty()) return 0.0;
+  const int n = 1 + int(std::ceil(length_m / std::max(terrain.spacing_m() / 4.0, 1.0)));
+  double top = -1e9;
+  for (int k = 0; k <= n; ++k) {
+    const double f = double(k) / n;
+    top = std::max(
+        top, terrain.height_m((a.lat + f * (b.lat - a.lat)) / kDeg, (a.lon + f * (b.lon - a.lon)) / kDeg));
+  }
+  return top;
+}
+
+/// Terrain following: the lowest profile above terrain + clearance over every segment whose
+/// climb and dive rates stay within the limits. The backward pass climbs early enough for
+/// each rise; the forward pass descends no faster than the dive limit. Between samples the
+/// profile is linear and each end clears the segment's highest terrain, so the whole path does.
+void follow_terrain(std::vector<Step>& steps, const geo::Terrain& terrain, double clearance_m,
+                    const Performance& perf) {
+  const std::size_t n = steps.size();
+  if (n == 0) return;
+  std::vector<double> seg_top(n > 1 ? n - 1 : 0);
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const Step& a = steps[i];
+    const Step& b = steps[i + 1];
+    const double len = std::hypot(a.east, a.north) * (b.time_s - a.time_s);
+    seg_top[i] = max_terrain(terrain, a, b, len);
+  }
+  std::vector<double> floor(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double top = n == 1 ? max_terrain(terrain, steps[0], steps[0], 0.0) : -1e9;
+    if (i > 0) top = std::max(top, seg_top[i - 1]);
+    if (i + 1 < n) top = std::max(top, seg_top[i]);
+    floor[i] = top + clearance_m;
+  }
+  std::vector<double> h = floor;
+  for (std::size_t i = n - 1; i-- > 0;)
+    h[i] = std::max(h[i], h[i + 1] - perf.climb_rate_mps * (steps[i + 1].time_s - steps[i].time_s));
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    h[i + 1] = std::max(h[i + 1], h[i] - perf.dive_rate_mps * (steps[i + 1].time_s - steps[i].time_s));
+  for (std::size_t i = 0; i < n; ++i) {
+    steps[i].alt = h[i];
+    const std::size_t j = i + 1 < n ? i : i - (n > 1 ? 1 : 0);
+    const double dt = j + 1 < n ? steps[j + 1].time_s - steps[j].time_s : 0.0;
+    steps[i].up = dt > 0.0 ? (h[j + 1] - h[j]) / dt : 0.0;
+  }
+}
+
+}  // namespace
+
+double turn_rate_rad_s(const Performance& p, double speed_mps) {
+  const double n = p.max_load_factor;
+  const double lateral =
+      std::isinf(n) ? kUnlimited : kStandardGravity_mps2 * std::sqrt(std::max(n * n - 1.0, 0.0));
+  return std::min(p.max_turn_rate_rad_s, lateral / std::max(speed_mps, 1e-3));
+}
+
+FlightStart start_of(const FlightPlan& plan, double time_s) {
+  if (plan.route.size() < 2) throw std::invalid_argument("a flight plan needs two points");
+  const geo::Lla& a = plan.route[0].lla;
+  const geo::Lla& b = plan.route[1].lla;
+  FlightStart s;
+  s.lla = a;
+  s.heading_rad =
+      course(a.lat_deg * kDeg, a.lon_deg * kDeg, b.lat_deg * kDeg, b.lon_deg * kDeg, a.alt_m).bearing_rad;
+  s.speed_mps = plan.route[0].speed_mps;
+  s.time_s = time_s;
+  s.launch_time_s = time_s;
+  return s;
+}
+
+FlightStart resume_from(const KinematicState& state, double time_s, double launch_time_s,
+                        std::size_t next_point) {
+  const geo::Vec3 enu =
+      geo::enu_to_ecef_rotation(state.lla.lat_deg, state.lla.lon_deg).transpose() * state.velocity_ecef_mps;
+  FlightStart s;
+  s.lla = state.lla;
+  s.heading_rad = std::atan2(enu.x(), enu.y());
+  s.speed_mps = enu.norm();
+  s.climb_mps = enu.z();
+  s.time_s = time_s;
+  s.launch_time_s = launch_time_s;
+  s.next_point = next_point;
+  return s;
+}
+
+Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terrain& terrain,
+               const FlightStart& start, double step_s, double end_time_s) {
+  const auto& route = plan.route;
+  if (route.size() < 2 || start.next_point == 0 || start.next_point >= route.size())
+    throw std::invalid_argument("flight plan: bad route or start point");
+  const bool tf = std::isfinite(plan.clearance_m);
+  Trajectory out(start.time_s, step_s);
+  std::vector<Step> steps;
+  steps.reserve(std::size_t(std::max(0.0, (end_time_s - start.time_s) / step_s)) + 2);
+
+  double lat = start.lla.lat_deg * kDeg, lon = start.lla.lon_deg * kDeg, alt = start.lla.alt_m;
+  double psi = start.heading_rad, v = start.speed_mps, vz = start.climb_mps;
+  double t = start.time_s;
+  double loiter_until = start.loiter_until_s;
+  std::size_t next = start.next_point;
+  bool dive = false;
+  int active = -1;
+  bool finished = false;
+
+  while (true) {
+    const FlightPoint& prev = route[next - 1];
+    const FlightPoint& target = route[next];
+    const bool last = next + 1 == route.size();
+    const double tlat = target.lla.lat_deg * kDeg, tlon = target.lla.lon_deg * kDeg;
+    const Course c = course(lat, lon, tlat, tlon, alt);
+    const double rel = wrap(c.bearing_rad - psi);
+    const bool loitering = t < loiter_until;
+    const double omega =
+        loitering ? std::min(turn_rate_rad_s(perf, v), v / plan.loiter_radius_m) : turn_rate_rad_s(perf, v);
+    const double v_h = std::sqrt(std::max(v * v - vz * vz, 0.0));
+    const double turn_radius = std::isinf(omega) ? 0.0 : v / omega;
+    // Fly-by: an intermediate point is passed when the turn onto the next leg must begin,
+    // r tan(change / 2) before it.
+    double lead = 0.0;
+    if (!last && target.loiter_s <= 0.0 && turn_radius > 0.0) {
+      const FlightPoint& after = route[next + 1];
+      const double change =
+          wrap(course(tlat, tlon, after.lla.lat_deg * kDeg, after.lla.lon_deg * kDeg, alt).bearing_rad -
+               c.bearing_rad);
+      lead = turn_radius * std::tan(std::min(std::abs(change), 150.0 * kDeg) / 2.0);
+    }
+    if (!loitering && (c.distance_m <= v_h * step_s + lead ||
+                       (std::abs(rel) > kPi / 2.0 && c.distance_m < 2.0 * turn_radius + v_h * step_s))) {
+      if (last) {
+        // Closest approach to the last point, inside this step.
+        const double along = std::max(c.distance_m * std::cos(rel), 0.0);
+        const double tau = v_h > 0.0 ? std::min(along / v_h, step_s) : 0.0;
+        const Radii r = radii(lat);
+        const double north = v_h * std::cos(psi), east = v_h * std::sin(psi);
+        steps.push_back({lat, lon, alt, east, north, vz, t});
+        steps.push_back({lat + north * tau / (r.meridian_m + alt),
+                         lon + east * tau / ((r.normal_m + alt) * std::cos(lat)), alt + vz * tau, east, north,
+                         vz, t + tau});
+        out.mark(t + tau, MarkKind::kWaypoint, std::uint32_t(next));
+        finished = true;
+        break;
+      }
+      out.mark(t, MarkKind::kWaypoint, std::uint32_t(next));
+      if (target.loiter_s > 0.0) {
+        loiter_until = t + target.loiter_s;
+        out.mark(t, MarkKind::kLoiter, std::uint32_t(next));
+      }
+      ++next;
+      continue;
+    }
+
+    // Commands: course to the next point, altitude along the leg.
+    double psi_cmd = c.bearing_rad;
+    const Course leg = course(prev.lla.lat_deg * kDeg, prev.lla.lon_deg * kDeg, tlat, tlon, alt);
+    const double frac =
+        leg.distance_m > 0.0 ? std::clamp(1.0 - c.distance_m / leg.distance_m, 0.0, 1.0) : 1.0;
+    double alt_cmd = prev.lla.alt_m + frac * (target.lla.alt_m - prev.lla.alt_m);
+    double feed = leg.distance_m > 0.0 ? (target.lla.alt_m - prev.lla.alt_m) / leg.distance_m * v_h : 0.0;
+    const bool diving_leg = last && plan.aim_point && plan.dive_angle_rad > 0.0 && !tf;
+    if (diving_leg) {  // level until the dive
+      alt_cmd = prev.lla.alt_m;
+      feed = 0.0;
+    }
+    if (loitering) {
+      psi_cmd = psi + kPi / 2.0;  // orbit right at the turn limit
+      alt_cmd = prev.lla.alt_m;
+      feed = 0.0;
+    }
+    int now_active = -1;
+    for (std::size_t k = 0; k < plan.manoeuvres.size(); ++k) {
+      const Manoeuvre& m = plan.manoeuvres[k];
+      const double since = t - start.launch_time_s - m.start_s;
+      if (since < 0.0 || since >= m.duration_s) continue;
+      now_active = int(k);
+      switch (m.kind) {
+        case ManoeuvreKind::kBreak: psi_cmd = c.bearing_rad + m.angle_rad; break;
+        case ManoeuvreKind::kWeave:
+          psi_cmd = c.bearing_rad + m.angle_rad * std::sin(2.0 * kPi * since / m.period_s);
+          break;
+        case ManoeuvreKind::kReaction:
+          psi_cmd = m.angle_rad;
+          if (!std::isnan(m.altitude_m)) {
+            alt_cmd = m.altitude_m;
+            feed = 0.0;
+          }
+          break;
+      }
+      break;
+    }
+    if (now_active >= 0 && now_active != active)
+      out.mark(t, mark_of(plan.manoeuvres[std::size_t(now_active)].kind), std::uint32_t(now_active));
+    active = now_active;
+
+    const double drop = alt - target.lla.alt_m;
+    if (diving_leg && !dive && drop > 0.0 && c.distance_m * std::tan(plan.dive_angle_rad) <= drop) {
+      dive = true;
+      out.mark(t, MarkKind::kTerminal, std::uint32_t(next));
+    }
+
+    // Turn, speed, climb within the limits.
+    const double dpsi = std::clamp(wrap(psi_cmd - psi), -omega * step_s, omega * step_s);
+    const double accel = perf.acceleration_mps2 * step_s;
+    const double v_next = v + std::clamp(prev.speed_mps - v, -accel, accel);
+    if (dive) {
+      vz = -v * std::sin(std::atan2(std::max(drop, 0.0), c.distance_m));
+    } else if (tf) {
+      vz = 0.0;
+    } else {
+      vz = std::clamp(feed + (alt_cmd - alt) / kAltitudeLag_s, -perf.dive_rate_mps, perf.climb_rate_mps);
+      vz = std::clamp(vz, -v * kMaxPathSine, v * kMaxPathSine);
+    }
+    const double horizontal = std::sqrt(std::max(v * v - vz * vz, 0.0));
+    const double heading = dive ? c.bearing_rad : psi + dpsi / 2.0;
+    const double north = horizontal * std::cos(heading), east = horizontal * std::sin(heading);
+    steps.push_back({lat, lon, alt, east, north, vz, t});
+    if (t >= end_time_s) break;
+
+    const Radii r = radii(lat);
+    lat += north * step_s / (r.meridian_m + alt);
+    lon += east * step_s / ((r.normal_m + alt) * std::cos(lat));
+    alt += vz * step_s;
+    psi = dive ? c.bearing_rad : wrap(psi + dpsi);
+    v = v_next;
+    t = start.time_s + double(steps.size()) * step_s;
+  }
+
+  if (tf) follow_terrain(steps, terrain, plan.clearance_m, perf);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& s = steps[i];
+    const double lat_deg = s.lat / kDeg, lon_deg = s.lon / kDeg;
+    const geo::Vec3 p = geo::lla_to_ecef({lat_deg, lon_deg, s.alt});
+    const geo::Vec3 vel = geo::enu_to_ecef_rotation(lat_deg, lon_deg) * geo::Vec3(s.east, s.north, s.up);
+    if (finished && i + 1 == steps.size())
+      out.finish(s.time_s, p, vel);
+    else
+      out.push(p, vel);
+  }
+  return out;
+}
+
+}  // namespace opensam::threats
