@@ -163,7 +163,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
   const bool tf = std::isfinite(plan.clearance_m);
   Trajectory out(start.time_s, step_s);
   std::vector<Step> steps;
-  steps.reserve(std::size_t(std::max(0.0, (end_time_s - start.time_s) / step_s)) + 2);
+  steps.reserve(std::size_t(std::clamp((end_time_s - start.time_s) / step_s, 0.0, 65536.0)) + 2);
 
   double lat = start.lla.lat_deg * kDeg, lon = start.lla.lon_deg * kDeg, alt = start.lla.alt_m;
   double psi = start.heading_rad, v = start.speed_mps, vz = start.climb_mps;
