@@ -85,6 +85,8 @@ struct ThreatState {
   int arm_radar = -1;
   double seeker_north = 0.0;
   double seeker_east = 0.0;
+  double seeker_accuracy_rad = 0.0;
+  double lethal_radius_m = 0.0;  ///< 0 (none given): the impact does no damage
   bool hears = true;
 };
 
@@ -121,6 +123,8 @@ class World {
         core::RngStream seeker(opt.seed, opt.replicate, fmt::format("threat/{}/seeker", t.id));
         st.seeker_north = seeker.normal(0.0, 1.0);
         st.seeker_east = seeker.normal(0.0, 1.0);
+        st.seeker_accuracy_rad = figure_or(type.figures, "seeker_accuracy", 0.0);
+        st.lethal_radius_m = figure_or(type.figures, "lethal_radius", 0.0);
       }
       threats_.push_back(std::move(st));
       Signature sig = signature(type);
@@ -540,10 +544,8 @@ class World {
     // An anti-radiation missile destroys its radar when it falls within its lethal radius.
     if (t.arm_radar >= 0) {
       RadarState& st = radars_[std::size_t(t.arm_radar)];
-      const auto& figures = sc_.threat_types.at(result_.entities[t.entity].type).figures;
-      const auto lethal = figures.find("lethal_radius");
       const double miss = (t.path.position_at(now) - st.radar->antenna_ecef()).norm();
-      if (!st.destroyed && lethal != figures.end() && miss <= lethal->second.value)
+      if (!st.destroyed && t.lethal_radius_m > 0.0 && miss <= t.lethal_radius_m)
         destroy_site(st.radar->entity());
     }
   }
@@ -562,9 +564,7 @@ class World {
     geo::Lla aim = st.radar->antenna();
     if (!hears) {
       const double range = (t.path.position_at(now) - st.radar->antenna_ecef()).norm();
-      const auto& figures = sc_.threat_types.at(result_.entities[t.entity].type).figures;
-      const auto acc = figures.find("seeker_accuracy");
-      const double error_m = range * (acc == figures.end() ? 0.0 : acc->second.value);
+      const double error_m = range * t.seeker_accuracy_rad;
       aim.lat_deg += t.seeker_north * error_m / geo::kMetresPerDegree;
       aim.lon_deg += t.seeker_east * error_m /
                      (geo::kMetresPerDegree * std::cos(aim.lat_deg * std::numbers::pi / 180.0));

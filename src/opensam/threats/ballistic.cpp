@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "opensam/threats/flight.hpp"
+
 namespace opensam::threats {
 
 namespace {
@@ -29,14 +31,9 @@ struct Geometry {
   double bearing_rad;
 };
 
-/// Great-circle distance and initial bearing on the sphere through the launch point.
-void course(const geo::Lla& a, const geo::Lla& b, double radius_m, double& distance_m, double& bearing_rad) {
-  const double la = a.lat_deg * kDeg, lb = b.lat_deg * kDeg, dl = (b.lon_deg - a.lon_deg) * kDeg;
-  const double s1 = std::sin((lb - la) / 2.0), s2 = std::sin(dl / 2.0);
-  const double h = std::min(s1 * s1 + std::cos(la) * std::cos(lb) * s2 * s2, 1.0);
-  distance_m = 2.0 * radius_m * std::asin(std::sqrt(h));
-  bearing_rad = std::atan2(std::sin(dl) * std::cos(lb),
-                           std::cos(la) * std::sin(lb) - std::sin(la) * std::cos(lb) * std::cos(dl));
+/// Great-circle course on the sphere through the launch point.
+Course course(const geo::Lla& a, const geo::Lla& b, double radius_m) {
+  return great_circle(a.lat_deg * kDeg, a.lon_deg * kDeg, b.lat_deg * kDeg, b.lon_deg * kDeg, radius_m);
 }
 
 double total_burn_s(const physics::Airframe& a) {
@@ -104,10 +101,9 @@ Outcome simulate(const BallisticType& b, const Geometry& g, double el, double az
         rec->mark(t_hit, MarkKind::kWaypoint, 1);
       }
       const geo::Lla hit = geo::ecef_to_lla(p);
-      double d = 0.0, brg = 0.0;
-      course(g.launch, hit, geo::Vec3(g.launch_ecef).norm(), d, brg);
-      out.down_m = d * std::cos(brg - g.bearing_rad) - g.range_m;
-      out.cross_m = d * std::sin(brg - g.bearing_rad);
+      const Course c = course(g.launch, hit, g.launch_ecef.norm());
+      out.down_m = c.distance_m * std::cos(c.bearing_rad - g.bearing_rad) - g.range_m;
+      out.cross_m = c.distance_m * std::sin(c.bearing_rad - g.bearing_rad);
       return out;
     }
     if (rec && k % record_every == 0) rec->push(s.position_m, s.velocity_mps);
@@ -166,7 +162,9 @@ Trajectory fly_ballistic(const BallisticType& type, const geo::Lla& launch, cons
              geo::enu_to_ecef_rotation(launch.lat_deg, launch.lon_deg),
              0.0,
              0.0};
-  course(launch, aim, g.launch_ecef.norm(), g.range_m, g.bearing_rad);
+  const Course to_aim = course(launch, aim, g.launch_ecef.norm());
+  g.range_m = to_aim.distance_m;
+  g.bearing_rad = to_aim.bearing_rad;
   const double horizon = launch_time_s + 3600.0;  // shots end on impact well before this
   auto fall = [&](double el, double az) {
     return simulate(type, g, el, az, kShotStep_s, nullptr, 0.0, horizon - launch_time_s);

@@ -36,22 +36,10 @@ Radii radii(double lat_rad) {
 
 double wrap(double a) { return std::remainder(a, 2.0 * kPi); }
 
-struct Course {
-  double distance_m;
-  double bearing_rad;
-};
-
-/// Great-circle distance and initial bearing on the sphere of the local mean radius.
+/// Great-circle course on the sphere of the local mean radius at the start point.
 Course course(double lat1, double lon1, double lat2, double lon2, double alt_m) {
   const Radii r = radii(lat1);
-  const double radius = std::sqrt(r.meridian_m * r.normal_m) + alt_m;
-  const double dlon = lon2 - lon1;
-  const double c1 = std::cos(lat1), c2 = std::cos(lat2);
-  const double sdlat = std::sin((lat2 - lat1) / 2.0), sdlon = std::sin(dlon / 2.0);
-  const double hav = std::min(sdlat * sdlat + c1 * c2 * sdlon * sdlon, 1.0);
-  const double bearing =
-      std::atan2(std::sin(dlon) * c2, c1 * std::sin(lat2) - std::sin(lat1) * c2 * std::cos(dlon));
-  return {2.0 * radius * std::asin(std::sqrt(hav)), bearing};
+  return great_circle(lat1, lon1, lat2, lon2, std::sqrt(r.meridian_m * r.normal_m) + alt_m);
 }
 
 struct Step {
@@ -118,6 +106,16 @@ void follow_terrain(std::vector<Step>& steps, const geo::Terrain& terrain, doubl
 }
 
 }  // namespace
+
+Course great_circle(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad, double radius_m) {
+  const double dlon = lon2_rad - lon1_rad;
+  const double c1 = std::cos(lat1_rad), c2 = std::cos(lat2_rad);
+  const double sdlat = std::sin((lat2_rad - lat1_rad) / 2.0), sdlon = std::sin(dlon / 2.0);
+  const double hav = std::min(sdlat * sdlat + c1 * c2 * sdlon * sdlon, 1.0);
+  const double bearing =
+      std::atan2(std::sin(dlon) * c2, c1 * std::sin(lat2_rad) - std::sin(lat1_rad) * c2 * std::cos(dlon));
+  return {2.0 * radius_m * std::asin(std::sqrt(hav)), bearing};
+}
 
 double turn_rate_rad_s(const Performance& p, double speed_mps) {
   const double n = p.max_load_factor;

@@ -30,6 +30,16 @@ struct Performance {
   double acceleration_mps2 = kUnlimited;  ///< speed change along the path
 };
 
+struct Course {
+  double distance_m;
+  double bearing_rad;  ///< initial bearing, from north
+};
+
+/// Great-circle distance (haversine) and initial bearing between two points, latitudes and
+/// longitudes in radians, on a sphere of `radius_m`.
+[[nodiscard]] Course great_circle(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad,
+                                  double radius_m);
+
 /// Turn rate (rad/s) at `speed_mps` within the rate and load-factor limits.
 [[nodiscard]] double turn_rate_rad_s(const Performance& p, double speed_mps);
 
