@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
@@ -324,6 +325,35 @@ TEST_F(Cli, CoverageOverFlatGroundReachesTheRadarHorizon) {
   EXPECT_TRUE(fs::is_regular_file(tmp_ / "cov.png"));
   // Nothing else: no temporary files left behind.
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp_), fs::directory_iterator()), 4);  // + stdout, stderr
+}
+
+// Every example scenario validates (tracker-*.yaml are `opensam track` configurations); the
+// raid example expands its raids and keeps their times on target.
+TEST_F(Cli, EveryExampleValidatesAndTheRaidArrivesOnTime) {
+  for (const auto& entry : fs::directory_iterator(kSource / "examples")) {
+    if (entry.path().extension() != ".yaml" || entry.path().filename().string().starts_with("tracker-"))
+      continue;
+    const Result v = run("validate '" + entry.path().string() + "'");
+    EXPECT_EQ(v.code, 0) << entry.path() << v.err;
+  }
+  const Result r = run("run '" + (kSource / "examples/raid.yaml").string() + "' --out o --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> threats;
+  for (const auto& t : j["threats"]) threats[t["id"].get<std::string>()] = t;
+  EXPECT_EQ(threats.size(), 26u);
+  // The quasi-ballistic pair lands at 25 min and 5 s later; the cruise missiles from 25 min,
+  // 15 s apart, each within its 10 s start jitter.
+  EXPECT_NEAR(threats.at("iskander-1")["time_s"].get<double>(), 1500.0, 1e-3);
+  EXPECT_NEAR(threats.at("iskander-2")["time_s"].get<double>(), 1505.0, 1e-3);
+  for (int k = 0; k < 6; ++k) {
+    const auto& t = threats.at("alcm-" + std::to_string(k + 1));
+    EXPECT_EQ(t["outcome"], "leaked");
+    EXPECT_GE(t["time_s"].get<double>(), 1500.0 + 15.0 * k - 1e-3);
+    EXPECT_LE(t["time_s"].get<double>(), 1510.0 + 15.0 * k + 1e-3);
+  }
+  // The resolved scenario lists the raid's threats one by one.
+  EXPECT_NE(slurp(tmp_ / "o/scenario.resolved.yaml").find("id: shahed-8"), std::string::npos);
 }
 
 // Over the synthetic ridges the coverage of a low flyer has terrain shadows: its reach differs

@@ -86,6 +86,33 @@ TEST(Loader, FillsRouteDefaultsAndTheAimPoint) {
   EXPECT_EQ(r.scenario.threats[1].end, RouteEnd::kExit);
 }
 
+// A raid is `count` threats `<id>-1`...: launch points taken in turn, each followed by the
+// route and the aim point; arrivals (or starts) one salvo interval apart.
+TEST(Loader, ExpandsARaidIntoItsThreats) {
+  const LoadResult r = load_good();
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  ASSERT_EQ(r.scenario.threats.size(), 5u);
+  for (int k = 0; k < 3; ++k) {
+    const Threat& t = r.scenario.threats[2 + std::size_t(k)];
+    EXPECT_EQ(t.id, "salvo-" + std::to_string(k + 1));
+    EXPECT_EQ(t.type, "shahed136");
+    ASSERT_TRUE(t.arrival_s.has_value());
+    EXPECT_DOUBLE_EQ(*t.arrival_s, 2400.0 + 30.0 * k);
+    EXPECT_EQ(t.arrival_path, "raids[0].time_on_target");
+    EXPECT_EQ(t.arrival_where.line, 43);
+    EXPECT_DOUBLE_EQ(t.start_jitter_s, 10.0);
+    EXPECT_DOUBLE_EQ(t.route_jitter_m, 500.0);
+    EXPECT_EQ(t.target, "base");
+    ASSERT_EQ(t.route.size(), 3u);  // launch point, route point, aim point
+    EXPECT_DOUBLE_EQ(t.route[0].position.lat_deg, k == 1 ? 39.1 : 39.0);
+    EXPECT_DOUBLE_EQ(t.route[1].position.lat_deg, 39.8);
+    EXPECT_DOUBLE_EQ(t.route[2].position.lat_deg, 40.079);
+  }
+  // The second launcher's speed carries over to the route; the others fly the cruise speed.
+  EXPECT_DOUBLE_EQ(r.scenario.threats[3].route[1].speed_mps, 150.0 / 3.6);
+  EXPECT_DOUBLE_EQ(r.scenario.threats[4].route[1].speed_mps, 50.0);
+}
+
 // Mach uses the US Standard Atmosphere 1976 speed of sound at the point's altitude:
 // 295.154 m/s at 11 km geometric altitude (Table I of the standard, 216.774 K).
 TEST(Loader, ConvertsMachAtThePointsAltitude) {

@@ -1,15 +1,18 @@
 // Threats in a run that change their plan in flight: an anti-radiation missile whose radar
 // goes silent flies to the position its seeker last measured, off by the seeker's angle error
-// times the range; an aircraft held by an engagement radar turns away and descends.
+// times the range; an aircraft held by an engagement radar turns away and descends. Raids:
+// salvo spacing, time on target and their own random streams.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 #include <numbers>
 #include <string>
 
 #include "opensam/core/rng.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
+#include "opensam/sim/threat_flight.hpp"
 
 namespace opensam::sim {
 namespace {
@@ -129,6 +132,128 @@ threats:
   EXPECT_TRUE(checked);
   // Then it resumes its route and reaches the base.
   EXPECT_NE(find_event<Leaked>(r), nullptr);
+}
+
+/// When each threat of `r` was created (launched) and leaked, by id.
+struct Times {
+  std::map<std::string, double> launched, leaked;
+};
+Times times(const RunResult& r) {
+  Times out;
+  for (const auto& e : r.events) {
+    if (const auto* c = std::get_if<EntityCreated>(&e.data);
+        c && r.entities[c->entity].kind == EntityKind::kThreat)
+      out.launched[r.entities[c->entity].id] = e.time_s;
+    if (const auto* l = std::get_if<Leaked>(&e.data)) out.leaked[r.entities[l->threat].id] = e.time_s;
+  }
+  return out;
+}
+
+std::string raid_scenario(int count, const std::string& extra) {
+  return R"(name: raid
+duration: 1 h
+assets:
+  - {id: base, position: "40.0N 32.5E"}
+raids:
+  - id: cm
+    type: tomahawk
+    count: )" +
+         std::to_string(count) + R"(
+    route:
+      - {position: "39.0N 32.0E", altitude: 100 m}
+      - {position: "39.5N 32.0E"}
+    target: base
+    route_jitter: 3 km
+)" + extra;
+}
+
+// Time on target: each threat reaches its aim point exactly at the raid's time on target plus
+// its place in the salvo, plus its start jitter (the uniform draw of `threat/<id>/start`), its
+// launch moved back by however long its jittered route takes.
+TEST(Raids, ArriveAtTheirTimeOnTargetOneSalvoIntervalApart) {
+  const scenario::Scenario sc =
+      load(raid_scenario(3, "    time_on_target: 20 min\n    salvo_interval: 10 s\n    start_jitter: 4 s\n"));
+  const RunResult r = run_replication(sc, {});
+  const Times t = times(r);
+  ASSERT_EQ(t.leaked.size(), 3u);
+  for (int k = 0; k < 3; ++k) {
+    const std::string id = "cm-" + std::to_string(k + 1);
+    const double jitter = core::RngStream(sc.seed, 0, "threat/" + id + "/start").uniform(0.0, 4.0);
+    EXPECT_NEAR(t.leaked.at(id), 1200.0 + 10.0 * k + jitter, 1e-9) << id;
+  }
+  // Different jittered routes take different times: the launches are not one interval apart.
+  EXPECT_GT(std::abs(t.launched.at("cm-2") - t.launched.at("cm-1") - 10.0), 0.01);
+}
+
+// A quasi-ballistic salvo from two launchers, taken in turn, lands on time as well.
+TEST(Raids, BallisticMissilesFromTwoLaunchersLandOnTime) {
+  const scenario::Scenario sc = load(R"(name: tbm
+duration: 30 min
+assets:
+  - {id: base, position: "40.0N 32.5E"}
+raids:
+  - id: tbm
+    type: iskander
+    count: 3
+    time_on_target: 15 min
+    salvo_interval: 5 s
+    launch_points:
+      - {position: "38.6N 33.6E", altitude: 0 m AGL}
+      - {position: "38.7N 33.4E", altitude: 0 m AGL}
+    target: base
+)");
+  const RunResult r = run_replication(sc, {});
+  const Times t = times(r);
+  ASSERT_EQ(t.leaked.size(), 3u);
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(t.leaked.at("tbm-" + std::to_string(k + 1)), 900.0 + 5.0 * k, 1e-9);
+  // Launchers in turn: the first and third fly the same route, so launch at the same offset.
+  EXPECT_NEAR(t.launched.at("tbm-3") - t.launched.at("tbm-1"), 10.0, 1e-9);
+  EXPECT_GT(std::abs(t.launched.at("tbm-2") - t.launched.at("tbm-1") - 5.0), 1.0);
+  int seen = 0;
+  for (const TruthSample& s : r.truth) {
+    if (r.entities[s.threat].id == "tbm-2" && s.time_s == std::ceil(t.launched.at("tbm-2"))) {
+      EXPECT_LT(ground_distance_m(s.where, {38.7, 33.4, 0.0}), 2000.0);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 1);
+}
+
+// Without a time on target, threat k starts (k - 1) salvo intervals after `start`.
+TEST(Raids, StartOneSalvoIntervalApart) {
+  const Times t =
+      times(run_replication(load(raid_scenario(3, "    start: 1 min\n    salvo_interval: 30 s\n")), {}));
+  for (int k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(t.launched.at("cm-" + std::to_string(k + 1)), 60.0 + 30.0 * k);
+}
+
+// Each threat draws from its own streams: a bigger raid leaves the first threats' flights as
+// they were.
+TEST(Raids, ALargerRaidLeavesTheFirstThreatsUnchanged) {
+  const std::string extra = "    salvo_interval: 20 s\n    start_jitter: 30 s\n    rcs_jitter: 2 dB\n";
+  const RunResult three = run_replication(load(raid_scenario(3, extra)), {});
+  const RunResult four = run_replication(load(raid_scenario(4, extra)), {});
+  const Times a = times(three), b = times(four);
+  for (const char* id : {"cm-1", "cm-2", "cm-3"}) {
+    EXPECT_EQ(a.launched.at(id), b.launched.at(id)) << id;
+    EXPECT_EQ(a.leaked.at(id), b.leaked.at(id)) << id;
+  }
+  EXPECT_EQ(b.leaked.size(), 4u);
+  EXPECT_NE(b.leaked.at("cm-4"), b.leaked.at("cm-3"));
+}
+
+// A time on target too early for the flight is an error at its key; in a run, a threat whose
+// jittered route makes it late launches at once.
+TEST(Raids, ATimeOnTargetTooEarlyIsAnErrorAtItsKey) {
+  const scenario::Scenario sc = load(raid_scenario(2, "    time_on_target: 5 min\n"));
+  const core::Diagnostics d = check_arrivals(sc);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].where.line, 14);
+  EXPECT_EQ(d.items()[0].path, "raids[0].time_on_target");
+  EXPECT_NE(d.items()[0].message.find("threat 'cm-1' needs"), std::string::npos) << d.str();
+  const Times t = times(run_replication(sc, {}));
+  EXPECT_EQ(t.launched.at("cm-1"), 0.0);
+  EXPECT_GT(t.leaked.at("cm-1"), 300.0);
+  EXPECT_TRUE(check_arrivals(load(raid_scenario(2, "    time_on_target: 30 min\n"))).empty());
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "opensam/scenario/resolved.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
+#include "opensam/sim/threat_flight.hpp"
 
 namespace opensam::cli {
 
@@ -20,6 +21,8 @@ namespace {
 /// Loads a scenario, printing every error on stderr.
 std::optional<scenario::Scenario> load_or_report(const std::string& file) {
   scenario::LoadResult r = scenario::load(file);
+  // Times on target need the planned flights: checked once the scenario is whole.
+  if (r.ok()) r.errors = sim::check_arrivals(r.scenario);
   if (!r.ok()) {
     std::cerr << r.errors.str();
     std::cerr << fmt::format("{}: {} error{}\n", file, r.errors.size(), r.errors.size() == 1 ? "" : "s");

@@ -137,9 +137,14 @@ class Loader {
     for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
     for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
     if (r.has("threats")) threats_key_ = r.where("threats");
+    if (r.has("raids") && !threats_key_) threats_key_ = r.where("raids");
     for (const auto& [node, path] : r.list("threats")) {
       ++threat_entries_;
       read_threat(ctx, node, path, base_dir);
+    }
+    for (const auto& [node, path] : r.list("raids")) {
+      ++threat_entries_;
+      read_raid(ctx, node, path, base_dir);
     }
   }
 
@@ -206,10 +211,13 @@ class Loader {
     stack_.pop_back();
   }
 
-  bool claim_id(const MapReader& r, const std::string& id) {
+  /// `what` names a generated id in the message ("threat 2 of raid 'x'").
+  bool claim_id(const MapReader& r, const std::string& id, const std::string& what) {
     if (auto it = ids_.find(id); it != ids_.end()) {
-      r.error("id", fmt::format("duplicate id '{}' (first used at {}:{}:{})", id, it->second.file,
-                                it->second.line, it->second.column));
+      const std::string first = fmt::format("{}:{}:{}", it->second.file, it->second.line, it->second.column);
+      r.error("id", what.empty()
+                        ? fmt::format("duplicate id '{}' (first used at {})", id, first)
+                        : fmt::format("{} would be '{}', an id already used at {}", what, id, first));
       return false;
     }
     ids_[id] = r.where("id");
@@ -486,7 +494,7 @@ class Loader {
     bool ok = true;
     if (auto id = r.text("id")) {
       s.id = *id;
-      ok &= claim_id(r, s.id);
+      ok &= claim_id(r, s.id, "");
     } else {
       ok = false;
     }
@@ -529,7 +537,7 @@ class Loader {
     if (!r.is_map()) return;
     Asset a;
     auto id = r.text("id");
-    const bool id_ok = id && claim_id(r, *id);
+    const bool id_ok = id && claim_id(r, *id, "");
     auto pos = r.position("position");
     auto alt = r.altitude("altitude");
     auto radius = r.quantity("radius");
@@ -555,19 +563,99 @@ class Loader {
     return mps;
   }
 
+  using Items = std::vector<std::pair<YAML::Node, std::string>>;
+
   void read_threat(const ReadContext& ctx, const YAML::Node& node, const std::string& path,
                    const fs::path& base_dir) {
     MapReader r(ctx, node, kThreatSection, path);
     if (!r.is_map()) return;
     Threat t;
-    bool ok = true;
+    bool ok = false;
     if (auto id = r.text("id")) {
       t.id = *id;
-      ok &= claim_id(r, t.id);
-    } else {
-      ok = false;
+      ok = claim_id(r, t.id, "");
     }
     const ThreatType* type = nullptr;
+    ok &= read_threat_keys(ctx, r, base_dir, t, type);
+    const Items points = r.list("route");
+    if (points.empty() && r.has("route")) {
+      r.error("route", "a route needs at least one point");
+      ok = false;
+    }
+    ok &= read_route(ctx, points, false, type, t.route);
+    if (t.route.empty()) ok = false;  // a missing route is reported as a missing key
+    if (!ok || !check_route(r, t, type)) return;
+    add_threat(r, std::move(t));
+  }
+
+  /// A raid: `count` threats alike but for their launch point and their place in the salvo.
+  void read_raid(const ReadContext& ctx, const YAML::Node& node, const std::string& path,
+                 const fs::path& base_dir) {
+    MapReader r(ctx, node, kRaidSection, path);
+    if (!r.is_map()) return;
+    Threat t;
+    std::string id;
+    bool ok = false;
+    if (auto v = r.text("id")) {
+      id = *v;
+      ok = claim_id(r, id, "");
+    }
+    const auto count = r.whole_number("count");
+    const auto interval = r.quantity("salvo_interval");
+    ok &= count && interval;
+    const ThreatType* type = nullptr;
+    ok &= read_threat_keys(ctx, r, base_dir, t, type);
+    const Items launch = r.list("launch_points");
+    const Items points = r.list("route");
+    if (launch.empty() && r.has("launch_points")) {
+      r.error("launch_points", "a raid needs at least one launch point, or no 'launch_points' key");
+      ok = false;
+    }
+    if (points.empty() && r.has("route")) {
+      r.error("route", "a route needs at least one point");
+      ok = false;
+    }
+    if (!r.has("launch_points") && !r.has("route")) {
+      r.error("route", "missing required key 'route' (or 'launch_points')");
+      ok = false;
+    }
+    // One route per launch point in use; without launch points, the route's first point.
+    std::vector<std::vector<Waypoint>> routes;
+    const std::size_t launchers = std::min<std::size_t>(launch.size(), count.value_or(1));
+    for (std::size_t i = 0; i < std::max<std::size_t>(launchers, 1); ++i) {
+      Items items;
+      if (!launch.empty()) items.push_back(launch[i]);
+      items.insert(items.end(), points.begin(), points.end());
+      routes.emplace_back();
+      if (items.empty() || !read_route(ctx, items, !launch.empty(), type, routes.back())) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) return;
+    for (auto& route : routes) {
+      t.route = std::move(route);
+      if (!check_route(r, t, type)) return;
+      route = std::move(t.route);
+    }
+    for (std::uint64_t k = 0; k < *count; ++k) {
+      Threat m = t;
+      m.id = fmt::format("{}-{}", id, k + 1);
+      if (!claim_id(r, m.id, fmt::format("threat {} of raid '{}'", k + 1, id))) return;
+      m.route = routes[k % routes.size()];
+      const double offset_s = double(k) * interval->value;
+      if (m.arrival_s)
+        *m.arrival_s += offset_s;
+      else
+        m.start_time_s += offset_s;
+      add_threat(r, std::move(m));
+    }
+  }
+
+  /// A threat's keys but its id and route; `type` is set when the type loads.
+  bool read_threat_keys(const ReadContext& ctx, const MapReader& r, const fs::path& base_dir, Threat& t,
+                        const ThreatType*& type) {
+    bool ok = true;
     if (auto name = r.text("type")) {
       if (auto key = resolve_type(r, *name, LibraryPart::kThreats, base_dir)) {
         t.type = *key;
@@ -578,11 +666,28 @@ class Loader {
     } else {
       ok = false;
     }
-    auto start = r.quantity("start");
-    auto jitter = r.quantity("start_jitter");
-    auto end = r.text("end");
-    ok &= start && jitter && end;
-    if (end) t.end = *end == "exit" ? RouteEnd::kExit : RouteEnd::kAimPoint;
+    const auto start = r.quantity("start");
+    const auto jitter = r.quantity("start_jitter");
+    const auto end = r.text("end");
+    if (start && jitter && end) {
+      t.start_time_s = start->value;
+      t.start_jitter_s = jitter->value;
+      t.end = *end == "exit" ? RouteEnd::kExit : RouteEnd::kAimPoint;
+    } else {
+      ok = false;
+    }
+    if (r.has("time_on_target")) {
+      if (r.has("start")) {
+        r.error("time_on_target", "give 'start' or 'time_on_target', not both");
+        ok = false;
+      } else if (auto q = r.quantity("time_on_target")) {
+        t.arrival_s = q->value;
+        t.arrival_where = r.where("time_on_target");
+        t.arrival_path = r.path("time_on_target");
+      } else {
+        ok = false;
+      }
+    }
     if (r.has("target")) {
       if (auto target = r.text("target")) {
         t.target = *target;
@@ -594,9 +699,15 @@ class Loader {
         ok = false;
       }
     }
+    ok &= read_flight_options(ctx, r, t);
+    return ok;
+  }
 
-    // Route: altitude and speed carry over from the previous point.
-    const auto points = r.list("route");
+  /// Route points, altitude and speed carried over from the previous point; the first is a
+  /// raid's launch point when `launch`. False after reporting any error.
+  bool read_route(const ReadContext& ctx, const Items& points, bool launch, const ThreatType* type,
+                  std::vector<Waypoint>& route) {
+    bool ok = true;
     std::optional<Altitude> altitude;
     double speed_mps = 0.0;  // 0: not known yet
     if (type != nullptr) {
@@ -616,7 +727,8 @@ class Loader {
         altitude = w.altitude("altitude");
         if (!altitude) ok = false;
       } else if (i == 0) {
-        w.error("altitude", "missing required key 'altitude' on the first point of a route");
+        w.error("altitude", launch ? "missing required key 'altitude' on a launch point"
+                                   : "missing required key 'altitude' on the first point of a route");
         ok = false;
       }
       const double alt_m = altitude ? altitude->value_m : 0.0;
@@ -635,8 +747,8 @@ class Loader {
         ok = false;
         continue;
       }
-      if (!t.route.empty()) {
-        const Waypoint& prev = t.route.back();
+      if (!route.empty()) {
+        const Waypoint& prev = route.back();
         if (prev.position.lat_deg == pos->lat_deg && prev.position.lon_deg == pos->lon_deg &&
             prev.altitude.value_m == altitude->value_m) {
           w.error("position", fmt::format("same place as point {}: a leg must have a length", i - 1));
@@ -649,28 +761,27 @@ class Loader {
       } else {
         ok = false;
       }
-      t.route.push_back({*pos, *altitude, speed_mps, loiter_s});
+      route.push_back({*pos, *altitude, speed_mps, loiter_s});
     }
-    if (points.empty() && r.has("route")) {
-      r.error("route", "a route needs at least one point");
-      ok = false;
-    }
-    if (t.route.empty()) ok = false;  // a missing route is reported as a missing key
-    if (ok && t.target.empty() && t.route.size() < 2) {
+    return ok;
+  }
+
+  /// Checks that need the whole route and the target.
+  bool check_route(const MapReader& r, const Threat& t, const ThreatType* type) {
+    if (t.target.empty() && t.route.size() < 2) {
       r.error("route", "a route without a target needs at least two points");
-      ok = false;
+      return false;
     }
-    if (ok && type != nullptr && type->kind == "ballistic_missile" && t.target.empty() &&
-        t.route.size() != 2) {
+    if (type != nullptr && type->kind == "ballistic_missile" && t.target.empty() && t.route.size() != 2) {
       r.error("route",
               "a ballistic missile flies from its launch point to its aim point: give one "
               "point and a target, or two points");
-      ok = false;
+      return false;
     }
-    ok &= read_flight_options(ctx, r, t);
-    if (!ok) return;
-    t.start_time_s = start->value;
-    t.start_jitter_s = jitter->value;
+    return true;
+  }
+
+  void add_threat(const MapReader& r, Threat t) {
     if (!t.target.empty()) targets_.push_back({sc_.threats.size(), r.where("target"), r.path("target")});
     sc_.threats.push_back(std::move(t));
   }
@@ -736,6 +847,11 @@ class Loader {
   void resolve_targets() {
     std::vector<std::string_view> asset_ids;
     for (const auto& a : sc_.assets) asset_ids.push_back(a.id);
+    // The threats of a raid share one `target` key: each message once.
+    std::set<std::string> reported;
+    const auto report = [&](const PendingTarget& p, std::string msg) {
+      if (reported.insert(p.path).second) errors_.add(p.where, p.path, std::move(msg));
+    };
     for (const auto& p : targets_) {
       Threat& t = sc_.threats[p.threat];
       const auto it = std::find_if(sc_.assets.begin(), sc_.assets.end(),
@@ -754,14 +870,14 @@ class Loader {
             t.route.push_back({site->position, site->altitude, last.speed_mps, 0.0});
           continue;
         }
-        errors_.add(p.where, p.path, fmt::format("no asset or radar has the id '{}'", t.target));
+        report(p, fmt::format("no asset or radar has the id '{}'", t.target));
         continue;
       }
       if (it == sc_.assets.end()) {
         std::string msg = fmt::format("no asset has the id '{}'", t.target);
         if (auto near = core::closest_match(t.target, asset_ids))
           msg += fmt::format(" (did you mean '{}'?)", *near);
-        errors_.add(p.where, p.path, msg);
+        report(p, msg);
         continue;
       }
       const Waypoint& last = t.route.back();
@@ -770,9 +886,9 @@ class Loader {
         t.route.push_back({it->position, it->altitude, last.speed_mps, 0.0});
       }
       if (sc_.threat_types.at(t.type).kind == "ballistic_missile" && t.route.size() != 2) {
-        errors_.add(p.where, p.path,
-                    "a ballistic missile flies from its launch point to its aim point: give one route "
-                    "point and a target, or two points");
+        report(p,
+               "a ballistic missile flies from its launch point to its aim point: give one route "
+               "point and a target, or two points");
       }
     }
   }
@@ -784,7 +900,7 @@ class Loader {
     if (!set_by_.contains("duration")) errors_.add(where, "duration", "missing required key 'duration'");
     if (threat_entries_ == 0) {
       errors_.add(threats_key_ ? *threats_key_ : where, "threats",
-                  "the raid is empty: at least one threat is required");
+                  "no threats: give at least one under 'threats' or 'raids'");
     }
     // The command post's tracker takes two sensors per radar (skin and strobes).
     std::size_t radars = 0;

@@ -119,7 +119,10 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   for (const auto& t : sc.threats) {
     e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id << YAML::Key << "type" << YAML::Value
       << t.type;
-    e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
+    if (t.arrival_s)
+      e << YAML::Key << "time_on_target" << YAML::Value << num(*t.arrival_s) + " s";
+    else
+      e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
     e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
     e << YAML::Key << "end" << YAML::Value << (t.end == RouteEnd::kExit ? "exit" : "aim_point");
     // The route already ends on the target's aim point; the loader does not add it twice.

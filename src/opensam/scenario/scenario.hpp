@@ -135,7 +135,11 @@ struct Threat {
   std::string type;  ///< key into Scenario::threat_types
   double start_time_s = 0.0;
   double start_jitter_s = 0.0;  ///< start drawn uniformly in [start, start + jitter]
-  std::vector<Waypoint> route;  ///< at least two points; the asset's point is last with `target`
+  /// Time on target: reach the last route point then, instead of starting at `start_time_s`.
+  std::optional<double> arrival_s;
+  core::SourceLocation arrival_where;  ///< where the time on target was written, for messages
+  std::string arrival_path;            ///< its key path, e.g. "raids[0].time_on_target"
+  std::vector<Waypoint> route;         ///< at least two points; the asset's point is last with `target`
   RouteEnd end = RouteEnd::kAimPoint;
   std::string target;                 ///< asset id (a radar site's for anti-radiation missiles), or empty
   bool target_is_site = false;        ///< `target` names a site (an anti-radiation missile's radar)

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace opensam::scenario {
@@ -128,6 +129,15 @@ const std::array kThreatFields{
               .dim = Dimension::kTime,
               .min = 0.0,
               .max = kMaxDurationS},
+    FieldSpec{.key = "time_on_target",
+              .kind = K::kQuantity,
+              .doc = "When it reaches its aim point (or last point), instead of `start`: it "
+                     "launches as late as its planned flight allows (as early as 0 s when the "
+                     "route-jittered flight cannot make it), then `start_jitter` later.",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS,
+              .min_exclusive = true},
     FieldSpec{.key = "route",
               .kind = K::kList,
               .doc = "Waypoints, flown along geodesics at constant speed per leg.",
@@ -192,6 +202,54 @@ const std::array kThreatFields{
               .min = 0.0,
               .max = 20.0},
 };
+
+const std::array kRaidOwnFields{
+    FieldSpec{.key = "id",
+              .kind = K::kId,
+              .doc = "Name of the raid; its threats are `<id>-1` to `<id>-<count>`, each with its "
+                     "own random streams.",
+              .required = true},
+    FieldSpec{.key = "count",
+              .kind = K::kInteger,
+              .doc = "How many threats the raid launches.",
+              .required = true,
+              .min = 1.0,
+              .max = 1000.0},
+    FieldSpec{.key = "salvo_interval",
+              .kind = K::kQuantity,
+              .doc = "Time between successive threats: threat k launches (or, with "
+                     "`time_on_target`, arrives) (k - 1) intervals after the first.",
+              .default_text = "0 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = 86400.0},
+    FieldSpec{.key = "launch_points",
+              .kind = K::kList,
+              .doc = "Launchers, taken in turn: threat k starts at point (k - 1) mod n, then flies "
+                     "`route` (which may then be left out when there is a `target`). Without "
+                     "them, every threat starts at the route's first point.",
+              .child = &kLaunchPointSection},
+};
+
+/// A raid takes every key of a threat but `id`, besides its own; its route is optional when
+/// it has launch points.
+constexpr auto raid_fields() {
+  std::array<FieldSpec, kRaidOwnFields.size() + kThreatFields.size() - 1> out{};
+  std::size_t n = 0;
+  for (const FieldSpec& f : kRaidOwnFields) out[n++] = f;
+  for (std::size_t i = 1; i < kThreatFields.size(); ++i) {
+    FieldSpec f = kThreatFields[i];
+    if (f.key == "route") {
+      f.required = false;
+      f.doc = "Waypoints after the launch point (with `launch_points`) or from it.";
+    } else if (f.key == "start") {
+      f.doc = "When the first threat appears at its launch point.";
+    }
+    out[n++] = f;
+  }
+  return out;
+}
+constexpr auto kRaidFields = raid_fields();
 
 const std::array kSiteFields{
     FieldSpec{.key = "id", .kind = K::kId, .doc = "Unique name of the site element.", .required = true},
@@ -340,9 +398,12 @@ const std::array kScenarioFields{
     FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
     FieldSpec{.key = "threats",
               .kind = K::kList,
-              .doc = "The raid; at least one threat.",
-              .required = true,
+              .doc = "Single threats. With `raids`, at least one threat in all.",
               .child = &kThreatSection},
+    FieldSpec{.key = "raids",
+              .kind = K::kList,
+              .doc = "Groups of like threats: launch points, salvo spacing, time on target.",
+              .child = &kRaidSection},
 };
 
 const std::array kFigureFields{
@@ -964,7 +1025,10 @@ const std::array kTrackerFields{
 };
 
 const Section kWaypointSection{"threats[].route[]", "One point of a threat's route.", kWaypointFields};
-const Section kThreatSection{"threats[]", "One element of the raid.", kThreatFields};
+const Section kThreatSection{"threats[]", "One threat.", kThreatFields};
+const Section kRaidSection{"raids[]", "A group of threats of one type.", kRaidFields};
+const Section kLaunchPointSection{"raids[].launch_points[]",
+                                  "Where one launcher of a raid stands (a route point).", kWaypointFields};
 const Section kManoeuvreSection{"threats[].manoeuvres[]", "A scripted evasive manoeuvre.", kManoeuvreFields};
 const Section kReactionSection{"threats[].reaction", "An aircraft's reaction to an engagement radar.",
                                kReactionFields};
@@ -995,7 +1059,9 @@ std::string kind_text(const FieldSpec& f) {
     case K::kString: return "string";
     case K::kId: return "id";
     case K::kText: return "text";
-    case K::kInteger: return "whole number, 0 to 2^64 - 1";
+    case K::kInteger:
+      if (f.max < 1e300) return fmt::format("whole number, {:g} to {:g}", std::max(f.min, 0.0), f.max);
+      return "whole number, 0 to 2^64 - 1";
     case K::kBool: return "true/false";
     case K::kQuantity:
       if (f.dim == Dimension::kNumber) return "number";
@@ -1050,9 +1116,9 @@ std::string format_reference() {
       "is at 0 m without one). Heights are taken above the WGS-84 ellipsoid; elevation rasters "
       "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
-  for (const Section* s :
-       {&kScenarioSection, &kEnvironmentSection, &kSiteSection, &kSilenceSection, &kAssetSection,
-        &kThreatSection, &kWaypointSection, &kManoeuvreSection, &kReactionSection}) {
+  for (const Section* s : {&kScenarioSection, &kEnvironmentSection, &kSiteSection, &kSilenceSection,
+                           &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
+                           &kReactionSection, &kRaidSection, &kLaunchPointSection}) {
     append_section(out, *s);
   }
   out +=

@@ -58,6 +58,8 @@ extern const Section kScenarioSection;
 extern const Section kSiteSection;
 extern const Section kAssetSection;
 extern const Section kThreatSection;
+extern const Section kRaidSection;
+extern const Section kLaunchPointSection;
 extern const Section kWaypointSection;
 extern const Section kManoeuvreSection;
 extern const Section kReactionSection;

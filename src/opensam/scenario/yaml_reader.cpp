@@ -198,6 +198,10 @@ std::optional<std::uint64_t> MapReader::whole_number(std::string_view key) const
     error(key, fmt::format("'{}' is not a whole number from 0 to 18446744073709551615", value));
     return std::nullopt;
   }
+  if (auto v = range_violation(spec(key), double(out)); !v.empty()) {
+    error(key, fmt::format("'{}' {}", value, v));
+    return std::nullopt;
+  }
   return out;
 }
 

@@ -102,8 +102,7 @@ class World {
       result_.entities.push_back({t.id, EntityKind::kThreat, t.type});
       // Each threat draws from its own stream: adding a threat never changes another's draws.
       core::RngStream start_rng(opt.seed, opt.replicate, fmt::format("threat/{}/start", t.id));
-      const double start =
-          t.start_time_s + (t.start_jitter_s > 0.0 ? start_rng.uniform(0.0, t.start_jitter_s) : 0.0);
+      const double delay = t.start_jitter_s > 0.0 ? start_rng.uniform(0.0, t.start_jitter_s) : 0.0;
       core::RngStream route_rng(opt.seed, opt.replicate, fmt::format("threat/{}/route", t.id));
       static const scenario::ThreatType kUntyped;  // scenarios built in code may name no type
       const auto found = sc.threat_types.find(t.type);
@@ -111,8 +110,9 @@ class World {
       ThreatState st;
       st.entity = entity;
       st.model = flight_model(type, t, terrain_, route_rng);
-      st.launch_s = start;
-      st.path = plan_flight(st.model, terrain_, start, sc.duration_s);
+      st.path = t.arrival_s ? plan_arrival(st.model, terrain_, *t.arrival_s, delay, sc.duration_s)
+                            : plan_flight(st.model, terrain_, t.start_time_s + delay, sc.duration_s);
+      st.launch_s = st.path.start_time_s();
       for (std::size_t i = 0; i < sc.assets.size(); ++i) {
         if (sc.assets[i].id == t.target) st.target = EntityIndex(sc.sites.size() + i);
       }

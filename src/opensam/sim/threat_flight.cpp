@@ -1,7 +1,11 @@
 #include "opensam/sim/threat_flight.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numbers>
+#include <set>
+#include <string>
 
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/sensor_setup.hpp"
@@ -68,6 +72,49 @@ threats::Trajectory plan_flight(const FlightModel& model, const geo::Terrain& te
   }
   return threats::fly(model.plan, model.perf, terrain, threats::start_of(model.plan, launch_time_s),
                       kFlightStep_s, end_time_s);
+}
+
+std::optional<double> arrival_time_s(const threats::Trajectory& path, const FlightModel& model) {
+  for (const threats::Mark& m : path.marks()) {
+    if (m.kind == threats::MarkKind::kWaypoint && m.detail + 1 == model.plan.route.size()) return m.time_s;
+  }
+  return std::nullopt;
+}
+
+threats::Trajectory plan_arrival(const FlightModel& model, const geo::Terrain& terrain, double arrival_s,
+                                 double delay_s, double end_time_s) {
+  // Manoeuvres are timed from launch, so the flight is the same whenever it launches.
+  threats::Trajectory path = plan_flight(model, terrain, 0.0, arrival_s + kFlightStep_s);
+  const std::optional<double> took_s = arrival_time_s(path, model);
+  if (!took_s || *took_s > arrival_s) return plan_flight(model, terrain, delay_s, end_time_s);
+  path.shift(arrival_s - *took_s + delay_s);
+  return path;
+}
+
+core::Diagnostics check_arrivals(const scenario::Scenario& sc) {
+  core::Diagnostics errors;
+  std::set<std::string> reported;
+  const geo::Terrain terrain = scenario_terrain(sc);
+  for (const scenario::Threat& t : sc.threats) {
+    if (!t.arrival_s || reported.contains(t.arrival_path)) continue;
+    scenario::Threat nominal = t;
+    nominal.route_jitter_m = 0.0;
+    core::RngStream unused(0, 0, "unused");
+    const auto type = sc.threat_types.find(t.type);
+    if (type == sc.threat_types.end()) continue;
+    const FlightModel model = flight_model(type->second, nominal, terrain, unused);
+    const threats::Trajectory path = plan_flight(model, terrain, 0.0, *t.arrival_s + kFlightStep_s);
+    if (const auto took_s = arrival_time_s(path, model); took_s && *took_s <= *t.arrival_s) continue;
+    reported.insert(t.arrival_path);
+    // How long the flight takes, planned without a time limit (a week at most).
+    const auto took_s = arrival_time_s(plan_flight(model, terrain, 0.0, 7 * 86400.0), model);
+    errors.add(t.arrival_where, t.arrival_path,
+               took_s ? fmt::format("threat '{}' needs {:.0f} s to reach its last point: it cannot arrive "
+                                    "at {:g} s",
+                                    t.id, *took_s, *t.arrival_s)
+                      : fmt::format("threat '{}' never reaches its last point", t.id));
+  }
+  return errors;
 }
 
 double replan(threats::Trajectory& path, const FlightModel& model, const geo::Terrain& terrain,

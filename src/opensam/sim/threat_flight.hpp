@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "opensam/core/diagnostic.hpp"
 #include "opensam/core/rng.hpp"
 #include "opensam/geo/terrain.hpp"
 #include "opensam/scenario/scenario.hpp"
@@ -32,6 +33,18 @@ struct FlightModel {
 /// The whole flight from `launch_time_s` until it ends or `end_time_s`.
 [[nodiscard]] threats::Trajectory plan_flight(const FlightModel& model, const geo::Terrain& terrain,
                                               double launch_time_s, double end_time_s);
+
+/// The time `path` reaches the last point of `model`'s route, if it does.
+[[nodiscard]] std::optional<double> arrival_time_s(const threats::Trajectory& path, const FlightModel& model);
+
+/// The flight that reaches its last route point at `arrival_s` (time on target), then `delay_s`
+/// later (start jitter); launched at `delay_s` when it cannot arrive by then launching at 0 s.
+[[nodiscard]] threats::Trajectory plan_arrival(const FlightModel& model, const geo::Terrain& terrain,
+                                               double arrival_s, double delay_s, double end_time_s);
+
+/// Every threat with a time on target that cannot make it without its route jitter, named at
+/// its `time_on_target` key (one message per key).
+[[nodiscard]] core::Diagnostics check_arrivals(const scenario::Scenario& sc);
 
 /// Flies an aerodynamic threat's plan again from the first sample at or after `now_s`,
 /// replacing the rest of `path`; returns that sample's time. `mark`, when given, is noted there.
