@@ -619,10 +619,9 @@ class Loader {
       r.error("route", "missing required key 'route' (or 'launch_points')");
       ok = false;
     }
-    // One route per launch point in use; without launch points, the route's first point.
+    // One route per launch point; without launch points, from the route's first point.
     std::vector<std::vector<Waypoint>> routes;
-    const std::size_t launchers = std::min<std::size_t>(launch.size(), count.value_or(1));
-    for (std::size_t i = 0; i < std::max<std::size_t>(launchers, 1); ++i) {
+    for (std::size_t i = 0; i < std::max<std::size_t>(launch.size(), 1); ++i) {
       Items items;
       if (!launch.empty()) items.push_back(launch[i]);
       items.insert(items.end(), points.begin(), points.end());
