@@ -108,7 +108,7 @@ const std::array kReactionFields{
               .min_exclusive = true},
 };
 
-const std::array kThreatFields{
+constexpr std::array kThreatFields{
     FieldSpec{.key = "id", .kind = K::kId, .doc = "Unique name of the threat.", .required = true},
     FieldSpec{.key = "type",
               .kind = K::kString,
@@ -203,7 +203,7 @@ const std::array kThreatFields{
               .max = 20.0},
 };
 
-const std::array kRaidOwnFields{
+constexpr std::array kRaidOwnFields{
     FieldSpec{.key = "id",
               .kind = K::kId,
               .doc = "Name of the raid; its threats are `<id>-1` to `<id>-<count>`, each with its "
