@@ -1,0 +1,150 @@
+#include "opensam/weapons/interceptor.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "opensam/geo/frames.hpp"
+#include "opensam/physics/gravity.hpp"
+
+namespace opensam::weapons {
+
+namespace {
+
+/// Midcourse heading guidance turns the velocity towards the aim point with this time
+/// constant (a modelling choice: fast enough to settle well before the terminal phase).
+constexpr double kHeadingTime_s = 2.0;
+/// Integration substep of the flight.
+constexpr double kSubstep_s = 0.01;
+
+/// Local vertical (geodetic up) at an ECEF point.
+Vec3 up_at(const Vec3& ecef_m) {
+  const geo::Lla p = geo::ecef_to_lla(ecef_m);
+  return geo::enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);
+}
+
+Vec3 across(const Vec3& v, const Vec3& unit) { return v - v.dot(unit) * unit; }
+
+double burn_time_s(const physics::Airframe& a) {
+  double t = 0.0;
+  for (const auto& p : a.motor) t += p.duration_s;
+  return t;
+}
+
+}  // namespace
+
+double intercept_time_s(const Vec3& from_m, double speed_mps, const Vec3& target_m,
+                        const Vec3& target_velocity_mps) {
+  // |d + v t| = s t  =>  (v.v - s^2) t^2 + 2 d.v t + d.d = 0, smallest positive root.
+  const Vec3 d = target_m - from_m;
+  const double a = target_velocity_mps.squaredNorm() - speed_mps * speed_mps;
+  const double b = 2.0 * d.dot(target_velocity_mps);
+  const double c = d.squaredNorm();
+  if (std::abs(a) < 1e-9) return b < 0.0 ? -c / b : -1.0;
+  const double disc = b * b - 4.0 * a * c;
+  if (disc < 0.0) return -1.0;
+  const double q = std::sqrt(disc);
+  const double t1 = (-b - q) / (2.0 * a);
+  const double t2 = (-b + q) / (2.0 * a);
+  const double lo = std::min(t1, t2), hi = std::max(t1, t2);
+  if (lo > 0.0) return lo;
+  return hi > 0.0 ? hi : -1.0;
+}
+
+Interceptor::Interceptor(const InterceptorType& type, const Vec3& launch_ecef_m, double launch_time_s)
+    : type_(&type), launch_time_s_(launch_time_s) {
+  state_.position_m = launch_ecef_m;
+  state_.velocity_mps = Vec3::Zero();
+  state_.mass_kg = type.launch_mass_kg;
+  state_.time_s = 0.0;
+}
+
+Vec3 Interceptor::command(const TargetEstimate& estimate, const Vec3& target_now_m, const Vec3& target_next_m,
+                          double dt_s) const {
+  const Vec3& p = state_.position_m;
+  const Vec3& v = state_.velocity_mps;
+  const double speed = v.norm();
+  if (speed <= 0.0) return Vec3::Zero();
+  const Vec3 heading = v / speed;
+  const Vec3 up = up_at(p);
+  // The seeker measures the target itself; without it the guidance has the track's estimate.
+  Vec3 target_p, target_v;
+  if (locked_) {
+    target_p = target_now_m;
+    target_v = (target_next_m - target_now_m) / dt_s;
+  } else {
+    target_v = estimate.velocity_mps;
+    target_p = estimate.position_m + target_v * (time_s() - estimate.time_s);
+  }
+  Vec3 a;
+  if (phase_ == InterceptorPhase::kTerminal) {
+    a = pn_command_mps2({target_p - p, target_v - v}, type_->nav_ratio);
+  } else {
+    // Towards the predicted intercept point at the present speed, raised for a lofted shot.
+    const double t_i = intercept_time_s(p, std::max(speed, 300.0), target_p, target_v);
+    Vec3 aim = t_i > 0.0 ? Vec3(target_p + target_v * t_i) : target_p;
+    aim += up * type_->loft * (aim - p).norm();
+    const Vec3 want = (aim - p).normalized();
+    a = speed / kHeadingTime_s * across(want, heading);
+  }
+  // Hold the path against gravity's pull across it.
+  a -= across(physics::normal_gravity_ecef(p), heading);
+  return a;
+}
+
+InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, const Vec3& target_now_m,
+                                   const Vec3& target_next_m) {
+  if (!flying() || dt_s <= 0.0) return phase_;
+  const Vec3 p0 = state_.position_m;
+  const InterceptorType& t = *type_;
+  if (phase_ == InterceptorPhase::kRise && state_.time_s >= t.vertical_rise_s)
+    phase_ = InterceptorPhase::kMidcourse;
+
+  physics::Steering steer;
+  if (phase_ == InterceptorPhase::kRise) {
+    steer.launch_direction = up_at(p0);
+  } else {
+    // The seeker acquires within its range and field of regard around the velocity.
+    const Vec3 los = target_now_m - p0;
+    const double speed = state_.velocity_mps.norm();
+    if (!locked_ && t.seeker_range_m > 0.0 && los.norm() <= t.seeker_range_m && speed > 0.0 &&
+        los.normalized().dot(state_.velocity_mps / speed) >= std::cos(t.seeker_fov_rad)) {
+      locked_ = true;
+      phase_ = InterceptorPhase::kTerminal;
+    }
+    if (phase_ == InterceptorPhase::kMidcourse) {
+      const Vec3 est = estimate.position_m + estimate.velocity_mps * (time_s() - estimate.time_s);
+      const Relative rel{est - p0, estimate.velocity_mps - state_.velocity_mps};
+      const double closing = closing_speed_mps(rel);
+      if (closing > 0.0 && rel.position_m.norm() / closing <= t.terminal_time_s)
+        phase_ = InterceptorPhase::kTerminal;
+    }
+    const Vec3 wanted = command(estimate, target_now_m, target_next_m, dt_s);
+    // First-order lag, exact over the step for a held command.
+    const double decay =
+        t.guidance_time_constant_s > 0.0 ? std::exp(-dt_s / t.guidance_time_constant_s) : 0.0;
+    achieved_mps2_ = wanted + (achieved_mps2_ - wanted) * decay;
+    steer.lateral_mps2 = achieved_mps2_;
+  }
+  physics::advance(state_, t.airframe, steer, dt_s, kSubstep_s, physics::EarthModel::kWgs84);
+
+  // The fuze: closest approach of the straight-line motions over the step.
+  const Vec3 moved = state_.position_m - p0;
+  const ClosestApproach ca =
+      closest_approach({target_now_m - p0, (target_next_m - target_now_m - moved) / dt_s}, dt_s);
+  if (ca.in_step && ca.miss_m <= t.fuze_radius_m) {
+    miss_m_ = ca.miss_m;
+    end_m_ = p0 + moved * (ca.time_s / dt_s);
+    phase_ = InterceptorPhase::kBurst;
+    return phase_;
+  }
+  const bool passed = ca.in_step && phase_ == InterceptorPhase::kTerminal;
+  const bool spent = state_.time_s > burn_time_s(t.airframe) && state_.velocity_mps.norm() < t.min_speed_mps;
+  if (passed || spent || state_.time_s >= t.max_flight_time_s) {
+    miss_m_ = ca.miss_m;
+    end_m_ = state_.position_m;
+    phase_ = InterceptorPhase::kSelfDestruct;
+  }
+  return phase_;
+}
+
+}  // namespace opensam::weapons
