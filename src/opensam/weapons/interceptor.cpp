@@ -51,38 +51,29 @@ double intercept_time_s(const Vec3& from_m, double speed_mps, const Vec3& target
 }
 
 Interceptor::Interceptor(const InterceptorType& type, const Vec3& launch_ecef_m, double launch_time_s)
-    : type_(&type), launch_time_s_(launch_time_s) {
+    : type_(&type), launch_time_s_(launch_time_s), burn_time_s_(burn_time_s(type.airframe)) {
   state_.position_m = launch_ecef_m;
   state_.velocity_mps = Vec3::Zero();
   state_.mass_kg = type.launch_mass_kg;
   state_.time_s = 0.0;
 }
 
-Vec3 Interceptor::command(const TargetEstimate& estimate, const Vec3& target_now_m, const Vec3& target_next_m,
-                          double dt_s) const {
+Vec3 Interceptor::command(const Relative& rel) const {
   const Vec3& p = state_.position_m;
   const Vec3& v = state_.velocity_mps;
   const double speed = v.norm();
   if (speed <= 0.0) return Vec3::Zero();
   const Vec3 heading = v / speed;
-  const Vec3 up = up_at(p);
-  // The seeker measures the target itself; without it the guidance has the track's estimate.
-  Vec3 target_p, target_v;
-  if (locked_) {
-    target_p = target_now_m;
-    target_v = (target_next_m - target_now_m) / dt_s;
-  } else {
-    target_v = estimate.velocity_mps;
-    target_p = estimate.position_m + target_v * (time_s() - estimate.time_s);
-  }
   Vec3 a;
   if (phase_ == InterceptorPhase::kTerminal) {
-    a = pn_command_mps2({target_p - p, target_v - v}, type_->nav_ratio);
+    a = pn_command_mps2(rel, type_->nav_ratio);
   } else {
     // Towards the predicted intercept point at the present speed, raised for a lofted shot.
+    const Vec3 target_p = p + rel.position_m;
+    const Vec3 target_v = v + rel.velocity_mps;
     const double t_i = intercept_time_s(p, std::max(speed, 300.0), target_p, target_v);
     Vec3 aim = t_i > 0.0 ? Vec3(target_p + target_v * t_i) : target_p;
-    aim += up * type_->loft * (aim - p).norm();
+    aim += up_at(p) * type_->loft * (aim - p).norm();
     const Vec3 want = (aim - p).normalized();
     a = speed / kHeadingTime_s * across(want, heading);
   }
@@ -111,14 +102,20 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
       locked_ = true;
       phase_ = InterceptorPhase::kTerminal;
     }
-    if (phase_ == InterceptorPhase::kMidcourse) {
+    // What the guidance knows: the seeker's measurement once locked, else the track's estimate.
+    Relative rel;
+    if (locked_) {
+      rel = {target_now_m - p0, (target_next_m - target_now_m) / dt_s - state_.velocity_mps};
+    } else {
       const Vec3 est = estimate.position_m + estimate.velocity_mps * (time_s() - estimate.time_s);
-      const Relative rel{est - p0, estimate.velocity_mps - state_.velocity_mps};
+      rel = {est - p0, estimate.velocity_mps - state_.velocity_mps};
+    }
+    if (phase_ == InterceptorPhase::kMidcourse) {
       const double closing = closing_speed_mps(rel);
       if (closing > 0.0 && rel.position_m.norm() / closing <= t.terminal_time_s)
         phase_ = InterceptorPhase::kTerminal;
     }
-    const Vec3 wanted = command(estimate, target_now_m, target_next_m, dt_s);
+    const Vec3 wanted = command(rel);
     // First-order lag, exact over the step for a held command.
     const double decay =
         t.guidance_time_constant_s > 0.0 ? std::exp(-dt_s / t.guidance_time_constant_s) : 0.0;
@@ -138,7 +135,7 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
     return phase_;
   }
   const bool passed = ca.in_step && phase_ == InterceptorPhase::kTerminal;
-  const bool spent = state_.time_s > burn_time_s(t.airframe) && state_.velocity_mps.norm() < t.min_speed_mps;
+  const bool spent = state_.time_s > burn_time_s_ && state_.velocity_mps.norm() < t.min_speed_mps;
   if (passed || spent || state_.time_s >= t.max_flight_time_s) {
     miss_m_ = ca.miss_m;
     end_m_ = state_.position_m;

@@ -58,12 +58,13 @@ class Interceptor {
   [[nodiscard]] const Vec3& end_position_m() const { return end_m_; }
 
  private:
-  Vec3 command(const TargetEstimate& estimate, const Vec3& target_now_m, const Vec3& target_next_m,
-               double dt_s) const;
+  /// The lateral acceleration wanted, from what the guidance knows of the target.
+  [[nodiscard]] Vec3 command(const Relative& rel) const;
 
   const InterceptorType* type_;
   physics::PointMass state_;
   double launch_time_s_;
+  double burn_time_s_;                 ///< the motor's phases added up
   Vec3 achieved_mps2_ = Vec3::Zero();  ///< the lagged lateral acceleration
   InterceptorPhase phase_ = InterceptorPhase::kRise;
   bool locked_ = false;
