@@ -584,7 +584,7 @@ class Loader {
     }
     ok &= read_route(ctx, points, false, type, t.route);
     if (t.route.empty()) ok = false;  // a missing route is reported as a missing key
-    if (!ok || !check_route(r, t, type)) return;
+    if (!ok || !check_route(r, t, t.route, type)) return;
     add_threat(r, std::move(t));
   }
 
@@ -632,10 +632,8 @@ class Loader {
       }
     }
     if (!ok) return;
-    for (auto& route : routes) {
-      t.route = std::move(route);
-      if (!check_route(r, t, type)) return;
-      route = std::move(t.route);
+    for (const auto& route : routes) {
+      if (!check_route(r, t, route, type)) return;
     }
     for (std::uint64_t k = 0; k < *count; ++k) {
       Threat m = t;
@@ -766,12 +764,13 @@ class Loader {
   }
 
   /// Checks that need the whole route and the target.
-  bool check_route(const MapReader& r, const Threat& t, const ThreatType* type) {
-    if (t.target.empty() && t.route.size() < 2) {
+  bool check_route(const MapReader& r, const Threat& t, const std::vector<Waypoint>& route,
+                   const ThreatType* type) {
+    if (t.target.empty() && route.size() < 2) {
       r.error("route", "a route without a target needs at least two points");
       return false;
     }
-    if (type != nullptr && type->kind == "ballistic_missile" && t.target.empty() && t.route.size() != 2) {
+    if (type != nullptr && type->kind == "ballistic_missile" && t.target.empty() && route.size() != 2) {
       r.error("route",
               "a ballistic missile flies from its launch point to its aim point: give one "
               "point and a target, or two points");
