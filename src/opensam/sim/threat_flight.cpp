@@ -6,6 +6,7 @@
 #include <numbers>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/sensor_setup.hpp"
@@ -93,26 +94,30 @@ threats::Trajectory plan_arrival(const FlightModel& model, const geo::Terrain& t
 
 core::Diagnostics check_arrivals(const scenario::Scenario& sc) {
   core::Diagnostics errors;
-  std::set<std::string> reported;
+  // Threats of one raid from the same launch point fly the same nominal route, later threats
+  // arriving later: the first of them is the one to check.
+  std::set<std::tuple<std::string, double, double>> checked;
+  std::set<std::string> reported;  // one message per key
   const geo::Terrain terrain = scenario_terrain(sc);
   for (const scenario::Threat& t : sc.threats) {
     if (!t.arrival_s || reported.contains(t.arrival_path)) continue;
+    const scenario::GeoPoint& launch = t.route.front().position;
+    if (!checked.emplace(t.arrival_path, launch.lat_deg, launch.lon_deg).second) continue;
+    const auto type = sc.threat_types.find(t.type);
+    if (type == sc.threat_types.end()) continue;
     scenario::Threat nominal = t;
     nominal.route_jitter_m = 0.0;
     core::RngStream unused(0, 0, "unused");
-    const auto type = sc.threat_types.find(t.type);
-    if (type == sc.threat_types.end()) continue;
     const FlightModel model = flight_model(type->second, nominal, terrain, unused);
-    const threats::Trajectory path = plan_flight(model, terrain, 0.0, *t.arrival_s + kFlightStep_s);
-    if (const auto took_s = arrival_time_s(path, model); took_s && *took_s <= *t.arrival_s) continue;
-    reported.insert(t.arrival_path);
-    // How long the flight takes, planned without a time limit (a week at most).
+    // A flight ends at its last point, so a week's limit costs no more than the flight itself.
     const auto took_s = arrival_time_s(plan_flight(model, terrain, 0.0, 7 * 86400.0), model);
+    if (took_s && *took_s <= *t.arrival_s) continue;
     errors.add(t.arrival_where, t.arrival_path,
                took_s ? fmt::format("threat '{}' needs {:.0f} s to reach its last point: it cannot arrive "
                                     "at {:g} s",
                                     t.id, *took_s, *t.arrival_s)
                       : fmt::format("threat '{}' never reaches its last point", t.id));
+    reported.insert(t.arrival_path);
   }
   return errors;
 }
