@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "opensam/physics/atmosphere.hpp"
+
 namespace opensam::cli {
 
 std::optional<double> FlagValues::value(const std::string& flag, const std::string& text, core::Dimension dim,
@@ -16,6 +18,24 @@ std::optional<double> FlagValues::value(const std::string& flag, const std::stri
   if (v < lo || v > hi || (lo_open && v == lo)) {
     error = fmt::format("{}: '{}' must be {} {} and at most {}", flag, text, lo_open ? "above" : "at least",
                         core::format_si(lo, dim), core::format_si(hi, dim));
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> FlagValues::speed(const std::string& flag, const std::string& text, double altitude_m,
+                                        double hi) {
+  if (!error.empty()) return std::nullopt;
+  const core::QuantityParse q = core::parse_quantity(text, core::Dimension::kSpeed);
+  if (!q.quantity) {
+    error = fmt::format("{}: {}", flag, q.error);
+    return std::nullopt;
+  }
+  const double v =
+      q.quantity->mach ? q.quantity->value * physics::speed_of_sound_mps(altitude_m) : q.quantity->value;
+  if (v < 0.0 || v > hi) {
+    error = fmt::format("{}: '{}' must be at least 0 m/s and at most {}", flag, text,
+                        core::format_si(hi, core::Dimension::kSpeed));
     return std::nullopt;
   }
   return v;

@@ -16,6 +16,9 @@ struct FlagValues {
   /// The value in SI (decibel values stay in dB), within [lo, hi] ((lo, hi] when `lo_open`).
   std::optional<double> value(const std::string& flag, const std::string& text, core::Dimension dim,
                               double lo, double hi, bool lo_open = false);
+  /// A speed in m/s, or a Mach number at `altitude_m` (US Standard Atmosphere 1976), within
+  /// [0, hi].
+  std::optional<double> speed(const std::string& flag, const std::string& text, double altitude_m, double hi);
   std::optional<sensors::Swerling> swerling(const std::string& text);
 };
 

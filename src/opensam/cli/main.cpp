@@ -7,6 +7,7 @@
 #include "opensam/cli/calc.hpp"
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/coverage.hpp"
+#include "opensam/cli/envelope.hpp"
 #include "opensam/cli/track.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
@@ -35,6 +36,7 @@ Help topics:
   opensam help validate   checking scenario files
   opensam help calc       the radar calculator
   opensam help coverage   radar coverage maps
+  opensam help envelope   a missile's kinematic envelope
   opensam help track      the tracker on a detections file
   opensam help format     the scenario and library file format (Markdown))";
 
@@ -79,6 +81,8 @@ int main(int argc, char** argv) {
   cli::add_calc(app, calc_args);
   cli::CoverageArgs coverage_args;
   cli::add_coverage(app, coverage_args);
+  cli::EnvelopeArgs envelope_args;
+  cli::add_envelope(app, envelope_args);
   cli::TrackArgs track_args;
   cli::ReferenceArgs reference_args;
   cli::add_track(app, track_args, reference_args);
@@ -107,6 +111,7 @@ int main(int argc, char** argv) {
   if (*validate) return cli::validate_command(validate_files);
   if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
   if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
+  if (envelope_args.command->parsed()) return cli::envelope_command(envelope_args);
   if (track_args.command->parsed()) return cli::track_command(track_args);
   if (reference_args.command->parsed()) return cli::reference_command(reference_args);
   if (*help) {
@@ -118,6 +123,8 @@ int main(int argc, char** argv) {
       std::cout << validate->help();
     } else if (topic == "coverage") {
       std::cout << coverage_args.command->help();
+    } else if (topic == "envelope") {
+      std::cout << envelope_args.command->help();
     } else if (topic == "track") {
       std::cout << track_args.command->help();
     } else if (topic == "track-reference") {

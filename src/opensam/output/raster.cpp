@@ -158,4 +158,68 @@ std::string write_coverage_png(const std::string& path, const sim::CoverageGrid&
   return result;
 }
 
+std::string write_envelope_png(const std::string& path, const weapons::Envelope& env,
+                               const std::string& title) {
+  GDALAllRegister();
+  constexpr int kSize = 600;
+  double reach = 1.0;
+  for (const auto& a : env.aspects) reach = std::max(reach, a.max_launch_range_m);
+  const double scale = 1.1 * reach / (kSize / 2.0);  // metres per pixel
+  const double ring = reach > 100e3 ? 50e3 : 10e3;
+  // Launch range limits at an aspect (0..pi), linear between the computed aspects.
+  auto limits = [&](double aspect, double& lo, double& hi) {
+    const auto& a = env.aspects;
+    lo = hi = 0.0;
+    if (a.empty()) return;
+    std::size_t k = 1;
+    while (k < a.size() && a[k].aspect_rad < aspect) ++k;
+    if (k >= a.size()) {
+      lo = a.back().min_launch_range_m;
+      hi = a.back().max_launch_range_m;
+      return;
+    }
+    if (!a[k - 1].reachable || !a[k].reachable) return;
+    const double f = (aspect - a[k - 1].aspect_rad) / (a[k].aspect_rad - a[k - 1].aspect_rad);
+    lo = a[k - 1].min_launch_range_m + f * (a[k].min_launch_range_m - a[k - 1].min_launch_range_m);
+    hi = a[k - 1].max_launch_range_m + f * (a[k].max_launch_range_m - a[k - 1].max_launch_range_m);
+  };
+  std::vector<std::uint8_t> rgb(std::size_t(kSize) * kSize * 3, 255);
+  for (int r = 0; r < kSize; ++r) {
+    for (int c = 0; c < kSize; ++c) {
+      const double east = (c + 0.5 - kSize / 2.0) * scale;
+      const double north = (kSize / 2.0 - r - 0.5) * scale;
+      const double d = std::hypot(east, north);
+      const double aspect = std::abs(std::atan2(east, north));  // 0: due north, head-on
+      double lo = 0.0, hi = 0.0;
+      limits(aspect, lo, hi);
+      std::uint8_t px[3] = {255, 255, 255};
+      if (d >= lo && d <= hi) {
+        px[0] = 120;
+        px[1] = 200;
+        px[2] = 120;
+      }
+      if (std::abs(std::fmod(d, ring)) < 0.8 * scale || ring - std::fmod(d, ring) < 0.8 * scale) {
+        px[0] = px[1] = px[2] = 170;
+      }
+      if (std::abs(d - env.no_escape_range_m) < 1.0 * scale) {
+        px[0] = 200;
+        px[1] = 30;
+        px[2] = 30;
+      }
+      if (d < 3.0 * scale) px[0] = px[1] = px[2] = 0;
+      const std::size_t i = (std::size_t(r) * kSize + c) * 3;
+      std::copy(px, px + 3, rgb.begin() + std::ptrdiff_t(i));
+    }
+  }
+  GDALDatasetH mem = GDALCreate(GDALGetDriverByName("MEM"), "", kSize, kSize, 3, GDT_Byte, nullptr);
+  GDALSetMetadataItem(mem, "TITLE", title.c_str(), nullptr);
+  int bands[3] = {1, 2, 3};
+  const CPLErr err = GDALDatasetRasterIO(mem, GF_Write, 0, 0, kSize, kSize, rgb.data(), kSize, kSize,
+                                         GDT_Byte, 3, bands, 3, static_cast<GSpacing>(kSize) * 3, 1);
+  const std::string result =
+      err != CE_None ? "cannot fill the picture" : copy_into_place("PNG", mem, path, nullptr);
+  GDALClose(mem);
+  return result;
+}
+
 }  // namespace opensam::output

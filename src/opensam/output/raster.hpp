@@ -6,6 +6,7 @@
 #include <string>
 
 #include "opensam/sim/coverage.hpp"
+#include "opensam/weapons/envelope.hpp"
 
 namespace opensam::output {
 
@@ -16,5 +17,11 @@ namespace opensam::output {
 /// rings every 100 km around each radar in red, radars in black.
 [[nodiscard]] std::string write_coverage_png(const std::string& path, const sim::CoverageGrid& grid,
                                              double pd);
+
+/// RGB PNG of a launch-acceptable region seen from above, the launcher at the centre and the
+/// target flying down the picture (south): launch positions that lead to an intercept in
+/// green, the no-escape circle in red, rings every 50 km (every 10 km under 100 km) in grey.
+[[nodiscard]] std::string write_envelope_png(const std::string& path, const weapons::Envelope& envelope,
+                                             const std::string& title);
 
 }  // namespace opensam::output

@@ -314,6 +314,39 @@ class Loader {
       r.error("scan", "a sector radar needs sector_width");
   }
 
+  /// The flight and envelope figures a missile type must give (the rest have defaults).
+  static void check_missile_type(const MapReader& r, const SiteType& t) {
+    for (const char* key : {"per_tube", "tubes", "fire_channels", "missiles_guided"}) {
+      if (auto it = t.figures.find(key);
+          it != t.figures.end() && it->second.value != std::floor(it->second.value))
+        r.error(key, "must be a whole number");
+    }
+    if (t.kind != "missile") return;
+    std::vector<std::string_view> missing;
+    for (std::string_view key :
+         {"launch_mass", "propellant_mass", "burn_time", "thrust", "reference_area", "drag_coefficient",
+          "lift_coefficient_max", "lethal_radius", "max_range", "max_altitude", "unit_cost_usd"}) {
+      if (!t.figures.contains(std::string(key))) missing.push_back(key);
+    }
+    if (!missing.empty()) r.error("kind", fmt::format("a missile needs {}", fmt::join(missing, ", ")));
+    const auto value = [&](const char* key) {
+      const auto it = t.figures.find(key);
+      return it == t.figures.end() ? 0.0 : it->second.value;
+    };
+    if (value("propellant_mass") >= value("launch_mass") && t.figures.contains("launch_mass"))
+      r.error("propellant_mass", "must be less than launch_mass");
+    if (t.figures.contains("sustain_time") != t.figures.contains("sustain_thrust"))
+      r.error(t.figures.contains("sustain_time") ? "sustain_time" : "sustain_thrust",
+              "a sustain phase needs both sustain_time and sustain_thrust");
+    if (t.settings.contains("homing") && t.settings.at("homing") == "active" &&
+        !t.figures.contains("seeker_range"))
+      r.error("homing", "an active seeker needs seeker_range");
+    if (value("min_range") >= value("max_range") && t.figures.contains("min_range"))
+      r.error("min_range", "must be less than max_range");
+    if (value("min_altitude") >= value("max_altitude") && t.figures.contains("min_altitude"))
+      r.error("min_altitude", "must be less than max_altitude");
+  }
+
   /// An angle list ("0 deg", "45 deg", ...) under `key` of an rcs_table, checked increasing in
   /// [lo, hi].
   static std::vector<double> read_angles(const ReadContext& ctx, const MapReader& r, std::string_view key,
@@ -449,6 +482,7 @@ class Loader {
     read_figures(r, kSiteTypeSection, t.figures);
     read_settings(r, kSiteTypeSection, t.settings);
     check_radar_type(r, t);
+    check_missile_type(r, t);
     sc_.site_types.emplace(id, std::move(t));
   }
 

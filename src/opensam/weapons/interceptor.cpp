@@ -12,9 +12,13 @@ namespace {
 
 /// Midcourse heading guidance turns the velocity towards the aim point with this time
 /// constant (a modelling choice: fast enough to settle well before the terminal phase).
-constexpr double kHeadingTime_s = 2.0;
+constexpr double kHeadingTime_s = 1.0;
+/// Terminal PN starts at the terminal time to go once the heading is this close to the
+/// collision course, and in any case this many seconds to go (modelling choices).
+constexpr double kTerminalHeadingError_rad = 0.35;
+constexpr double kLastTerminal_s = 3.0;
 /// Integration substep of the flight.
-constexpr double kSubstep_s = 0.01;
+constexpr double kSubstep_s = 0.05;
 
 /// Local vertical (geodetic up) at an ECEF point.
 Vec3 up_at(const Vec3& ecef_m) {
@@ -73,7 +77,10 @@ Vec3 Interceptor::command(const Relative& rel) const {
     const Vec3 target_v = v + rel.velocity_mps;
     const double t_i = intercept_time_s(p, std::max(speed, 300.0), target_p, target_v);
     Vec3 aim = t_i > 0.0 ? Vec3(target_p + target_v * t_i) : target_p;
-    aim += up_at(p) * type_->loft * (aim - p).norm();
+    // The loft fades out between three times the terminal time to go and the terminal time.
+    const double tt = type_->terminal_time_s;
+    const double fade = t_i > 0.0 ? std::clamp((t_i - tt) / (2.0 * tt), 0.0, 1.0) : 1.0;
+    aim += up_at(p) * type_->loft * fade * (aim - p).norm();
     const Vec3 want = (aim - p).normalized();
     a = speed / kHeadingTime_s * across(want, heading);
   }
@@ -111,8 +118,18 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
       rel = {est - p0, estimate.velocity_mps - state_.velocity_mps};
     }
     if (phase_ == InterceptorPhase::kMidcourse) {
+      // Proportional navigation takes over near the end, once the heading is close to the
+      // collision course (PN from a large heading error asks for more g than there is).
       const double closing = closing_speed_mps(rel);
-      if (closing > 0.0 && rel.position_m.norm() / closing <= t.terminal_time_s)
+      const double to_go = closing > 0.0 ? rel.position_m.norm() / closing : 1e9;
+      const Vec3 target_p = p0 + rel.position_m;
+      const double t_i =
+          intercept_time_s(p0, std::max(speed, 300.0), target_p, state_.velocity_mps + rel.velocity_mps);
+      const Vec3 course =
+          t_i > 0.0 ? Vec3(rel.position_m + (state_.velocity_mps + rel.velocity_mps) * t_i) : rel.position_m;
+      const bool aligned = speed > 0.0 && course.normalized().dot(state_.velocity_mps / speed) >=
+                                              std::cos(kTerminalHeadingError_rad);
+      if (to_go <= t.terminal_time_s && (aligned || to_go <= kLastTerminal_s))
         phase_ = InterceptorPhase::kTerminal;
     }
     const Vec3 wanted = command(rel);
@@ -134,9 +151,13 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
     phase_ = InterceptorPhase::kBurst;
     return phase_;
   }
-  const bool passed = ca.in_step && phase_ == InterceptorPhase::kTerminal;
+  // Past the target: the range stopped falling with the target behind the missile.
+  const bool passed = ca.in_step && phase_ == InterceptorPhase::kTerminal &&
+                      (target_next_m - state_.position_m).dot(state_.velocity_mps) < 0.0;
   const bool spent = state_.time_s > burn_time_s_ && state_.velocity_mps.norm() < t.min_speed_mps;
-  if (passed || spent || state_.time_s >= t.max_flight_time_s) {
+  // Below the WGS-84 ellipsoid: in the ground (the flyout knows no terrain).
+  const bool grounded = state_.time_s > t.vertical_rise_s && geo::ecef_to_lla(state_.position_m).alt_m < 0.0;
+  if (passed || spent || grounded || state_.time_s >= t.max_flight_time_s) {
     miss_m_ = ca.miss_m;
     end_m_ = state_.position_m;
     phase_ = InterceptorPhase::kSelfDestruct;

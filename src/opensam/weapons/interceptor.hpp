@@ -24,6 +24,7 @@ struct InterceptorType {
   double fuze_radius_m = 30.0;            ///< the warhead bursts at a closest approach within this
   double max_flight_time_s = 300.0;
   double min_speed_mps = 250.0;  ///< self-destruct below this after burnout (energy spent)
+  double min_terminal_g = 0.0;   ///< lateral acceleration an end game needs (the envelope's edge)
 };
 
 /// What the guidance knows of the target: a track's or a seeker's estimate at `time_s`,

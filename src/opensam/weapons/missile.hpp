@@ -1,0 +1,28 @@
+#pragma once
+/// @file A missile type as the fire control and the flyout see it: the flight figures, the
+/// published envelope the fire control holds to, the warhead and the price.
+
+#include <string>
+
+#include "opensam/weapons/interceptor.hpp"
+
+namespace opensam::weapons {
+
+struct MissileType {
+  std::string id;  ///< library reference, e.g. "s400/48N6E2"
+  std::string name;
+  InterceptorType flight;
+  bool active_seeker = false;  ///< else command guidance / track-via-missile to the end
+  double lethal_radius_m = 0.0;
+  double unit_cost_usd = 0.0;
+  int per_tube = 1;
+  // The published engagement zone: the fire control launches only inside it.
+  double max_range_m = 0.0;
+  double max_range_ballistic_m = 0.0;
+  double min_range_m = 0.0;
+  double max_altitude_m = 0.0;
+  double min_altitude_m = 0.0;
+  double max_target_speed_mps = 0.0;
+};
+
+}  // namespace opensam::weapons
