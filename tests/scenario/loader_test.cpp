@@ -148,7 +148,17 @@ TEST(Library, EveryDataFileLoads) {
       const bool site = std::string(part) == "systems";
       std::ostringstream text;
       text << "name: library\nduration: 1 min\n";
-      if (site) text << "sites:\n  - {id: s, type: " << rel.generic_string() << ", position: [0, 0]}\n";
+      // A missile is loaded on a launcher; a launcher needs a missile.
+      const std::string kind = site ? load_site_type(rel.generic_string(), "test").site->kind : "";
+      if (kind == "missile") {
+        text << "sites:\n  - {id: s, type: s400/5P85SE2, missile: " << rel.generic_string()
+             << ", position: [0, 0]}\n";
+      } else if (kind == "launcher") {
+        text << "sites:\n  - {id: s, type: " << rel.generic_string()
+             << ", missile: s400/48N6E2, position: [0, 0]}\n";
+      } else if (site) {
+        text << "sites:\n  - {id: s, type: " << rel.generic_string() << ", position: [0, 0]}\n";
+      }
       text << "threats:\n  - id: t\n    type: " << (site ? "f16c" : rel.generic_string())
            << "\n    route: [{position: [0, 0], altitude: 1 km}, {position: [0, 1]}]\n";
       const LoadResult r = load_from_string(text.str(), "library.yaml", kSource.string());

@@ -134,6 +134,7 @@ class Loader {
 
     set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
     set_scalar(r, "tracker", [&] { read_scenario_tracker(ctx, r.node("tracker"), sc_.tracker); });
+    set_scalar(r, "defence", [&] { read_defence(ctx, r.node("defence")); });
     for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
     for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
     if (r.has("threats")) threats_key_ = r.where("threats");
@@ -226,7 +227,7 @@ class Loader {
 
   /// Loads (once) the library type `type` referenced at `r`'s key "type"; its key or nothing.
   std::optional<std::string> resolve_type(const MapReader& r, const std::string& type, LibraryPart part,
-                                          const fs::path& base_dir) {
+                                          const fs::path& base_dir, std::string_view key = "type") {
     const auto file = find_type_file(type, part, base_dir);
     if (!file) {
       const auto known = available_types(part, base_dir);
@@ -237,7 +238,7 @@ class Loader {
         msg += fmt::format(" (did you mean '{}'?)", *near);
       else
         msg += fmt::format("; the library has: {}", fmt::join(names, ", "));
-      r.error("type", msg);
+      r.error(key, msg);
       return std::nullopt;
     }
     const bool loaded =
@@ -248,11 +249,11 @@ class Loader {
     auto text = read_file(*file, error);
     const std::string display =
         type.ends_with(".yaml")
-            ? (fs::path(r.where("type").file).parent_path() / type).lexically_normal().generic_string()
+            ? (fs::path(r.where(key).file).parent_path() / type).lexically_normal().generic_string()
             : display_library_path(*file, part);
     ReadContext ctx{display, &errors_};
     if (!text) {
-      r.error("type", fmt::format("cannot read type file '{}': {}", display, error));
+      r.error(key, fmt::format("cannot read type file '{}': {}", display, error));
       return std::nullopt;
     }
     const std::size_t before = errors_.size();
@@ -265,7 +266,7 @@ class Loader {
     }
     if (errors_.size() != before || !root) {
       failed_types_.insert(type);
-      r.error("type", fmt::format("type '{}' has errors (reported above)", type));
+      r.error(key, fmt::format("type '{}' has errors (reported above)", type));
       return std::nullopt;
     }
     return type;
@@ -440,6 +441,34 @@ class Loader {
     return t;
   }
 
+  void read_defence(const ReadContext& ctx, const YAML::Node& node) {
+    MapReader r(ctx, node, kDefenceSection, "defence");
+    if (!r.is_map()) return;
+    Defence& d = sc_.defence;
+    d.roe = r.text("roe").value_or(d.roe);
+    d.doctrine = r.text("doctrine").value_or(d.doctrine);
+    d.iff = r.text("iff").value_or(d.iff);
+    d.engage_on_remote = r.boolean("engage_on_remote").value_or(false);
+    d.emcon_on_arm = r.boolean("emcon_on_arm").value_or(false);
+    if (auto q = r.quantity("kill_assessment")) d.kill_assessment_s = q->value;
+    if (auto q = r.quantity("arm_silence")) d.arm_silence_s = q->value;
+    if (auto n = r.whole_number("max_missiles_per_target")) d.max_missiles_per_target = int(*n);
+    for (const auto& [z, zpath] : r.list("zones")) {
+      MapReader zr(ctx, z, kZoneSection, zpath);
+      if (!zr.is_map()) continue;
+      auto pos = zr.position("position");
+      auto radius = zr.quantity("radius");
+      auto lo = zr.quantity("min_altitude");
+      auto hi = zr.quantity("max_altitude");
+      if (!pos || !radius || !lo || !hi) continue;
+      if (hi->value <= lo->value) {
+        zr.error("max_altitude", "must be above min_altitude");
+        continue;
+      }
+      d.zones.push_back({*pos, radius->value, lo->value, hi->value});
+    }
+  }
+
   void read_environment(const ReadContext& ctx, const YAML::Node& node, const fs::path& base_dir) {
     MapReader r(ctx, node, kEnvironmentSection, "environment");
     if (!r.is_map()) return;
@@ -559,11 +588,63 @@ class Loader {
       if (!when) return;
       s.destroyed_at_s = when->value;
     }
+    s.battalion = r.text("battalion").value_or("");
+    ok &= read_launcher_keys(r, s, base_dir);
     if (!pos || !alt || !facing || !ok) return;
     s.position = *pos;
     s.altitude = *alt;
     s.facing_rad = facing->value;
     sc_.sites.push_back(std::move(s));
+  }
+
+  /// A launcher's missile and rounds; the other site elements take none of these keys.
+  bool read_launcher_keys(const MapReader& r, Site& s, const fs::path& base_dir) {
+    const auto type = sc_.site_types.find(s.type);
+    if (type == sc_.site_types.end()) return false;
+    const std::string& kind = type->second.kind;
+    if (kind == "missile") {
+      r.error("type", fmt::format("'{}' is a missile: load it on a launcher with `missile:`", s.type));
+      return false;
+    }
+    if (kind != "launcher") {
+      for (std::string_view key : {"missile", "rounds", "reloads", "ready_at"}) {
+        if (r.has(key)) {
+          r.error(key, fmt::format("only a launcher takes '{}'; '{}' is a {}", key, s.type, kind));
+          return false;
+        }
+      }
+      return true;
+    }
+    const auto name = r.text("missile");
+    if (!name) {
+      if (!r.has("missile")) r.error("type", "a launcher needs `missile:`, the missile type it carries");
+      return false;
+    }
+    const auto key = resolve_type(r, *name, LibraryPart::kSystems, base_dir, "missile");
+    if (!key) return false;
+    const SiteType& missile = sc_.site_types.at(*key);
+    if (missile.kind != "missile") {
+      r.error("missile", fmt::format("'{}' is a {}, not a missile", *name, missile.kind));
+      return false;
+    }
+    s.missile = *key;
+    const auto figure = [](const SiteType& t, const char* k, double fallback) {
+      const auto it = t.figures.find(k);
+      return it == t.figures.end() ? fallback : it->second.value;
+    };
+    const int capacity = int(figure(type->second, "tubes", 4.0) * figure(missile, "per_tube", 1.0));
+    s.rounds = capacity;
+    if (auto n = r.whole_number("rounds")) {
+      if (int(*n) > capacity) {
+        r.error("rounds",
+                fmt::format("{} rounds do not fit: the launcher holds {} of '{}'", *n, capacity, *name));
+        return false;
+      }
+      s.rounds = int(*n);
+    }
+    if (auto n = r.whole_number("reloads")) s.reloads = int(*n);
+    if (auto q = r.quantity("ready_at")) s.ready_s = q->value;
+    return true;
   }
 
   void read_asset(const ReadContext& ctx, const YAML::Node& node, const std::string& path) {
@@ -697,6 +778,8 @@ class Loader {
     } else {
       ok = false;
     }
+    t.friendly = r.boolean("friendly").value_or(false);
+    t.transponder = r.text("transponder").value_or("none");
     const auto start = r.quantity("start");
     const auto jitter = r.quantity("start_jitter");
     const auto end = r.text("end");

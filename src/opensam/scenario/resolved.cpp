@@ -83,6 +83,27 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
   e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
   emit_tracker(e, sc.tracker);
+  const Defence& d = sc.defence;
+  e << YAML::Key << "defence" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "roe" << YAML::Value << d.roe << YAML::Key << "doctrine" << YAML::Value << d.doctrine;
+  e << YAML::Key << "iff" << YAML::Value << d.iff;
+  e << YAML::Key << "engage_on_remote" << YAML::Value << d.engage_on_remote;
+  e << YAML::Key << "kill_assessment" << YAML::Value << num(d.kill_assessment_s) + " s";
+  e << YAML::Key << "max_missiles_per_target" << YAML::Value << d.max_missiles_per_target;
+  e << YAML::Key << "emcon_on_arm" << YAML::Value << d.emcon_on_arm;
+  e << YAML::Key << "arm_silence" << YAML::Value << num(d.arm_silence_s) + " s";
+  if (!d.zones.empty()) {
+    e << YAML::Key << "zones" << YAML::Value << YAML::BeginSeq;
+    for (const auto& z : d.zones) {
+      e << YAML::BeginMap;
+      emit_position(e, z.position);
+      e << YAML::Key << "radius" << YAML::Value << num(z.radius_m) + " m";
+      e << YAML::Key << "min_altitude" << YAML::Value << num(z.min_altitude_m) + " m";
+      e << YAML::Key << "max_altitude" << YAML::Value << num(z.max_altitude_m) + " m" << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
+  e << YAML::EndMap;
   if (!sc.sites.empty()) {
     e << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
     for (const auto& s : sc.sites) {
@@ -92,6 +113,13 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
       e << YAML::Key << "altitude" << YAML::Value << altitude_text(s.altitude);
       e << YAML::Key << "facing" << YAML::Value << num(s.facing_rad) + " rad";
       if (s.destroyed_at_s) e << YAML::Key << "destroyed_at" << YAML::Value << num(*s.destroyed_at_s) + " s";
+      if (!s.battalion.empty()) e << YAML::Key << "battalion" << YAML::Value << s.battalion;
+      if (!s.missile.empty()) {
+        e << YAML::Key << "missile" << YAML::Value << s.missile << YAML::Key << "rounds" << YAML::Value
+          << s.rounds;
+        e << YAML::Key << "reloads" << YAML::Value << s.reloads;
+        e << YAML::Key << "ready_at" << YAML::Value << num(s.ready_s) + " s";
+      }
       if (!s.silent.empty()) {
         e << YAML::Key << "silent" << YAML::Value << YAML::BeginSeq;
         for (const auto& w : s.silent) {
@@ -142,6 +170,8 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     e << YAML::Key << "loiter_radius" << YAML::Value << num(t.loiter_radius_m) + " m";
     e << YAML::Key << "route_jitter" << YAML::Value << num(t.route_jitter_m) + " m";
     e << YAML::Key << "rcs_jitter" << YAML::Value << num(t.rcs_jitter_db) + " dB";
+    if (t.friendly) e << YAML::Key << "friendly" << YAML::Value << true;
+    if (t.transponder != "none") e << YAML::Key << "transponder" << YAML::Value << t.transponder;
     if (!t.manoeuvres.empty()) {
       e << YAML::Key << "manoeuvres" << YAML::Value << YAML::BeginSeq;
       for (const auto& m : t.manoeuvres) {

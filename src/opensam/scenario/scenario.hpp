@@ -106,6 +106,33 @@ struct Site {
   double facing_rad = 0.0;               ///< centre of a sector radar's search, from north
   std::vector<TimeWindow> silent;        ///< emission control: radar off in these windows
   std::optional<double> destroyed_at_s;  ///< a scripted strike puts it out of action
+  std::string battalion;                 ///< empty: the one battalion
+  // Launchers:
+  std::string missile;  ///< key into Scenario::site_types (kind missile)
+  int rounds = 0;       ///< ready at the start
+  int reloads = 0;      ///< brought by a transloader
+  double ready_s = 0.0;
+};
+
+/// A circle the fire control engages in, between two altitudes (MSL).
+struct EngagementZone {
+  GeoPoint position;
+  double radius_m = 0.0;
+  double min_altitude_m = -500.0;
+  double max_altitude_m = 200000.0;
+};
+
+/// How the command post fights (the `defence` key).
+struct Defence {
+  std::string roe = "free";                   ///< free | tight | hold
+  std::string doctrine = "shoot_look_shoot";  ///< shoot_look_shoot | shoot_shoot
+  std::string iff = "russian";                ///< russian | nato | none
+  bool engage_on_remote = false;
+  double kill_assessment_s = 5.0;
+  int max_missiles_per_target = 4;
+  bool emcon_on_arm = false;
+  double arm_silence_s = 60.0;
+  std::vector<EngagementZone> zones;
 };
 
 /// What the ground is made of under low flyers.
@@ -150,6 +177,8 @@ struct Threat {
   std::optional<Reaction> reaction;
   double route_jitter_m = 0.0;
   double rcs_jitter_db = 0.0;
+  bool friendly = false;
+  std::string transponder = "none";  ///< none | nato | russian
 };
 
 /// The command post's tracker in a run (the `tracker` key) and how its picture is scored.
@@ -172,6 +201,7 @@ struct Scenario {
   std::vector<Asset> assets;
   std::vector<Threat> threats;
   TrackerSettings tracker;
+  Defence defence;
   std::map<std::string, SiteType> site_types;
   std::map<std::string, ThreatType> threat_types;
 };

@@ -201,6 +201,16 @@ constexpr std::array kThreatFields{
               .dim = Dimension::kDecibel,
               .min = 0.0,
               .max = 20.0},
+    FieldSpec{.key = "friendly",
+              .kind = K::kBool,
+              .doc = "A friendly aircraft flying near the defence: engaging it is a fratricide.",
+              .default_text = "false"},
+    FieldSpec{.key = "transponder",
+              .kind = K::kChoice,
+              .doc = "Its IFF transponder: it answers the defence's interrogation only when this "
+                     "matches `defence.iff`.",
+              .default_text = "none",
+              .choices = "none|nato|russian"},
 };
 
 constexpr std::array kRaidOwnFields{
@@ -281,6 +291,118 @@ const std::array kSiteFields{
               .dim = Dimension::kTime,
               .min = 0.0,
               .max = kMaxDurationS},
+    FieldSpec{.key = "battalion",
+              .kind = K::kId,
+              .doc = "The battalion the element belongs to (default: one battalion for all): a "
+                     "launcher fires under its own battalion's engagement radar (another's with "
+                     "`defence.engage_on_remote`)."},
+    FieldSpec{.key = "missile",
+              .kind = K::kString,
+              .doc = "Launchers: the missile type loaded (e.g. `s400/48N6E3`), required for a launcher."},
+    FieldSpec{.key = "rounds",
+              .kind = K::kInteger,
+              .doc = "Launchers: missiles ready at the start (default: full, the launcher's tubes "
+                     "times the missile's per_tube).",
+              .min = 0.0,
+              .max = 64.0},
+    FieldSpec{.key = "reloads",
+              .kind = K::kInteger,
+              .doc = "Launchers: missiles a transloader brings, a launcher load at a time, each "
+                     "after the launcher type's reload_time once the launcher is empty.",
+              .default_text = "0",
+              .min = 0.0,
+              .max = 1000.0},
+    FieldSpec{.key = "ready_at",
+              .kind = K::kQuantity,
+              .doc = "Launchers: when the launcher is ready to fire (after a march, 5 minutes).",
+              .default_text = "0 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
+};
+
+const std::array kZoneFields{
+    FieldSpec{.key = "position", .kind = K::kPosition, .doc = "Centre of the zone.", .required = true},
+    FieldSpec{.key = "radius",
+              .kind = K::kQuantity,
+              .doc = "Radius of the zone.",
+              .required = true,
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .max = 1.0e6,
+              .min_exclusive = true},
+    FieldSpec{.key = "min_altitude",
+              .kind = K::kQuantity,
+              .doc = "Lowest intercept altitude in the zone (MSL).",
+              .default_text = "-500 m",
+              .dim = Dimension::kLength,
+              .min = -500.0,
+              .max = 200000.0},
+    FieldSpec{.key = "max_altitude",
+              .kind = K::kQuantity,
+              .doc = "Highest intercept altitude in the zone (MSL).",
+              .default_text = "200 km",
+              .dim = Dimension::kLength,
+              .min = -500.0,
+              .max = 200000.0},
+};
+
+const std::array kDefenceFields{
+    FieldSpec{.key = "roe",
+              .kind = K::kChoice,
+              .doc = "Rules of engagement: `free` (engage every track the IFF does not call a friend), "
+                     "`tight` (only tracks whose kinematics make them a threat: missiles, drones, "
+                     "or aircraft heading for a defended asset), `hold` (engage nothing).",
+              .default_text = "free",
+              .choices = "free|tight|hold"},
+    FieldSpec{.key = "doctrine",
+              .kind = K::kChoice,
+              .doc = "`shoot_look_shoot`: one missile, then a kill assessment, then another if "
+                     "missed; `shoot_shoot`: a salvo of two from one launcher.",
+              .default_text = "shoot_look_shoot",
+              .choices = "shoot_look_shoot|shoot_shoot"},
+    FieldSpec{.key = "iff",
+              .kind = K::kChoice,
+              .doc = "The battalions' IFF interrogators: a friendly answers only with a matching "
+                     "transponder (`nato` models an S-400 wired into NATO identification).",
+              .default_text = "russian",
+              .choices = "russian|nato|none"},
+    FieldSpec{.key = "engage_on_remote",
+              .kind = K::kBool,
+              .doc = "A launcher may fire on a track held by another battalion's engagement radar, "
+                     "which then guides the missile.",
+              .default_text = "false"},
+    FieldSpec{.key = "kill_assessment",
+              .kind = K::kQuantity,
+              .doc = "After the last missile of an engagement ends, how long the command post "
+                     "watches the track before judging it killed (track lost) or missed.",
+              .default_text = "5 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = 600.0},
+    FieldSpec{.key = "max_missiles_per_target",
+              .kind = K::kInteger,
+              .doc = "Missiles fired at one track at most, over its engagements.",
+              .default_text = "4",
+              .min = 1.0,
+              .max = 64.0},
+    FieldSpec{.key = "emcon_on_arm",
+              .kind = K::kBool,
+              .doc = "Silence a radar when an anti-radiation missile is seen heading for it.",
+              .default_text = "false"},
+    FieldSpec{.key = "arm_silence",
+              .kind = K::kQuantity,
+              .doc = "How long a radar stays silent against an anti-radiation missile.",
+              .default_text = "60 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = 3600.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "zones",
+              .kind = K::kList,
+              .doc = "Engagement zones: the predicted intercept point must lie in one (none: anywhere "
+                     "in the missiles' envelopes).",
+              .child = &kZoneSection},
 };
 
 const std::array kSilenceFields{
@@ -393,6 +515,10 @@ const std::array kScenarioFields{
               .doc = "The command post's tracker, which fuses every radar's detections and jam "
                      "strobes into one air picture (keys under Tracker files).",
               .child = &kTrackerSection},
+    FieldSpec{.key = "defence",
+              .kind = K::kMap,
+              .doc = "Rules of engagement, doctrine, identification and emission control.",
+              .child = &kDefenceSection},
     FieldSpec{
         .key = "sites", .kind = K::kList, .doc = "Site elements of the defence.", .child = &kSiteSection},
     FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
@@ -1247,6 +1373,8 @@ const Section kSiteSection{"sites[]", "One element of the defence: radar, launch
                            kSiteFields};
 const Section kAssetSection{"assets[]", "Something defended: a base, a city, a port.", kAssetFields};
 const Section kSilenceSection{"sites[].silent[]", "A time window without emission.", kSilenceFields};
+const Section kDefenceSection{"defence", "How the command post fights.", kDefenceFields};
+const Section kZoneSection{"defence.zones[]", "An engagement zone.", kZoneFields};
 const Section kEnvironmentSection{"environment", "Terrain, refraction and the surface under low flyers.",
                                   kEnvironmentFields};
 const Section kMotionModelSection{"tracker.models[]", "One motion model of the tracker.", kMotionModelFields};
@@ -1327,9 +1455,10 @@ std::string format_reference() {
       "is at 0 m without one). Heights are taken above the WGS-84 ellipsoid; elevation rasters "
       "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
-  for (const Section* s : {&kScenarioSection, &kEnvironmentSection, &kSiteSection, &kSilenceSection,
-                           &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
-                           &kReactionSection, &kRaidSection, &kLaunchPointSection}) {
+  for (const Section* s :
+       {&kScenarioSection, &kEnvironmentSection, &kDefenceSection, &kZoneSection, &kSiteSection,
+        &kSilenceSection, &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
+        &kReactionSection, &kRaidSection, &kLaunchPointSection}) {
     append_section(out, *s);
   }
   out +=

@@ -1,0 +1,389 @@
+#include "opensam/c2/command_post.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "opensam/geo/frames.hpp"
+#include "opensam/weapons/lethality.hpp"
+
+namespace opensam::c2 {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Local vertical at an ECEF point.
+Vec3 up_at(const Vec3& ecef_m) {
+  const geo::Lla p = geo::ecef_to_lla(ecef_m);
+  return geo::enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);
+}
+
+/// Time and distance of the closest approach of a straight-line motion to a point.
+struct Approach {
+  double time_s;
+  double miss_m;
+};
+Approach approach(const Vec3& p, const Vec3& v, const Vec3& point) {
+  const Vec3 r = p - point;
+  const double v2 = v.squaredNorm();
+  const double t = v2 > 0.0 ? std::max(0.0, -r.dot(v) / v2) : 0.0;
+  return {t, (r + v * t).norm()};
+}
+
+/// Weight of a class in the priority (a modelling choice: missiles that will hit something
+/// first, then aircraft, then slow drones).
+double class_weight(TrackClass c) {
+  switch (c) {
+    case TrackClass::kBallisticMissile: return 5.0;
+    case TrackClass::kCruiseMissile: return 4.0;
+    case TrackClass::kAntiRadiation: return 4.0;
+    case TrackClass::kAircraft: return 3.0;
+    case TrackClass::kDrone: return 2.0;
+  }
+  return 1.0;
+}
+
+}  // namespace
+
+std::string_view track_class_name(TrackClass c) {
+  switch (c) {
+    case TrackClass::kAircraft: return "aircraft";
+    case TrackClass::kCruiseMissile: return "cruise_missile";
+    case TrackClass::kBallisticMissile: return "ballistic_missile";
+    case TrackClass::kAntiRadiation: return "anti_radiation_missile";
+    case TrackClass::kDrone: return "drone";
+  }
+  return "unknown";
+}
+
+std::string_view identity_name(Identity i) {
+  switch (i) {
+    case Identity::kPending: return "pending";
+    case Identity::kFriend: return "friend";
+    case Identity::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view reason_name(Reason r) {
+  switch (r) {
+    case Reason::kRoe: return "roe";
+    case Reason::kFriend: return "friend";
+    case Reason::kOutsideZone: return "outside_zone";
+    case Reason::kOutOfEnvelope: return "out_of_envelope";
+    case Reason::kNoFireChannel: return "no_fire_channel";
+    case Reason::kNoMissile: return "no_missile";
+  }
+  return "unknown";
+}
+
+FlyoutTable::FlyoutTable(const weapons::InterceptorType& type) {
+  // One flight at a fixed point 1,000 km away at 10 km: the missile flies its lofted
+  // midcourse until its energy is spent; record how far from the launcher it got and when.
+  const Vec3 launch = geo::lla_to_ecef({45.0, 30.0, 0.0});
+  const Vec3 far = geo::lla_to_ecef({45.0 + 9.0, 30.0, 10000.0});
+  weapons::Interceptor m(type, launch, 0.0);
+  constexpr double kStep = 0.5;
+  distance_m_.push_back(0.0);
+  time_s_.push_back(0.0);
+  while (m.flying()) {
+    m.step(kStep, {far, Vec3::Zero(), m.time_s()}, far, far);
+    const double d = (m.state().position_m - launch).norm();
+    if (d > distance_m_.back()) {
+      distance_m_.push_back(d);
+      time_s_.push_back(m.time_s());
+    }
+  }
+}
+
+double FlyoutTable::time_s(double distance_m) const {
+  if (distance_m > distance_m_.back()) return -1.0;
+  const auto hi = std::lower_bound(distance_m_.begin(), distance_m_.end(), distance_m);
+  if (hi == distance_m_.begin()) return time_s_.front();
+  const std::size_t i = std::size_t(hi - distance_m_.begin());
+  const double f = (distance_m - distance_m_[i - 1]) / (distance_m_[i] - distance_m_[i - 1]);
+  return time_s_[i - 1] + f * (time_s_[i] - time_s_[i - 1]);
+}
+
+CommandPost::CommandPost(Settings settings, std::vector<weapons::MissileType> missiles,
+                         std::vector<Point> assets, std::vector<RadarUnit> radars)
+    : settings_(std::move(settings)),
+      missiles_(std::move(missiles)),
+      assets_(std::move(assets)),
+      radars_(std::move(radars)),
+      channels_used_(radars_.size(), 0),
+      missiles_in_flight_(radars_.size(), 0) {
+  for (const auto& m : missiles_) flyouts_.emplace_back(m.flight);
+}
+
+Evaluation CommandPost::evaluate(const TrackView& t) const {
+  Evaluation e;
+  e.track = t.id;
+  const double speed = t.velocity_mps.norm();
+  const double climb = t.velocity_mps.dot(up_at(t.position_m));
+  // The radar it heads for, if any (within 3 km of its straight-line path).
+  double radar_time = kInf;
+  for (std::size_t r = 0; r < radars_.size(); ++r) {
+    const Approach a = approach(t.position_m, t.velocity_mps, radars_[r].position_m);
+    if (a.miss_m < 3000.0 && a.time_s > 0.0 && a.time_s < radar_time) {
+      radar_time = a.time_s;
+      e.radar_targeted = int(r);
+    }
+  }
+  // Classification from kinematics (thresholds are modelling choices, docs/models/c2.md).
+  if (speed > 1200.0 || (speed > 800.0 && climb < -300.0)) {
+    e.type = TrackClass::kBallisticMissile;
+  } else if (speed > 450.0 && e.radar_targeted >= 0 && climb < 0.0) {
+    e.type = TrackClass::kAntiRadiation;
+  } else if (speed < 70.0) {
+    e.type = TrackClass::kDrone;
+  } else if (t.altitude_m < 300.0 && speed < 350.0) {
+    e.type = TrackClass::kCruiseMissile;
+  } else {
+    e.type = TrackClass::kAircraft;
+  }
+  if (e.type != TrackClass::kAntiRadiation) e.radar_targeted = -1;
+  e.time_to_asset_s = e.type == TrackClass::kAntiRadiation ? radar_time : kInf;
+  for (const Point& a : assets_) {
+    const Approach ap = approach(t.position_m, t.velocity_mps, a.position_m);
+    if (ap.miss_m <= a.radius_m + 1000.0) e.time_to_asset_s = std::min(e.time_to_asset_s, ap.time_s);
+  }
+  // Urgency: a threat a minute from its asset counts nine tenths, ten minutes out half.
+  const double urgency = std::isfinite(e.time_to_asset_s) ? 600.0 / (600.0 + e.time_to_asset_s) : 0.2;
+  e.value = class_weight(e.type) * urgency;
+  return e;
+}
+
+CommandPost::Engagement& CommandPost::engagement(std::uint64_t track) {
+  auto it = std::lower_bound(engagements_.begin(), engagements_.end(), track,
+                             [](const Engagement& e, std::uint64_t id) { return e.track < id; });
+  if (it == engagements_.end() || it->track != track)
+    it = engagements_.insert(it, Engagement{.track = track});
+  return *it;
+}
+
+bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const LauncherUnit& l, double now_s,
+                            Order& o, Reason& why) const {
+  const weapons::MissileType& m = missiles_[std::size_t(l.missile)];
+  const FlyoutTable& table = flyouts_[std::size_t(l.missile)];
+  const double launch_in = std::max(l.ready_s, now_s) - now_s + l.reaction_s;
+  // Fixed point of the collision triangle: where the target is when the missile gets there.
+  const Vec3 start = t.position_m + t.velocity_mps * (now_s - t.updated_s + launch_in);
+  double tof = table.time_s((start - l.position_m).norm());
+  for (int k = 0; k < 6 && tof >= 0.0; ++k)
+    tof = table.time_s((start + t.velocity_mps * tof - l.position_m).norm());
+  why = Reason::kOutOfEnvelope;
+  if (tof < 0.0 || tof > m.flight.max_flight_time_s) return false;
+  const Vec3 pip = start + t.velocity_mps * tof;
+  const geo::Lla at = geo::ecef_to_lla(pip);
+  const geo::Lla from = geo::ecef_to_lla(l.position_m);
+  const double slant = (pip - l.position_m).norm();
+  const double rise = at.alt_m - from.alt_m;
+  const double ground = std::sqrt(std::max(0.0, slant * slant - rise * rise));
+  const double max_range = e.type == TrackClass::kBallisticMissile ? m.max_range_ballistic_m : m.max_range_m;
+  if (ground > max_range || ground < m.min_range_m) return false;
+  if (at.alt_m > m.max_altitude_m || at.alt_m < m.min_altitude_m) return false;
+  if (t.velocity_mps.norm() > m.max_target_speed_mps) return false;
+  if (!settings_.zones.empty()) {
+    const bool inside = std::any_of(settings_.zones.begin(), settings_.zones.end(), [&](const Zone& z) {
+      const geo::Lla c = geo::ecef_to_lla(z.centre_m);
+      const Vec3 d = pip - z.centre_m;
+      const double dz = at.alt_m - c.alt_m;
+      return std::sqrt(std::max(0.0, d.squaredNorm() - dz * dz)) <= z.radius_m &&
+             at.alt_m >= z.min_altitude_m && at.alt_m <= z.max_altitude_m;
+    });
+    if (!inside) {
+      why = Reason::kOutsideZone;
+      return false;
+    }
+  }
+  o.time_of_flight_s = tof;
+  o.intercept_m = pip;
+  // Carleton damage function over a circular normal miss of sigma s: E[exp(-d^2/R^2)] =
+  // R^2 / (R^2 + 2 s^2) (Driels, Weaponeering, ch. 9).
+  const double r2 = m.lethal_radius_m * m.lethal_radius_m;
+  const double s2 = settings_.planning_miss_m * settings_.planning_miss_m;
+  o.pk = r2 > 0.0 ? r2 / (r2 + 2.0 * s2) : 0.0;
+  return true;
+}
+
+const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>& tracks,
+                                     const std::vector<bool>& iff_friend,
+                                     const std::vector<LauncherUnit>& launchers) {
+  out_ = Decisions{};
+  // Kill assessment: a track that outlived its engagement by the assessment time was missed;
+  // one that is gone was killed.
+  for (Engagement& g : engagements_) {
+    if (g.in_flight > 0 || g.last_end_s < 0.0 || g.assessed_kill ||
+        now_s < g.last_end_s + settings_.kill_assessment_s)
+      continue;
+    const auto it =
+        std::find_if(tracks.begin(), tracks.end(), [&](const TrackView& t) { return t.id == g.track; });
+    const bool alive = it != tracks.end() && it->updated_s > g.last_end_s + 0.5;
+    if (alive) {
+      g.reengage = true;
+    } else {
+      g.assessed_kill = true;
+    }
+    g.last_end_s = -1.0;
+    out_.assessments.push_back({g.track, !alive});
+  }
+
+  candidates_.clear();
+  std::vector<Evaluation> evals;
+  std::vector<std::size_t> rows;  // candidate -> track index
+  for (std::size_t i = 0; i < tracks.size(); ++i) {
+    const TrackView& t = tracks[i];
+    const Evaluation e = evaluate(t);
+    Engagement& g = engagement(t.id);
+    g.type = e.type;
+    if (g.identity == Identity::kPending) {
+      g.identity = i < iff_friend.size() && iff_friend[i] ? Identity::kFriend : Identity::kUnknown;
+      out_.identified.push_back(e);
+    }
+    if (settings_.emcon_on_arm && e.type == TrackClass::kAntiRadiation && e.radar_targeted >= 0 &&
+        g.fired == 0 && g.reason != -2) {
+      out_.silences.push_back({e.radar_targeted, now_s + settings_.arm_silence_s});
+      g.reason = -2;  // silenced once per track
+    }
+    if (g.assessed_kill || g.in_flight > 0 || g.fired >= settings_.max_missiles_per_track) continue;
+    if (g.fired > 0 && !g.reengage) continue;  // waiting for the kill assessment
+    const auto report = [&](Reason r) {
+      if (g.reason != int(r)) out_.not_engaged.push_back({t.id, r});
+      g.reason = int(r);
+    };
+    if (g.identity == Identity::kFriend) {
+      report(Reason::kFriend);
+      continue;
+    }
+    const bool threatening = e.type != TrackClass::kAircraft || std::isfinite(e.time_to_asset_s);
+    if (settings_.roe == Roe::kHold || (settings_.roe == Roe::kTight && !threatening)) {
+      report(Reason::kRoe);
+      continue;
+    }
+    evals.push_back(e);
+    rows.push_back(i);
+  }
+
+  // Weapon-target assignment: rows are candidate tracks, columns the launchers and then one
+  // "hold fire" column per track; the cost is minus the expected value destroyed.
+  const int n_rows = int(rows.size());
+  const int n_launchers = int(launchers.size());
+  const int n_cols = n_launchers + n_rows;
+  const int salvo = settings_.doctrine == Doctrine::kShootShoot ? 2 : 1;
+  cost_.assign(std::size_t(n_rows) * std::size_t(n_cols), kInf);
+  candidates_.assign(std::size_t(n_rows) * std::size_t(n_launchers), Order{});
+  std::vector<Reason> why_not(std::size_t(n_rows), Reason::kNoMissile);
+  for (int r = 0; r < n_rows; ++r) {
+    const TrackView& t = tracks[rows[std::size_t(r)]];
+    const Evaluation& e = evals[std::size_t(r)];
+    cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(n_launchers + r)] = 0.0;
+    Reason best_why = Reason::kNoMissile;
+    for (int c = 0; c < n_launchers; ++c) {
+      const LauncherUnit& l = launchers[std::size_t(c)];
+      if (l.rounds <= 0) continue;
+      Order o;
+      Reason why = Reason::kOutOfEnvelope;
+      if (!intercept(t, e, l, now_s, o, why)) {
+        if (best_why == Reason::kNoMissile || why == Reason::kOutsideZone) best_why = why;
+        continue;
+      }
+      // A guiding radar: an engagement radar that holds the track, up, with a fire channel
+      // and missile capacity left; the launcher's own battalion's, else (engage on remote)
+      // another's.
+      const int n = std::min(salvo, l.rounds);
+      int radar = -1;
+      for (int pass = 0; pass < 2 && radar < 0; ++pass) {
+        if (pass == 1 && !settings_.engage_on_remote) break;
+        for (std::size_t k = 0; k < radars_.size() && radar < 0; ++k) {
+          const RadarUnit& u = radars_[k];
+          const bool own = u.battalion == l.battalion;
+          if (u.fire_channels <= 0 || !u.up || own != (pass == 0)) continue;
+          if ((t.held_by >> k & 1U) == 0) continue;
+          if (channels_used_[k] >= u.fire_channels || missiles_in_flight_[k] + n > u.missiles_guided)
+            continue;
+          radar = int(k);
+        }
+      }
+      if (radar < 0) {
+        best_why = Reason::kNoFireChannel;
+        continue;
+      }
+      o.track = t.id;
+      o.launcher = c;
+      o.radar = radar;
+      o.missiles = n;
+      const double salvo_pk = weapons::salvo_kill_probability(o.pk, n);
+      const double price = missiles_[std::size_t(l.missile)].unit_cost_usd * n;
+      // Ties go to the cheaper shot, then the sooner one.
+      cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(c)] =
+          -e.value * salvo_pk + 1e-10 * price + 1e-7 * o.time_of_flight_s;
+      candidates_[std::size_t(r) * std::size_t(n_launchers) + std::size_t(c)] = o;
+    }
+    why_not[std::size_t(r)] = best_why;
+  }
+  col_for_row_.assign(std::size_t(n_rows), -1);
+  if (n_rows > 0) tracking::solve_assignment(n_rows, n_cols, cost_, col_for_row_, ws_);
+
+  // Orders, most valuable first; a radar's channels are checked again as they fill.
+  std::vector<int> order_rows(static_cast<std::size_t>(n_rows));
+  for (int r = 0; r < n_rows; ++r) order_rows[std::size_t(r)] = r;
+  std::stable_sort(order_rows.begin(), order_rows.end(),
+                   [&](int a, int b) { return evals[std::size_t(a)].value > evals[std::size_t(b)].value; });
+  for (int r : order_rows) {
+    const int c = col_for_row_[std::size_t(r)];
+    Engagement& g = engagement(tracks[rows[std::size_t(r)]].id);
+    Reason why = why_not[std::size_t(r)];
+    if (c >= 0 && c < n_launchers) {
+      Order o = candidates_[std::size_t(r) * std::size_t(n_launchers) + std::size_t(c)];
+      const RadarUnit& u = radars_[std::size_t(o.radar)];
+      const std::size_t k = std::size_t(o.radar);
+      if (channels_used_[k] < u.fire_channels && missiles_in_flight_[k] + o.missiles <= u.missiles_guided) {
+        ++channels_used_[k];
+        missiles_in_flight_[k] += o.missiles;
+        o.reengagement = g.reengage;
+        g.in_flight += o.missiles;
+        g.fired += o.missiles;
+        g.radar = o.radar;
+        g.reengage = false;
+        g.reason = -1;
+        out_.orders.push_back(o);
+        continue;
+      }
+      why = Reason::kNoFireChannel;
+    } else if (c >= n_launchers) {
+      // Held fire although a launcher could shoot: another target was worth more.
+      bool any = false;
+      for (int l = 0; l < n_launchers; ++l)
+        any |= std::isfinite(cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(l)]);
+      if (any) why = Reason::kNoMissile;
+    }
+    if (g.reason != int(why)) out_.not_engaged.push_back({g.track, why});
+    g.reason = int(why);
+  }
+  return out_;
+}
+
+void CommandPost::missile_ended(std::uint64_t track, int radar, double time_s) {
+  Engagement& g = engagement(track);
+  g.in_flight = std::max(0, g.in_flight - 1);
+  missiles_in_flight_[std::size_t(radar)] = std::max(0, missiles_in_flight_[std::size_t(radar)] - 1);
+  if (g.in_flight == 0) {
+    channels_used_[std::size_t(radar)] = std::max(0, channels_used_[std::size_t(radar)] - 1);
+    g.last_end_s = time_s;
+  }
+}
+
+void CommandPost::missile_cancelled(std::uint64_t track, int radar) {
+  Engagement& g = engagement(track);
+  g.fired = std::max(0, g.fired - 1);
+  g.in_flight = std::max(0, g.in_flight - 1);
+  missiles_in_flight_[std::size_t(radar)] = std::max(0, missiles_in_flight_[std::size_t(radar)] - 1);
+  if (g.in_flight == 0) {
+    channels_used_[std::size_t(radar)] = std::max(0, channels_used_[std::size_t(radar)] - 1);
+    if (g.fired > 0) g.last_end_s = -1.0, g.reengage = true;
+  }
+}
+
+}  // namespace opensam::c2

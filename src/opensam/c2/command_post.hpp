@@ -1,0 +1,204 @@
+#pragma once
+/// @file The command post: threat evaluation, identification, rules of engagement,
+/// weapon-target assignment under the fire units' limits, doctrine and kill assessment. It
+/// sees the air picture's tracks, its IFF's replies and its own weapons' state, never truth:
+/// nothing in this module can name a threat.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "opensam/tracking/assignment.hpp"
+#include "opensam/weapons/envelope.hpp"
+#include "opensam/weapons/missile.hpp"
+
+namespace opensam::c2 {
+
+using weapons::Vec3;
+
+/// What a track's kinematics say it is.
+enum class TrackClass : std::uint8_t { kAircraft, kCruiseMissile, kBallisticMissile, kAntiRadiation, kDrone };
+[[nodiscard]] std::string_view track_class_name(TrackClass c);
+
+/// What the IFF made of a track.
+enum class Identity : std::uint8_t { kPending, kFriend, kUnknown };
+[[nodiscard]] std::string_view identity_name(Identity i);
+
+enum class Roe : std::uint8_t { kFree, kTight, kHold };
+enum class Doctrine : std::uint8_t { kShootLookShoot, kShootShoot };
+
+/// Why a track that is a candidate is not engaged now. Names are part of the output format.
+enum class Reason : std::uint8_t { kRoe, kFriend, kOutsideZone, kOutOfEnvelope, kNoFireChannel, kNoMissile };
+[[nodiscard]] std::string_view reason_name(Reason r);
+
+/// A track of the air picture as the command post sees it (ECEF).
+struct TrackView {
+  std::uint64_t id = 0;
+  Vec3 position_m = Vec3::Zero();
+  Vec3 velocity_mps = Vec3::Zero();
+  double altitude_m = 0.0;
+  double sigma_m = 0.0;       ///< position uncertainty (root of the covariance's trace)
+  double updated_s = 0.0;     ///< time of the last measurement
+  std::uint64_t held_by = 0;  ///< radars (bit r) whose measurements keep it
+};
+
+/// A defended asset, or a radar an anti-radiation missile may go for.
+struct Point {
+  Vec3 position_m = Vec3::Zero();
+  double radius_m = 0.0;
+};
+
+struct RadarUnit {
+  Vec3 position_m = Vec3::Zero();
+  int battalion = 0;
+  int fire_channels = 0;  ///< 0: not an engagement radar
+  int missiles_guided = 0;
+  bool up = true;  ///< emitting and not destroyed
+};
+
+struct LauncherUnit {
+  Vec3 position_m = Vec3::Zero();
+  int battalion = 0;
+  int missile = 0;  ///< index into the missile types
+  int rounds = 0;
+  double ready_s = 0.0;     ///< free to take an order from then (ripple, reload)
+  double reaction_s = 0.0;  ///< from an order to the first launch
+};
+
+/// A circle the fire control engages in, between two altitudes.
+struct Zone {
+  Vec3 centre_m = Vec3::Zero();
+  double radius_m = 0.0;
+  double min_altitude_m = 0.0;
+  double max_altitude_m = 1e9;
+};
+
+struct Settings {
+  Roe roe = Roe::kFree;
+  Doctrine doctrine = Doctrine::kShootLookShoot;
+  bool engage_on_remote = false;
+  double kill_assessment_s = 5.0;  ///< after the last missile's end, before judging the track
+  int max_missiles_per_track = 4;
+  double planning_miss_m = 5.0;  ///< the miss expected of a guided missile, for the Pk estimate
+  std::vector<Zone> zones;       ///< empty: everywhere
+  bool emcon_on_arm = false;     ///< silence a radar an anti-radiation missile goes for
+  double arm_silence_s = 60.0;
+};
+
+/// The command post's evaluation of a track.
+struct Evaluation {
+  std::uint64_t track = 0;
+  TrackClass type = TrackClass::kAircraft;
+  double time_to_asset_s = 0.0;  ///< until it reaches a defended asset; infinite when not heading for one
+  double value = 0.0;            ///< priority
+  int radar_targeted = -1;       ///< anti-radiation: the radar it heads for
+};
+
+/// Launch `missiles` from `launcher` at `track`, guided by `radar`.
+struct Order {
+  std::uint64_t track = 0;
+  int launcher = 0;
+  int radar = 0;
+  int missiles = 1;
+  double pk = 0.0;  ///< the command post's estimate per missile
+  double time_of_flight_s = 0.0;
+  Vec3 intercept_m = Vec3::Zero();  ///< predicted intercept point
+  bool reengagement = false;
+};
+
+struct NotEngaged {
+  std::uint64_t track = 0;
+  Reason reason;
+};
+
+/// A track the command post judged after its engagement.
+struct Assessment {
+  std::uint64_t track = 0;
+  bool killed = false;
+};
+
+struct Silence {
+  int radar = 0;
+  double until_s = 0.0;
+};
+
+/// What one command-post cycle decided.
+struct Decisions {
+  std::vector<Evaluation> identified;  ///< newly identified tracks (IFF answered or not)
+  std::vector<Order> orders;
+  std::vector<NotEngaged> not_engaged;  ///< when a track's reason changes
+  std::vector<Assessment> assessments;
+  std::vector<Silence> silences;
+};
+
+/// Time of flight against straight-line distance from the launcher, from one flyout of the type.
+class FlyoutTable {
+ public:
+  explicit FlyoutTable(const weapons::InterceptorType& type);
+  /// Time to fly `distance_m`; negative beyond the table (the missile never gets there).
+  [[nodiscard]] double time_s(double distance_m) const;
+
+ private:
+  std::vector<double> distance_m_, time_s_;
+};
+
+class CommandPost {
+ public:
+  CommandPost(Settings settings, std::vector<weapons::MissileType> missiles, std::vector<Point> assets,
+              std::vector<RadarUnit> radars);
+
+  /// One cycle at `now_s`: `tracks` are the picture's confirmed tracks, `iff_friend` whether
+  /// each answered the IFF (same order), `launchers` the fire units' state. Orders take their
+  /// launcher's time to react; the caller launches and reports each missile's end.
+  [[nodiscard]] const Decisions& decide(double now_s, const std::vector<TrackView>& tracks,
+                                        const std::vector<bool>& iff_friend,
+                                        const std::vector<LauncherUnit>& launchers);
+
+  /// A radar comes up or goes down (silenced, destroyed).
+  void set_radar_up(int radar, bool up) { radars_[std::size_t(radar)].up = up; }
+  /// A missile guided by `radar` at `track` ended (burst or self-destruct) at `time_s`.
+  void missile_ended(std::uint64_t track, int radar, double time_s);
+  /// Missiles of an order that were not fired (the track was lost before launch).
+  void missile_cancelled(std::uint64_t track, int radar);
+
+  [[nodiscard]] const Settings& settings() const { return settings_; }
+  [[nodiscard]] const std::vector<weapons::MissileType>& missiles() const { return missiles_; }
+  [[nodiscard]] const FlyoutTable& flyout(int missile) const { return flyouts_[std::size_t(missile)]; }
+
+  /// Classification, time to the nearest asset and priority of a track (Evaluation::track set).
+  [[nodiscard]] Evaluation evaluate(const TrackView& t) const;
+
+ private:
+  struct Engagement {
+    std::uint64_t track = 0;
+    Identity identity = Identity::kPending;
+    TrackClass type = TrackClass::kAircraft;
+    int in_flight = 0;
+    int fired = 0;
+    int radar = -1;  ///< holding a fire channel while in flight
+    double last_end_s = -1.0;
+    bool assessed_kill = false;
+    bool reengage = false;
+    int reason = -1;  ///< last reason reported, -1 none
+  };
+  Engagement& engagement(std::uint64_t track);
+  /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published
+  /// zone; false when outside.
+  bool intercept(const TrackView& t, const Evaluation& e, const LauncherUnit& l, double now_s, Order& o,
+                 Reason& why) const;
+
+  Settings settings_;
+  std::vector<weapons::MissileType> missiles_;
+  std::vector<FlyoutTable> flyouts_;
+  std::vector<Point> assets_;
+  std::vector<RadarUnit> radars_;
+  std::vector<int> channels_used_, missiles_in_flight_;  ///< per radar
+  std::vector<Engagement> engagements_;                  ///< by track id, kept sorted
+  Decisions out_;
+  tracking::AssignmentWorkspace ws_;
+  std::vector<double> cost_;
+  std::vector<int> col_for_row_;
+  std::vector<Order> candidates_;
+};
+
+}  // namespace opensam::c2
