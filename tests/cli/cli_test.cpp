@@ -110,13 +110,13 @@ TEST_F(Cli, JsonFormatPrintsOneObjectWithTheDocumentedKeys) {
   const auto j = nlohmann::json::parse(r.out);  // throws on anything besides one object
   EXPECT_EQ(j["scenario"], "demo");
   EXPECT_EQ(j["seed"], 5);
-  ASSERT_EQ(j["threats"].size(), 6u);
+  ASSERT_EQ(j["threats"].size(), 19u);
   const std::vector<std::string> outcomes{"killed", "leaked", "not_engaged", "survived"};
   for (const auto& t : j["threats"]) {
     for (const char* k : {"id", "type", "outcome", "time_s"}) EXPECT_TRUE(t.contains(k)) << k;
     EXPECT_NE(std::find(outcomes.begin(), outcomes.end(), t["outcome"]), outcomes.end());
   }
-  EXPECT_EQ(j["totals"]["threats"], 6);
+  EXPECT_EQ(j["totals"]["threats"], 19);
   for (const char* k : {"tracks_initiated", "tracks_confirmed", "gospa_mean_m", "gospa_per_minute"})
     EXPECT_TRUE(j["tracking"].contains(k)) << k;
   EXPECT_GT(j["tracking"]["tracks_confirmed"], 0);
@@ -158,7 +158,7 @@ TEST_F(Cli, LargestSeedRunsAgainFromTheResolvedScenario) {
 TEST_F(Cli, ValidateReportsOkAndCounts) {
   const Result r = run("validate '" + kDemo + "'");
   EXPECT_EQ(r.code, 0);
-  EXPECT_NE(r.out.find("ok: scenario 'demo', 5 sites, 1 assets, 6 threats"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("ok: scenario 'demo', 11 sites, 1 assets, 19 threats"), std::string::npos) << r.out;
 }
 
 // An output folder below a regular file cannot be created, even by root.
@@ -311,9 +311,15 @@ TEST_F(Cli, CalcRejectsBadFlagsWithExitTwo) {
 
 // Over flat ground a 5 m2 target at 10 km is horizon-limited for the 91N6E (600 km free-space
 // reach): the farthest covered range in every direction is the 4/3-Earth horizon,
-// 4.12 (sqrt 12 + sqrt 10000) km = 426 km for its 12 m antenna in the demo, to a grid cell.
+// 4.12 (sqrt 12 + sqrt 10000) km = 426 km for its 12 m antenna, to a grid cell.
 TEST_F(Cli, CoverageOverFlatGroundReachesTheRadarHorizon) {
-  const Result r = run("coverage '" + kDemo + "' --rcs '5 m2' --alt '10 km' --radar acq --out cov.tif");
+  std::ofstream(tmp_ / "flat.yaml")
+      << "name: flat\nduration: 1 min\n"
+         "sites:\n  - {id: acq, type: s400/91N6E, position: \"40.05N 32.50E\", "
+         "altitude: 12 m AGL}\n"
+         "threats:\n  - {id: t, type: f16c, route: [{position: [39, 32], altitude: "
+         "5 km}, {position: [39.5, 32]}], end: exit}\n";
+  const Result r = run("coverage flat.yaml --rcs '5 m2' --alt '10 km' --radar acq --out cov.tif");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   const double horizon = std::sqrt(2.0 * 4.0 / 3.0 * 6371000.0) * (std::sqrt(12.0) + std::sqrt(10000.0));
@@ -324,7 +330,8 @@ TEST_F(Cli, CoverageOverFlatGroundReachesTheRadarHorizon) {
   EXPECT_TRUE(fs::is_regular_file(tmp_ / "cov.tif"));
   EXPECT_TRUE(fs::is_regular_file(tmp_ / "cov.png"));
   // Nothing else: no temporary files left behind.
-  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_), fs::directory_iterator()), 4);  // + stdout, stderr
+  EXPECT_EQ(std::distance(fs::directory_iterator(tmp_), fs::directory_iterator()),
+            5);  // + flat.yaml, stdout, stderr
 }
 
 // Every example scenario validates (tracker-*.yaml are `opensam track` configurations); the

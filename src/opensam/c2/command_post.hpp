@@ -5,9 +5,9 @@
 /// nothing in this module can name a threat.
 
 #include <cstdint>
-#include <string_view>
 #include <vector>
 
+#include "opensam/c2/types.hpp"
 #include "opensam/tracking/assignment.hpp"
 #include "opensam/weapons/envelope.hpp"
 #include "opensam/weapons/missile.hpp"
@@ -15,21 +15,6 @@
 namespace opensam::c2 {
 
 using weapons::Vec3;
-
-/// What a track's kinematics say it is.
-enum class TrackClass : std::uint8_t { kAircraft, kCruiseMissile, kBallisticMissile, kAntiRadiation, kDrone };
-[[nodiscard]] std::string_view track_class_name(TrackClass c);
-
-/// What the IFF made of a track.
-enum class Identity : std::uint8_t { kPending, kFriend, kUnknown };
-[[nodiscard]] std::string_view identity_name(Identity i);
-
-enum class Roe : std::uint8_t { kFree, kTight, kHold };
-enum class Doctrine : std::uint8_t { kShootLookShoot, kShootShoot };
-
-/// Why a track that is a candidate is not engaged now. Names are part of the output format.
-enum class Reason : std::uint8_t { kRoe, kFriend, kOutsideZone, kOutOfEnvelope, kNoFireChannel, kNoMissile };
-[[nodiscard]] std::string_view reason_name(Reason r);
 
 /// A track of the air picture as the command post sees it (ECEF).
 struct TrackView {

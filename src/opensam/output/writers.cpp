@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <vector>
 
 namespace opensam::output {
@@ -18,6 +20,11 @@ constexpr double kRadToDeg = 180.0 / 3.14159265358979323846;
 double round_to(double v, int decimals) {
   const double scale = std::pow(10.0, decimals);
   return std::round(v * scale) / scale;
+}
+
+/// A number, or null when it is not finite (not measured, never).
+ordered_json number_or_null(double v, int decimals) {
+  return std::isfinite(v) ? ordered_json(round_to(v, decimals)) : ordered_json();
 }
 
 ordered_json lla_json(const geo::Lla& p) {
@@ -115,6 +122,71 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
             r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
                                             round_to(d.velocity_mps.z(), 2)};
           }
+        } else if constexpr (std::is_same_v<T, sim::Identified>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.detail = fmt::format("class={};identity={}", c2::track_class_name(d.type),
+                                 c2::identity_name(d.identity));
+          r.fields = {{"track", d.track},
+                      {"class", c2::track_class_name(d.type)},
+                      {"identity", c2::identity_name(d.identity)},
+                      {"time_to_asset_s", number_or_null(d.time_to_asset_s, 1)}};
+        } else if constexpr (std::is_same_v<T, sim::Assigned>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.other = id(d.launcher);
+          r.detail = fmt::format("radar={};missiles={};pk={:.3f};time_of_flight_s={:.1f}", id(d.radar),
+                                 d.missiles, d.pk, d.time_of_flight_s);
+          r.fields = {{"track", d.track},        {"launcher", r.other},
+                      {"radar", id(d.radar)},    {"missiles", d.missiles},
+                      {"pk", round_to(d.pk, 3)}, {"time_of_flight_s", round_to(d.time_of_flight_s, 1)}};
+        } else if constexpr (std::is_same_v<T, sim::ReEngaged>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.fields = {{"track", d.track}};
+        } else if constexpr (std::is_same_v<T, sim::NotEngaged>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.detail = fmt::format("reason={}", c2::reason_name(d.reason));
+          r.fields = {{"track", d.track}, {"reason", c2::reason_name(d.reason)}};
+        } else if constexpr (std::is_same_v<T, sim::Launched>) {
+          r.entity = id(d.interceptor);
+          r.other = id(d.launcher);
+          r.detail = fmt::format("track=T{}", d.track);
+          r.fields = {{"interceptor", r.entity}, {"launcher", r.other}, {"track", d.track}};
+        } else if constexpr (std::is_same_v<T, sim::MidcourseUpdate>) {
+          r.entity = id(d.interceptor);
+          r.detail = fmt::format("track=T{}", d.track);
+          r.fields = {{"interceptor", r.entity}, {"track", d.track}};
+        } else if constexpr (std::is_same_v<T, sim::SeekerLock>) {
+          r.entity = id(d.interceptor);
+          r.fields = {{"interceptor", r.entity}};
+        } else if constexpr (std::is_same_v<T, sim::Intercept>) {
+          r.entity = id(d.interceptor);
+          r.other = id(d.target);
+          r.where = &d.where;
+          r.detail = fmt::format("miss_m={:.2f}", d.miss_m);
+          r.fields = {{"interceptor", r.entity},
+                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                      {"miss_m", round_to(d.miss_m, 2)},
+                      {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::Killed>) {
+          r.entity = id(d.threat);
+          r.other = id(d.interceptor);
+          r.fields = {{"threat", r.entity}, {"interceptor", r.other}};
+        } else if constexpr (std::is_same_v<T, sim::Missed>) {
+          r.entity = id(d.interceptor);
+          r.other = id(d.target);
+          r.fields = {{"interceptor", r.entity},
+                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)}};
+        } else if constexpr (std::is_same_v<T, sim::SelfDestructed>) {
+          r.entity = id(d.interceptor);
+          r.where = &d.where;
+          r.fields = {{"interceptor", r.entity}, {"position", lla_json(d.where)}};
+        } else if constexpr (std::is_same_v<T, sim::KillAssessed>) {
+          r.entity = fmt::format("T{}", d.track);
+          r.detail = fmt::format("killed={}", d.killed);
+          r.fields = {{"track", d.track}, {"killed", d.killed}};
+        } else if constexpr (std::is_same_v<T, sim::Reloaded>) {
+          r.entity = id(d.launcher);
+          r.detail = fmt::format("rounds={}", d.rounds);
+          r.fields = {{"launcher", r.entity}, {"rounds", d.rounds}};
         } else if constexpr (std::is_same_v<T, sim::JamStrobe>) {
           r.entity = id(d.radar);
           r.other = id(d.jammer);
@@ -262,10 +334,6 @@ DetectionCounts count_detections(const sim::RunResult& run) {
   return c;
 }
 
-ordered_json number_or_null(double v, int decimals) {
-  return std::isnan(v) ? ordered_json() : ordered_json(round_to(v, decimals));
-}
-
 /// The air picture over the run: track counts and GOSPA, with means over each `window_s`.
 struct PictureTotals {
   std::size_t initiated = 0, confirmed = 0, dropped = 0;
@@ -321,9 +389,49 @@ ordered_json tracking_json(const scenario::Scenario& sc, const sim::RunResult& r
           {"gospa_per_minute", series}};
 }
 
+/// Interceptors fired at a threat (by the truth near their burst) and the one that killed it.
+struct Engaged {
+  std::vector<const sim::ShotRecord*> shots;
+  const sim::ShotRecord* kill = nullptr;
+};
+
+std::vector<Engaged> engaged_by(const sim::RunResult& run) {
+  std::vector<Engaged> out(run.entities.size());
+  for (const auto& s : run.shots) {
+    if (s.target == sim::kNoEntity) continue;
+    out[s.target].shots.push_back(&s);
+    if (s.result == sim::ShotResult::kKilled) out[s.target].kill = &s;
+  }
+  return out;
+}
+
+/// Missiles fired per battalion and type, with their cost.
+ordered_json spending_json(const sim::RunResult& run) {
+  std::map<std::string, std::map<std::string, std::pair<int, double>>> by;
+  for (const auto& s : run.shots) {
+    auto& cell = by[s.battalion.empty() ? "battalion" : s.battalion][s.missile];
+    ++cell.first;
+    cell.second += s.cost_usd;
+  }
+  ordered_json out = ordered_json::array();
+  for (const auto& [battalion, types] : by) {
+    ordered_json missiles = ordered_json::array();
+    double total = 0.0;
+    int count = 0;
+    for (const auto& [type, cell] : types) {
+      missiles.push_back({{"type", type}, {"fired", cell.first}, {"cost_usd", cell.second}});
+      total += cell.second;
+      count += cell.first;
+    }
+    out.push_back({{"battalion", battalion}, {"fired", count}, {"cost_usd", total}, {"missiles", missiles}});
+  }
+  return out;
+}
+
 }  // namespace
 
 ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run) {
+  const std::vector<Engaged> engaged = engaged_by(run);
   std::array<int, 4> counts{};
   const DetectionCounts det = count_detections(run);
   ordered_json threats = ordered_json::array();
@@ -335,7 +443,13 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
          {"outcome", sim::outcome_name(t.outcome)},
          {"time_s", round_to(t.time_s, 3)},
          {"first_detection_s", number_or_null(det.first_detection_s[t.entity], 3)},
-         {"first_detection_range_m", number_or_null(det.first_detection_range_m[t.entity], 1)}});
+         {"first_detection_range_m", number_or_null(det.first_detection_range_m[t.entity], 1)},
+         {"interceptors", engaged[t.entity].shots.size()},
+         {"killed_by", engaged[t.entity].kill
+                           ? ordered_json(run.entities[engaged[t.entity].kill->interceptor].id)
+                           : ordered_json()},
+         {"kill_range_m", engaged[t.entity].kill ? ordered_json(round_to(engaged[t.entity].kill->range_m, 1))
+                                                 : ordered_json()}});
     ++counts[std::size_t(t.outcome)];
   }
   return {{"scenario", sc.name},
@@ -352,7 +466,11 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"events", run.events.size()},
             {"detections", det.detections},
             {"false_alarms", det.false_alarms},
-            {"jam_strobes", det.strobes}}},
+            {"jam_strobes", det.strobes},
+            {"interceptors_fired", run.shots.size()},
+            {"fratricides", std::count_if(run.shots.begin(), run.shots.end(),
+                                          [](const sim::ShotRecord& s) { return s.fratricide; })}}},
+          {"spending", spending_json(run)},
           {"tracking", tracking_json(sc, run)}};
 }
 
@@ -364,23 +482,36 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
   }
   std::string out = fmt::format("scenario {}, seed {}: {:.1f} s simulated, {} events\n\n", sc.name, run.seed,
                                 run.end_time_s, run.events.size());
-  out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}  {:>14}  {:>10}\n", "threat", w_id, "type", w_type,
-                     "outcome", "time (s)", "detected (s)", "at (km)");
+  const std::vector<Engaged> engaged = engaged_by(run);
+  out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}  {:>14}  {:>10}  {}\n", "threat", w_id, "type", w_type,
+                     "outcome", "time (s)", "detected (s)", "at (km)", "killed by");
   std::array<int, 4> counts{};
   const DetectionCounts det = count_detections(run);
   for (const auto& t : run.threats) {
     const sim::Entity& ent = run.entities[t.entity];
     const double first = det.first_detection_s[t.entity];
+    const sim::ShotRecord* kill = engaged[t.entity].kill;
     out += fmt::format(
-        "  {:<{}}  {:<{}}  {:<11}  {:>10.1f}  {:>14}  {:>10}\n", ent.id, w_id, ent.type, w_type,
+        "  {:<{}}  {:<{}}  {:<11}  {:>10.1f}  {:>14}  {:>10}  {}\n", ent.id, w_id, ent.type, w_type,
         sim::outcome_name(t.outcome), t.time_s, std::isnan(first) ? "-" : fmt::format("{:.1f}", first),
-        std::isnan(first) ? "-" : fmt::format("{:.1f}", det.first_detection_range_m[t.entity] / 1000.0));
+        std::isnan(first) ? "-" : fmt::format("{:.1f}", det.first_detection_range_m[t.entity] / 1000.0),
+        kill ? fmt::format("{} ({}, {:.1f} km, {} fired)", run.entities[kill->interceptor].id, kill->missile,
+                           kill->range_m / 1000.0, engaged[t.entity].shots.size())
+             : "-");
     ++counts[std::size_t(t.outcome)];
   }
   out += fmt::format("\n  {} threats: {} killed, {} leaked, {} not engaged, {} survived\n",
                      run.threats.size(), counts[0], counts[1], counts[2], counts[3]);
   out += fmt::format("  {} detections, {} false alarms, {} jam strobes\n", det.detections, det.false_alarms,
                      det.strobes);
+  for (const auto& b : spending_json(run)) {
+    std::string line;
+    for (const auto& m : b["missiles"])
+      line += fmt::format("{}{} x {}", line.empty() ? "" : ", ", m["fired"].get<int>(),
+                          m["type"].get<std::string>());
+    out += fmt::format("  {}: {} interceptors fired ({}), ${:.1f} M\n", b["battalion"].get<std::string>(),
+                       b["fired"].get<int>(), line, b["cost_usd"].get<double>() / 1e6);
+  }
   if (run.picture.empty()) return out;
   const PictureTotals p = picture_totals(run, 300.0);
   out += fmt::format(

@@ -7,6 +7,7 @@ std::string_view entity_kind_name(EntityKind k) {
     case EntityKind::kSite: return "site";
     case EntityKind::kAsset: return "asset";
     case EntityKind::kThreat: return "threat";
+    case EntityKind::kInterceptor: return "interceptor";
   }
   return "entity";
 }
@@ -24,6 +25,19 @@ struct NameOf {
   std::string_view operator()(const RadarEmission& e) const { return e.on ? "emission_on" : "emission_off"; }
   std::string_view operator()(const Detection&) const { return "detection"; }
   std::string_view operator()(const JamStrobe&) const { return "jam_strobe"; }
+  std::string_view operator()(const Identified&) const { return "identified"; }
+  std::string_view operator()(const Assigned&) const { return "assigned"; }
+  std::string_view operator()(const ReEngaged&) const { return "re_engaged"; }
+  std::string_view operator()(const NotEngaged&) const { return "not_engaged"; }
+  std::string_view operator()(const Launched&) const { return "launched"; }
+  std::string_view operator()(const MidcourseUpdate&) const { return "midcourse_update"; }
+  std::string_view operator()(const SeekerLock&) const { return "seeker_lock"; }
+  std::string_view operator()(const Intercept&) const { return "intercept"; }
+  std::string_view operator()(const Killed& e) const { return e.fratricide ? "fratricide" : "killed"; }
+  std::string_view operator()(const Missed&) const { return "missed"; }
+  std::string_view operator()(const SelfDestructed&) const { return "self_destructed"; }
+  std::string_view operator()(const KillAssessed&) const { return "kill_assessed"; }
+  std::string_view operator()(const Reloaded&) const { return "reloaded"; }
   std::string_view operator()(const TrackReport& e) const {
     switch (e.kind) {
       case tracking::TrackEventKind::kInitiated: return "track_initiated";

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "opensam/c2/types.hpp"
 #include "opensam/geo/frames.hpp"
 #include "opensam/threats/trajectory.hpp"
 #include "opensam/tracking/types.hpp"
@@ -18,7 +19,7 @@ namespace opensam::sim {
 using EntityIndex = std::uint32_t;
 inline constexpr EntityIndex kNoEntity = std::numeric_limits<EntityIndex>::max();
 
-enum class EntityKind : std::uint8_t { kSite, kAsset, kThreat };
+enum class EntityKind : std::uint8_t { kSite, kAsset, kThreat, kInterceptor };
 
 /// Something in the world, by the id the scenario gave it.
 struct Entity {
@@ -117,8 +118,95 @@ struct TrackReport {
   geo::Lla where = {};
 };
 
+/// The command post identified a new track: its class from kinematics and the IFF's answer.
+struct Identified {
+  std::uint64_t track;
+  c2::TrackClass type;
+  c2::Identity identity;
+  double time_to_asset_s;  ///< infinite when not heading for an asset
+};
+
+/// The command post assigned a launcher (and the engagement radar that guides) to a track.
+struct Assigned {
+  std::uint64_t track;
+  EntityIndex launcher;
+  EntityIndex radar;
+  std::uint32_t missiles;
+  double pk;                ///< the command post's estimate per missile
+  double time_of_flight_s;  ///< predicted
+};
+
+/// A track the command post judged missed after its engagement is engaged again.
+struct ReEngaged {
+  std::uint64_t track;
+};
+
+/// A candidate track the command post does not engage, and why (reported when the reason changes).
+struct NotEngaged {
+  std::uint64_t track;
+  c2::Reason reason;
+};
+
+struct Launched {
+  EntityIndex interceptor;
+  EntityIndex launcher;
+  std::uint64_t track;
+};
+
+/// The engagement radar sent the interceptor the track's estimate (datalink).
+struct MidcourseUpdate {
+  EntityIndex interceptor;
+  std::uint64_t track;
+};
+
+struct SeekerLock {
+  EntityIndex interceptor;
+};
+
+/// The warhead burst: the closest approach to the object near it. `target` is truth, for
+/// analysis only.
+struct Intercept {
+  EntityIndex interceptor;
+  EntityIndex target;
+  double miss_m;
+  geo::Lla where;
+};
+
+/// The burst destroyed it (the kill draw of the interceptor's stream).
+struct Killed {
+  EntityIndex threat;
+  EntityIndex interceptor;
+  bool fratricide;  ///< a friendly aircraft
+};
+
+/// The burst did not destroy it.
+struct Missed {
+  EntityIndex interceptor;
+  EntityIndex target;
+};
+
+/// Out of energy, time, past its target or in the ground.
+struct SelfDestructed {
+  EntityIndex interceptor;
+  geo::Lla where;
+};
+
+/// The command post's judgement of an engaged track: lost (killed) or still there (missed).
+struct KillAssessed {
+  std::uint64_t track;
+  bool killed;
+};
+
+/// A transloader refilled a launcher.
+struct Reloaded {
+  EntityIndex launcher;
+  std::uint32_t rounds;
+};
+
 using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
-                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase>;
+                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase,
+                               Identified, Assigned, ReEngaged, NotEngaged, Launched, MidcourseUpdate,
+                               SeekerLock, Intercept, Killed, Missed, SelfDestructed, KillAssessed, Reloaded>;
 
 struct Event {
   double time_s;

@@ -10,13 +10,16 @@
 #include <span>
 #include <stdexcept>
 
+#include "opensam/c2/command_post.hpp"
 #include "opensam/core/rng.hpp"
 #include "opensam/geo/terrain.hpp"
 #include "opensam/sim/air_picture.hpp"
 #include "opensam/sim/event_queue.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/threat_flight.hpp"
+#include "opensam/sim/weapon_setup.hpp"
 #include "opensam/tracking/metrics.hpp"
+#include "opensam/weapons/lethality.hpp"
 
 namespace opensam::sim {
 
@@ -26,6 +29,16 @@ std::string_view outcome_name(Outcome o) {
     case Outcome::kLeaked: return "leaked";
     case Outcome::kNotEngaged: return "not_engaged";
     case Outcome::kSurvived: return "survived";
+  }
+  return "unknown";
+}
+
+std::string_view shot_result_name(ShotResult r) {
+  switch (r) {
+    case ShotResult::kKilled: return "killed";
+    case ShotResult::kMissed: return "missed";
+    case ShotResult::kSelfDestructed: return "self_destructed";
+    case ShotResult::kFlying: return "flying";
   }
   return "unknown";
 }
@@ -46,6 +59,10 @@ enum class SimEventKind : std::uint8_t {
   kSiteDestroyed,
   kPictureUpdate,  ///< the command post processes what its radars sent
   kTruthSample,    ///< record where every flying threat is
+  kLaunch,         ///< a launcher fires a missile of an order (a: pending launch)
+  kGuidance,       ///< every flying interceptor takes a guidance step
+  kReload,         ///< a transloader has refilled a launcher (a: launcher)
+  kSilenceEnd,     ///< a radar silenced against an anti-radiation missile may emit again (a: radar)
 };
 
 struct SimEvent {
@@ -64,6 +81,45 @@ struct RadarState {
   std::vector<std::uint8_t> held;           ///< per threat: in track dwells
   int held_count = 0;
   bool destroyed = false;
+  double silenced_until_s = -1.0;  ///< emission control against an anti-radiation missile
+};
+
+/// Guidance step of the interceptors in a run.
+constexpr double kGuidanceStep_s = 0.05;
+
+/// A launcher in the run.
+struct LauncherState {
+  std::uint32_t site = 0;
+  int battalion = 0;
+  int missile = 0;
+  int rounds = 0;
+  int capacity = 0;
+  int reloads = 0;
+  double ready_s = 0.0;
+  double reaction_s = 0.0;
+  double ripple_s = 0.0;
+  double reload_s = 0.0;
+  geo::Vec3 position_m = geo::Vec3::Zero();
+  int fired = 0;
+};
+
+/// A missile of an order waiting for its launch time.
+struct PendingLaunch {
+  std::uint64_t track = 0;
+  int launcher = 0;
+  int radar = 0;
+};
+
+/// An interceptor in flight and what it guides on.
+struct Flight {
+  weapons::Interceptor flyer;
+  std::uint32_t shot;  ///< index into RunResult::shots
+  std::uint64_t track;
+  int radar;
+  int missile;
+  int target = -1;  ///< the threat near what it guides on (for its seeker and fuze: sensors)
+  weapons::TargetEstimate estimate;
+  core::RngStream kill;
 };
 
 /// Track dwells on a target end after this many misses in a row.
@@ -144,7 +200,8 @@ class World {
                     {},
                     {},
                     0,
-                    false};
+                    false,
+                    -1.0};
       st.phase_rad =
           core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/phase").uniform(0.0, kTwoPi);
       for (const auto& t : sc.threats)
@@ -160,6 +217,7 @@ class World {
       }
     }
     build_picture();
+    build_defence();
   }
 
   RunResult run() {
@@ -196,6 +254,9 @@ class World {
     // What arrived since the last update (unless the run ended on an update).
     if (result_.picture.empty() || result_.picture.back().time_s < engine_.now_s()) update_picture();
 
+    for (const Flight& f : flights_) {
+      if (f.flyer.flying()) result_.shots[f.shot].end_s = engine_.now_s();
+    }
     std::uint32_t flying = 0;
     for (auto& t : threats_) {
       if (!t.outcome) {
@@ -292,6 +353,7 @@ class World {
     result_.picture.push_back({now, g.distance, g.localisation, std::uint32_t(truths_.size()),
                                std::uint32_t(estimates_.size()), std::uint32_t(g.missed_count),
                                std::uint32_t(g.false_count)});
+    if (command_) run_command_post();
   }
 
   void settle(ThreatState& t, Outcome outcome) {
@@ -327,7 +389,7 @@ class World {
     // The command post counts a scan without a detection as a miss, also when the radar is
     // silent or destroyed: its tracks then coast and drop.
     if (picture_ && now > 0.0) picture_->receive_scan_end(r, now);
-    if (st.destroyed || !radar.emitting(now)) return;
+    if (!on_air(r, now)) return;
     const bool rotating = type.scan == ScanKind::kRotating;
     const double start_az = rotating ? st.phase_rad : radar.facing_rad() - type.sector_width_rad / 2.0;
     const double width = rotating ? kTwoPi : type.sector_width_rad;
@@ -371,7 +433,7 @@ class World {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
     const RadarType& type = st.radar->type();
-    const bool can_look = flying(t) && !st.destroyed && st.radar->emitting(engine_.now_s());
+    const bool can_look = flying(t) && on_air(r, engine_.now_s());
     if (!can_look) {
       if (track) release(st, i);
       return;
@@ -422,13 +484,16 @@ class World {
     for (RadarState& st : radars_) {
       if (st.radar->entity() == site) st.destroyed = true;
     }
+    for (LauncherState& l : launchers_) {
+      if (l.site == site) l.rounds = l.reloads = 0;
+    }
     for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
   }
 
   void strobe(std::uint32_t r, std::uint32_t i) {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
-    if (!flying(t) || st.destroyed || !st.radar->emitting(engine_.now_s())) return;
+    if (!flying(t) || !on_air(r, engine_.now_s())) return;
     const auto state = t.path.state_at(engine_.now_s());
     const Signature& sig = signatures_[i];
     const JammerView j{t.entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
@@ -455,7 +520,7 @@ class World {
   void false_alarm(std::uint32_t r) {
     RadarState& st = radars_[r];
     const Radar& radar = *st.radar;
-    if (st.destroyed || !radar.emitting(engine_.now_s())) return;
+    if (!on_air(r, engine_.now_s())) return;
     const RadarType& type = radar.type();
     const bool rotating = type.scan == ScanKind::kRotating;
     const double lo = rotating ? 0.0 : radar.facing_rad() - type.sector_width_rad / 2.0;
@@ -481,6 +546,15 @@ class World {
         update_picture();
         engine_.schedule_at(engine_.now_s() + sc_.tracker.update_interval_s,
                             {SimEventKind::kPictureUpdate, 0, 0});
+        return;
+      case SimEventKind::kLaunch: launch(e.a); return;
+      case SimEventKind::kGuidance: guide(); return;
+      case SimEventKind::kReload: reload(e.a); return;
+      case SimEventKind::kSilenceEnd:
+        if (on_air(e.a, engine_.now_s())) {
+          log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), true});
+          for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
+        }
         return;
       case SimEventKind::kEmission:
         if (!radars_[e.a].destroyed) {
@@ -558,7 +632,7 @@ class World {
     if (t.arm_radar < 0 || !flying(t)) return;
     const RadarState& st = radars_[std::size_t(t.arm_radar)];
     const double now = engine_.now_s();
-    const bool hears = !st.destroyed && st.radar->emitting(now);
+    const bool hears = on_air(std::uint32_t(t.arm_radar), now);
     if (hears == t.hears) return;
     t.hears = hears;
     geo::Lla aim = st.radar->antenna();
@@ -609,6 +683,303 @@ class World {
     schedule_marks(i, std::min(at, now));
   }
 
+  /// Emitting now: not destroyed, not in a silence window, not silenced against an ARM.
+  [[nodiscard]] bool on_air(std::uint32_t r, double now) const {
+    const RadarState& st = radars_[r];
+    return !st.destroyed && st.radar->emitting(now) && now >= st.silenced_until_s;
+  }
+
+  int battalion_index(const std::string& name) {
+    const auto it = std::find(battalions_.begin(), battalions_.end(), name);
+    if (it != battalions_.end()) return int(it - battalions_.begin());
+    battalions_.push_back(name);
+    return int(battalions_.size()) - 1;
+  }
+
+  /// Launchers, their missile types and the command post that fights them.
+  void build_defence() {
+    for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
+      const scenario::Site& site = sc_.sites[i];
+      const scenario::SiteType& type = sc_.site_types.at(site.type);
+      if (type.kind != "launcher") continue;
+      LauncherState l;
+      const auto known = std::find_if(missiles_.begin(), missiles_.end(),
+                                      [&](const weapons::MissileType& m) { return m.id == site.missile; });
+      l.missile = int(known - missiles_.begin());
+      if (known == missiles_.end()) missiles_.push_back(missile_type(sc_.site_types.at(site.missile)));
+      l.site = std::uint32_t(i);
+      l.battalion = battalion_index(site.battalion);
+      l.rounds = site.rounds;
+      l.capacity = int(figure_or(type.figures, "tubes", 4.0)) * missiles_[std::size_t(l.missile)].per_tube;
+      l.reloads = site.reloads;
+      l.ready_s = site.ready_s;
+      l.reaction_s = figure_or(type.figures, "reaction_time", 10.0);
+      l.ripple_s = figure_or(type.figures, "ripple_interval", 4.0);
+      l.reload_s = figure_or(type.figures, "reload_time", 1800.0);
+      l.position_m = geo::lla_to_ecef(to_lla(site.position, site.altitude, terrain_));
+      launchers_.push_back(l);
+    }
+    if (launchers_.empty() || !picture_) return;
+    std::vector<c2::RadarUnit> units;
+    for (const RadarState& st : radars_) {
+      const scenario::Site& site = sc_.sites[st.radar->entity()];
+      const auto& f = sc_.site_types.at(site.type).figures;
+      units.push_back({st.radar->antenna_ecef(), battalion_index(site.battalion),
+                       int(figure_or(f, "fire_channels", 0.0)), int(figure_or(f, "missiles_guided", 0.0)),
+                       true});
+    }
+    std::vector<c2::Point> assets;
+    for (const auto& a : sc_.assets)
+      assets.push_back({geo::lla_to_ecef(to_lla(a.position, a.altitude, terrain_)), a.radius_m});
+    const scenario::Defence& d = sc_.defence;
+    c2::Settings set;
+    set.roe = d.roe == "hold" ? c2::Roe::kHold : d.roe == "tight" ? c2::Roe::kTight : c2::Roe::kFree;
+    set.doctrine = d.doctrine == "shoot_shoot" ? c2::Doctrine::kShootShoot : c2::Doctrine::kShootLookShoot;
+    set.engage_on_remote = d.engage_on_remote;
+    set.kill_assessment_s = d.kill_assessment_s;
+    set.max_missiles_per_track = d.max_missiles_per_target;
+    set.emcon_on_arm = d.emcon_on_arm;
+    set.arm_silence_s = d.arm_silence_s;
+    for (const auto& z : d.zones) {
+      set.zones.push_back({geo::lla_to_ecef({z.position.lat_deg, z.position.lon_deg, 0.0}), z.radius_m,
+                           z.min_altitude_m, z.max_altitude_m});
+    }
+    command_.emplace(std::move(set), missiles_, std::move(assets), std::move(units));
+  }
+
+  [[nodiscard]] const tracking::Track* find_track(std::uint64_t id) const {
+    const auto& tracks = picture_->tracker().tracks();
+    const auto it = std::lower_bound(tracks.begin(), tracks.end(), id,
+                                     [](const tracking::Track& t, std::uint64_t v) { return t.id < v; });
+    return it != tracks.end() && it->id == id ? &*it : nullptr;
+  }
+
+  /// The flying threat nearest `p_m` within `gate_m`, or -1: what a sensor pointed there finds.
+  [[nodiscard]] int nearest_threat(const geo::Vec3& p_m, double gate_m) const {
+    int best = -1;
+    double best_d = gate_m;
+    for (std::size_t i = 0; i < threats_.size(); ++i) {
+      if (!flying(threats_[i])) continue;
+      const double d = (threats_[i].path.position_at(engine_.now_s()) - p_m).norm();
+      if (d < best_d) best_d = d, best = int(i);
+    }
+    return best;
+  }
+
+  /// The IFF interrogates where the track is: a friendly there answers when its transponder
+  /// matches the defence's interrogators (the IFF is a sensor: it meets what is there).
+  [[nodiscard]] bool iff_answers(const c2::TrackView& v) const {
+    if (sc_.defence.iff == "none") return false;
+    const int i = nearest_threat(v.position_m, std::max(1000.0, 3.0 * v.sigma_m));
+    return i >= 0 && sc_.threats[std::size_t(i)].friendly &&
+           sc_.threats[std::size_t(i)].transponder == sc_.defence.iff;
+  }
+
+  /// The command post's cycle on the picture just updated: identify, assess, assign, and
+  /// send the missiles in flight their tracks.
+  void run_command_post() {
+    const double now = engine_.now_s();
+    const tracking::Tracker& tracker = picture_->tracker();
+    const geo::EnuFrame& frame = picture_->frame();
+    views_.clear();
+    iff_.clear();
+    for (const tracking::Track& t : tracker.tracks()) {
+      if (t.status == tracking::TrackStatus::kTentative) continue;
+      const tracking::TrackState st = tracker.state_at(t, now);
+      c2::TrackView v;
+      v.id = t.id;
+      v.position_m = frame.point_to_ecef(st.position);
+      v.velocity_mps = frame.vector_to_ecef(st.velocity);
+      v.altitude_m = geo::ecef_to_lla(v.position_m).alt_m;
+      v.sigma_m = std::sqrt(std::max(st.position_covariance.trace(), 0.0));
+      v.updated_s = t.time_s;
+      for (std::size_t r = 0; r < radars_.size(); ++r) {
+        if ((t.held_by >> (2 * r)) & 1U) v.held_by |= std::uint64_t{1} << r;
+      }
+      views_.push_back(v);
+      iff_.push_back(iff_answers(v));
+    }
+    for (std::size_t r = 0; r < radars_.size(); ++r)
+      command_->set_radar_up(int(r), on_air(std::uint32_t(r), now));
+    launcher_units_.clear();
+    for (const LauncherState& l : launchers_)
+      launcher_units_.push_back({l.position_m, l.battalion, l.missile, l.rounds, l.ready_s, l.reaction_s});
+    const c2::Decisions& d = command_->decide(now, views_, iff_, launcher_units_);
+    for (const c2::Evaluation& e : d.identified) {
+      const auto it =
+          std::find_if(views_.begin(), views_.end(), [&](const c2::TrackView& v) { return v.id == e.track; });
+      const bool friend_ = iff_[std::size_t(it - views_.begin())];
+      log_.add(now, Identified{e.track, e.type, friend_ ? c2::Identity::kFriend : c2::Identity::kUnknown,
+                               e.time_to_asset_s});
+    }
+    for (const c2::Assessment& a : d.assessments) log_.add(now, KillAssessed{a.track, a.killed});
+    for (const c2::Silence& q : d.silences) silence(std::uint32_t(q.radar), q.until_s);
+    for (const c2::NotEngaged& n : d.not_engaged) log_.add(now, NotEngaged{n.track, n.reason});
+    for (const c2::Order& o : d.orders) {
+      LauncherState& l = launchers_[std::size_t(o.launcher)];
+      if (o.reengagement) log_.add(now, ReEngaged{o.track});
+      log_.add(now, Assigned{o.track, l.site, radars_[std::size_t(o.radar)].radar->entity(),
+                             std::uint32_t(o.missiles), o.pk, o.time_of_flight_s});
+      const double first = std::max(now, l.ready_s) + l.reaction_s;
+      for (int k = 0; k < o.missiles; ++k) {
+        pending_.push_back({o.track, o.launcher, o.radar});
+        engine_.schedule_at(first + k * l.ripple_s,
+                            {SimEventKind::kLaunch, std::uint32_t(pending_.size() - 1), 0});
+      }
+      l.rounds -= o.missiles;
+      l.ready_s = first + o.missiles * l.ripple_s;
+    }
+    for (Flight& f : flights_) {
+      if (f.flyer.flying() && !f.flyer.seeker_locked() && uplink(f, now))
+        log_.add(now, MidcourseUpdate{result_.shots[f.shot].interceptor, f.track});
+    }
+  }
+
+  /// The guiding radar sends the missile its track's estimate, while it is on the air and
+  /// holds the track; false when it cannot.
+  bool uplink(Flight& f, double now) {
+    if (!on_air(std::uint32_t(f.radar), now) || !picture_) return false;
+    const tracking::Track* t = find_track(f.track);
+    if (t == nullptr || ((t->held_by >> (2 * std::size_t(f.radar))) & 1U) == 0) return false;
+    const tracking::TrackState st = picture_->tracker().state_at(*t, now);
+    f.estimate = {picture_->frame().point_to_ecef(st.position), picture_->frame().vector_to_ecef(st.velocity),
+                  now};
+    // What the seeker and the fuze will meet: whatever flies near where the track says.
+    f.target = nearest_threat(f.estimate.position_m, 5000.0);
+    return true;
+  }
+
+  void launch(std::uint32_t k) {
+    const PendingLaunch pl = pending_[k];
+    LauncherState& l = launchers_[std::size_t(pl.launcher)];
+    const double now = engine_.now_s();
+    Flight f{weapons::Interceptor(missiles_[std::size_t(l.missile)].flight, l.position_m, now),
+             std::uint32_t(result_.shots.size()),
+             pl.track,
+             pl.radar,
+             l.missile,
+             -1,
+             {},
+             core::RngStream(opt_.seed, opt_.replicate, "interceptor")};
+    // The track must still be held by an engagement radar on the air, and the launcher alive.
+    if (!picture_ || !uplink(f, now) || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= now) {
+      ++l.rounds;
+      command_->missile_cancelled(pl.track, pl.radar);
+      return;
+    }
+    const weapons::MissileType& m = missiles_[std::size_t(l.missile)];
+    const EntityIndex entity = EntityIndex(result_.entities.size());
+    ++l.fired;
+    result_.entities.push_back(
+        {fmt::format("{}/{}", sc_.sites[l.site].id, l.fired), EntityKind::kInterceptor, m.id});
+    f.kill = core::RngStream(opt_.seed, opt_.replicate, "interceptor/" + result_.entities.back().id);
+    ShotRecord shot;
+    shot.interceptor = entity;
+    shot.launcher = l.site;
+    shot.missile = m.id;
+    shot.battalion = battalions_[std::size_t(l.battalion)];
+    shot.track = pl.track;
+    shot.launch_s = now;
+    shot.cost_usd = m.unit_cost_usd;
+    result_.shots.push_back(shot);
+    log_.add(now, EntityCreated{entity, geo::ecef_to_lla(l.position_m)});
+    log_.add(now, Launched{entity, l.site, pl.track});
+    flights_.push_back(std::move(f));
+    if (l.rounds == 0 && l.reloads > 0 && l.fired > 0 && !std::isnan(l.reload_s)) {
+      engine_.schedule_at(now + l.reload_s, {SimEventKind::kReload, std::uint32_t(pl.launcher), 0});
+      l.reload_s = std::numeric_limits<double>::quiet_NaN();  // one reload at a time
+    }
+    if (!guidance_scheduled_) {
+      guidance_scheduled_ = true;
+      engine_.schedule_at(now + kGuidanceStep_s, {SimEventKind::kGuidance, 0, 0});
+    }
+  }
+
+  void reload(std::uint32_t i) {
+    LauncherState& l = launchers_[i];
+    l.reload_s = figure_or(sc_.site_types.at(sc_.sites[l.site].type).figures, "reload_time", 1800.0);
+    if (l.reloads <= 0 || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= engine_.now_s()) return;
+    const int n = std::min(l.capacity - l.rounds, l.reloads);
+    l.rounds += n;
+    l.reloads -= n;
+    l.ready_s = std::max(l.ready_s, engine_.now_s());
+    log_.add(engine_.now_s(), Reloaded{l.site, std::uint32_t(n)});
+  }
+
+  /// Every flying interceptor flies to now, guiding on its estimate; its seeker and fuze meet
+  /// the threat near it.
+  void guide() {
+    const double now = engine_.now_s();
+    bool any = false;
+    for (Flight& f : flights_) {
+      if (!f.flyer.flying()) continue;
+      const double from = f.flyer.time_s();
+      if (now - from <= 0.0) {
+        any = true;
+        continue;
+      }
+      if (f.target >= 0 && !flying(threats_[std::size_t(f.target)])) f.target = -1;
+      const geo::Vec3 nowhere(1e9, 1e9, 1e9);
+      const ThreatState* tgt = f.target >= 0 ? &threats_[std::size_t(f.target)] : nullptr;
+      const geo::Vec3 a = tgt != nullptr ? tgt->path.position_at(from) : nowhere;
+      const geo::Vec3 b = tgt != nullptr ? tgt->path.position_at(now) : nowhere;
+      const bool was_locked = f.flyer.seeker_locked();
+      // A semi-active (track-via-missile) seeker sees only while its radar illuminates.
+      const bool sees =
+          missiles_[std::size_t(f.missile)].active_seeker || on_air(std::uint32_t(f.radar), now);
+      const weapons::InterceptorPhase phase = f.flyer.step(now - from, f.estimate, a, b, sees);
+      ShotRecord& shot = result_.shots[f.shot];
+      if (!was_locked && f.flyer.seeker_locked()) log_.add(now, SeekerLock{shot.interceptor});
+      if (f.flyer.flying()) {
+        any = true;
+        continue;
+      }
+      shot.end_s = now;
+      shot.miss_m = f.flyer.miss_m();
+      for (const LauncherState& l : launchers_) {
+        if (l.site == shot.launcher) shot.range_m = (f.flyer.end_position_m() - l.position_m).norm();
+      }
+      const geo::Lla where = geo::ecef_to_lla(f.flyer.end_position_m());
+      if (phase == weapons::InterceptorPhase::kBurst && tgt != nullptr) {
+        ThreatState& t = threats_[std::size_t(f.target)];
+        shot.target = t.entity;
+        log_.add(now, Intercept{shot.interceptor, t.entity, shot.miss_m, where});
+        const double pk =
+            weapons::kill_probability(shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m, 1.0);
+        if (f.kill.uniform() < pk) {
+          shot.result = ShotResult::kKilled;
+          shot.fratricide = sc_.threats[std::size_t(f.target)].friendly;
+          log_.add(now, Killed{t.entity, shot.interceptor, shot.fratricide});
+          settle(t, Outcome::kKilled);
+        } else {
+          shot.result = ShotResult::kMissed;
+          log_.add(now, Missed{shot.interceptor, t.entity});
+        }
+      } else {
+        shot.result = ShotResult::kSelfDestructed;
+        log_.add(now, SelfDestructed{shot.interceptor, where});
+      }
+      if (command_) command_->missile_ended(f.track, f.radar, now);
+    }
+    guidance_scheduled_ = any;
+    if (any) engine_.schedule_at(now + kGuidanceStep_s, {SimEventKind::kGuidance, 0, 0});
+  }
+
+  /// Emission control against an anti-radiation missile: the radar stops emitting until
+  /// `until_s`.
+  void silence(std::uint32_t r, double until_s) {
+    RadarState& st = radars_[r];
+    const double now = engine_.now_s();
+    if (st.destroyed) return;
+    const bool was = on_air(r, now);
+    st.silenced_until_s = std::max(st.silenced_until_s, until_s);
+    if (was) {
+      log_.add(now, RadarEmission{st.radar->entity(), false});
+      for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
+    }
+    engine_.schedule_at(until_s, {SimEventKind::kSilenceEnd, r, 0});
+  }
+
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
   geo::Terrain terrain_;
@@ -625,6 +996,17 @@ class World {
   std::vector<Eigen::Vector3d> truths_, estimates_;
   std::size_t settled_ = 0;
   RunResult result_;
+  // The engagement.
+  std::vector<weapons::MissileType> missiles_;  ///< fixed after construction: flights point into it
+  std::vector<std::string> battalions_;
+  std::vector<LauncherState> launchers_;
+  std::optional<c2::CommandPost> command_;
+  std::vector<PendingLaunch> pending_;
+  std::vector<Flight> flights_;
+  bool guidance_scheduled_ = false;
+  std::vector<c2::TrackView> views_;
+  std::vector<bool> iff_;
+  std::vector<c2::LauncherUnit> launcher_units_;
 };
 
 }  // namespace

@@ -53,6 +53,27 @@ struct TruthSample {
   geo::Vec3 velocity_enu_mps;  ///< east, north, up at `where`
 };
 
+/// What became of an interceptor. Names are part of the output format.
+enum class ShotResult : std::uint8_t { kKilled, kMissed, kSelfDestructed, kFlying };
+[[nodiscard]] std::string_view shot_result_name(ShotResult r);
+
+/// One interceptor fired.
+struct ShotRecord {
+  EntityIndex interceptor = kNoEntity;
+  EntityIndex launcher = kNoEntity;
+  std::string missile;    ///< type, e.g. "s400/48N6E3"
+  std::string battalion;  ///< the launcher's
+  std::uint64_t track = 0;
+  double launch_s = 0.0;
+  double end_s = 0.0;
+  ShotResult result = ShotResult::kFlying;
+  EntityIndex target = kNoEntity;  ///< truth near its burst, for analysis only
+  bool fratricide = false;
+  double miss_m = 0.0;
+  double range_m = 0.0;  ///< from the launcher to the burst or self-destruct
+  double cost_usd = 0.0;
+};
+
 struct RunResult {
   std::uint64_t seed = 0;
   std::uint64_t replicate = 0;
@@ -62,6 +83,7 @@ struct RunResult {
   std::vector<Event> events;
   std::vector<PictureSample> picture;  ///< one per command-post update, empty without radars
   std::vector<TruthSample> truth;      ///< every flying threat every truth_interval, in time order
+  std::vector<ShotRecord> shots;       ///< in launch order
 };
 
 /// Runs one replication until the scenario's duration or until no threat is left.

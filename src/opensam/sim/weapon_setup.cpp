@@ -41,10 +41,10 @@ weapons::MissileType missile_type(const scenario::SiteType& type) {
   t.terminal_time_s = figure_or(f, "terminal_time", t.terminal_time_s);
   const auto homing = type.settings.find("homing");
   m.active_seeker = homing != type.settings.end() && homing->second == "active";
-  if (m.active_seeker) {
-    t.seeker_range_m = figure_or(f, "seeker_range", 0.0);
-    t.seeker_fov_rad = figure_or(f, "seeker_field_of_view", 0.5);
-  }
+  // Active seekers, and track-via-missile's semi-active seeker, which needs the engagement
+  // radar's illumination.
+  t.seeker_range_m = figure_or(f, "seeker_range", 0.0);
+  t.seeker_fov_rad = figure_or(f, "seeker_field_of_view", 0.5);
   t.fuze_radius_m = figure_or(f, "fuze_radius", t.fuze_radius_m);
   t.max_flight_time_s = figure_or(f, "max_flight_time", t.max_flight_time_s);
   t.min_speed_mps = figure_or(f, "min_speed", t.min_speed_mps);

@@ -90,7 +90,7 @@ Vec3 Interceptor::command(const Relative& rel) const {
 }
 
 InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, const Vec3& target_now_m,
-                                   const Vec3& target_next_m) {
+                                   const Vec3& target_next_m, bool seeker_sees) {
   if (!flying() || dt_s <= 0.0) return phase_;
   const Vec3 p0 = state_.position_m;
   const InterceptorType& t = *type_;
@@ -104,7 +104,8 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
     // The seeker acquires within its range and field of regard around the velocity.
     const Vec3 los = target_now_m - p0;
     const double speed = state_.velocity_mps.norm();
-    if (!locked_ && t.seeker_range_m > 0.0 && los.norm() <= t.seeker_range_m && speed > 0.0 &&
+    if (!seeker_sees) locked_ = false;
+    if (!locked_ && seeker_sees && t.seeker_range_m > 0.0 && los.norm() <= t.seeker_range_m && speed > 0.0 &&
         los.normalized().dot(state_.velocity_mps / speed) >= std::cos(t.seeker_fov_rad)) {
       locked_ = true;
       phase_ = InterceptorPhase::kTerminal;

@@ -19,7 +19,7 @@ struct InterceptorType {
   double vertical_rise_s = 1.0;           ///< straight up after a vertical launch
   double loft = 0.0;                      ///< midcourse aim point raised by this fraction of the range to go
   double terminal_time_s = 10.0;          ///< PN on the estimate from this time to go
-  double seeker_range_m = 0.0;            ///< active seeker acquisition range; 0: none
+  double seeker_range_m = 0.0;            ///< seeker (active, or semi-active TVM) acquisition range; 0: none
   double seeker_fov_rad = 0.0;            ///< half angle of the seeker's field of regard
   double fuze_radius_m = 30.0;            ///< the warhead bursts at a closest approach within this
   double max_flight_time_s = 300.0;
@@ -44,10 +44,12 @@ class Interceptor {
   Interceptor(const InterceptorType& type, const Vec3& launch_ecef_m, double launch_time_s);
 
   /// Flies `dt_s` guiding on `estimate`; the target truly moves from `target_now_m` to
-  /// `target_next_m` in that time (for the seeker and the fuze). After a burst, `miss_m()` is
-  /// the distance at the closest approach.
+  /// `target_next_m` in that time (for the seeker and the fuze). `seeker_sees` is false when
+  /// a semi-active (track-via-missile) seeker's illuminating radar is off: the seeker then
+  /// loses the target and the guidance falls back on the estimate. After a burst, `miss_m()`
+  /// is the distance at the closest approach.
   InterceptorPhase step(double dt_s, const TargetEstimate& estimate, const Vec3& target_now_m,
-                        const Vec3& target_next_m);
+                        const Vec3& target_next_m, bool seeker_sees = true);
 
   [[nodiscard]] InterceptorPhase phase() const { return phase_; }
   [[nodiscard]] bool flying() const { return phase_ < InterceptorPhase::kBurst; }
