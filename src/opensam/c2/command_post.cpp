@@ -13,22 +13,9 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-/// Local vertical at an ECEF point.
-Vec3 up_at(const Vec3& ecef_m) {
-  const geo::Lla p = geo::ecef_to_lla(ecef_m);
-  return geo::enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);
-}
-
-/// Time and distance of the closest approach of a straight-line motion to a point.
-struct Approach {
-  double time_s;
-  double miss_m;
-};
-Approach approach(const Vec3& p, const Vec3& v, const Vec3& point) {
-  const Vec3 r = p - point;
-  const double v2 = v.squaredNorm();
-  const double t = v2 > 0.0 ? std::max(0.0, -r.dot(v) / v2) : 0.0;
-  return {t, (r + v * t).norm()};
+/// The closest approach to `point` of a straight-line motion from `p` at `v`, from now on.
+weapons::ClosestApproach approach(const Vec3& p, const Vec3& v, const Vec3& point) {
+  return weapons::closest_approach({point - p, -v}, kInf);
 }
 
 /// Weight of a class in the priority (a modelling choice: missiles that will hit something
@@ -121,11 +108,11 @@ Evaluation CommandPost::evaluate(const TrackView& t) const {
   Evaluation e;
   e.track = t.id;
   const double speed = t.velocity_mps.norm();
-  const double climb = t.velocity_mps.dot(up_at(t.position_m));
+  const double climb = t.velocity_mps.dot(geo::local_up(t.position_m));
   // The radar it heads for, if any (within 3 km of its straight-line path).
   double radar_time = kInf;
   for (std::size_t r = 0; r < radars_.size(); ++r) {
-    const Approach a = approach(t.position_m, t.velocity_mps, radars_[r].position_m);
+    const auto a = approach(t.position_m, t.velocity_mps, radars_[r].position_m);
     if (a.miss_m < 3000.0 && a.time_s > 0.0 && a.time_s < radar_time) {
       radar_time = a.time_s;
       e.radar_targeted = int(r);
@@ -146,7 +133,7 @@ Evaluation CommandPost::evaluate(const TrackView& t) const {
   if (e.type != TrackClass::kAntiRadiation) e.radar_targeted = -1;
   e.time_to_asset_s = e.type == TrackClass::kAntiRadiation ? radar_time : kInf;
   for (const Point& a : assets_) {
-    const Approach ap = approach(t.position_m, t.velocity_mps, a.position_m);
+    const auto ap = approach(t.position_m, t.velocity_mps, a.position_m);
     if (ap.miss_m <= a.radius_m + 1000.0) e.time_to_asset_s = std::min(e.time_to_asset_s, ap.time_s);
   }
   // Urgency: a threat a minute from its asset counts nine tenths, ten minutes out half.
@@ -211,7 +198,12 @@ bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const Launc
 const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>& tracks,
                                      const std::vector<bool>& iff_friend,
                                      const std::vector<LauncherUnit>& launchers) {
-  out_ = Decisions{};
+  // Buffers kept from one cycle to the next: no allocation once grown.
+  out_.identified.clear();
+  out_.orders.clear();
+  out_.not_engaged.clear();
+  out_.assessments.clear();
+  out_.silences.clear();
   // Kill assessment: a track that outlived its engagement by the assessment time was missed;
   // one that is gone was killed.
   for (Engagement& g : engagements_) {
@@ -230,9 +222,8 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
     out_.assessments.push_back({g.track, !alive});
   }
 
-  candidates_.clear();
-  std::vector<Evaluation> evals;
-  std::vector<std::size_t> rows;  // candidate -> track index
+  evals_.clear();
+  rows_.clear();
   for (std::size_t i = 0; i < tracks.size(); ++i) {
     const TrackView& t = tracks[i];
     const Evaluation e = evaluate(t);
@@ -262,22 +253,22 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
       report(Reason::kRoe);
       continue;
     }
-    evals.push_back(e);
-    rows.push_back(i);
+    evals_.push_back(e);
+    rows_.push_back(i);
   }
 
   // Weapon-target assignment: rows are candidate tracks, columns the launchers and then one
   // "hold fire" column per track; the cost is minus the expected value destroyed.
-  const int n_rows = int(rows.size());
+  const int n_rows = int(rows_.size());
   const int n_launchers = int(launchers.size());
   const int n_cols = n_launchers + n_rows;
   const int salvo = settings_.doctrine == Doctrine::kShootShoot ? 2 : 1;
   cost_.assign(std::size_t(n_rows) * std::size_t(n_cols), kInf);
   candidates_.assign(std::size_t(n_rows) * std::size_t(n_launchers), Order{});
-  std::vector<Reason> why_not(std::size_t(n_rows), Reason::kNoMissile);
+  why_not_.assign(std::size_t(n_rows), Reason::kNoMissile);
   for (int r = 0; r < n_rows; ++r) {
-    const TrackView& t = tracks[rows[std::size_t(r)]];
-    const Evaluation& e = evals[std::size_t(r)];
+    const TrackView& t = tracks[rows_[std::size_t(r)]];
+    const Evaluation& e = evals_[std::size_t(r)];
     cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(n_launchers + r)] = 0.0;
     Reason best_why = Reason::kNoMissile;
     for (int c = 0; c < n_launchers; ++c) {
@@ -321,20 +312,20 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
           -e.value * salvo_pk + 1e-10 * price + 1e-7 * o.time_of_flight_s;
       candidates_[std::size_t(r) * std::size_t(n_launchers) + std::size_t(c)] = o;
     }
-    why_not[std::size_t(r)] = best_why;
+    why_not_[std::size_t(r)] = best_why;
   }
   col_for_row_.assign(std::size_t(n_rows), -1);
   if (n_rows > 0) tracking::solve_assignment(n_rows, n_cols, cost_, col_for_row_, ws_);
 
   // Orders, most valuable first; a radar's channels are checked again as they fill.
-  std::vector<int> order_rows(static_cast<std::size_t>(n_rows));
-  for (int r = 0; r < n_rows; ++r) order_rows[std::size_t(r)] = r;
-  std::stable_sort(order_rows.begin(), order_rows.end(),
-                   [&](int a, int b) { return evals[std::size_t(a)].value > evals[std::size_t(b)].value; });
-  for (int r : order_rows) {
+  order_rows_.resize(std::size_t(n_rows));
+  for (int r = 0; r < n_rows; ++r) order_rows_[std::size_t(r)] = r;
+  std::stable_sort(order_rows_.begin(), order_rows_.end(),
+                   [&](int a, int b) { return evals_[std::size_t(a)].value > evals_[std::size_t(b)].value; });
+  for (int r : order_rows_) {
     const int c = col_for_row_[std::size_t(r)];
-    Engagement& g = engagement(tracks[rows[std::size_t(r)]].id);
-    Reason why = why_not[std::size_t(r)];
+    Engagement& g = engagement(tracks[rows_[std::size_t(r)]].id);
+    Reason why = why_not_[std::size_t(r)];
     if (c >= 0 && c < n_launchers) {
       Order o = candidates_[std::size_t(r) * std::size_t(n_launchers) + std::size_t(c)];
       const RadarUnit& u = radars_[std::size_t(o.radar)];

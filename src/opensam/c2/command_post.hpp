@@ -183,7 +183,11 @@ class CommandPost {
   tracking::AssignmentWorkspace ws_;
   std::vector<double> cost_;
   std::vector<int> col_for_row_;
-  std::vector<Order> candidates_;
+  std::vector<Order> candidates_;  ///< per candidate track and launcher
+  std::vector<Evaluation> evals_;  ///< per candidate track
+  std::vector<std::size_t> rows_;  ///< candidate track -> index in the cycle's tracks
+  std::vector<Reason> why_not_;    ///< per candidate track
+  std::vector<int> order_rows_;
 };
 
 }  // namespace opensam::c2

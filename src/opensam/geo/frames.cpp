@@ -31,6 +31,11 @@ Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg) {
   return m;
 }
 
+Vec3 local_up(const Vec3& ecef_m) {
+  const Lla p = ecef_to_lla(ecef_m);
+  return enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);
+}
+
 EnuFrame::EnuFrame(const Lla& origin)
     : origin_(origin),
       origin_ecef_(lla_to_ecef(origin)),

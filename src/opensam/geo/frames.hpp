@@ -27,6 +27,9 @@ struct Lla {
 /// longitude (columns: east, north, up unit vectors). Pure trigonometry, no allocation.
 [[nodiscard]] Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg);
 
+/// The local vertical (the ellipsoid normal, unit) at an ECEF point.
+[[nodiscard]] Vec3 local_up(const Vec3& ecef_m);
+
 /// A local east-north-up frame at a fixed origin; z along the ellipsoid normal, y north.
 /// Construction costs one GeographicLib call; conversions are a rotation and a shift.
 class EnuFrame {

@@ -330,10 +330,7 @@ class Loader {
       if (!t.figures.contains(std::string(key))) missing.push_back(key);
     }
     if (!missing.empty()) r.error("kind", fmt::format("a missile needs {}", fmt::join(missing, ", ")));
-    const auto value = [&](const char* key) {
-      const auto it = t.figures.find(key);
-      return it == t.figures.end() ? 0.0 : it->second.value;
-    };
+    const auto value = [&](const char* key) { return figure_or(t.figures, key, 0.0); };
     if (value("propellant_mass") >= value("launch_mass") && t.figures.contains("launch_mass"))
       r.error("propellant_mass", "must be less than launch_mass");
     if (t.figures.contains("sustain_time") != t.figures.contains("sustain_thrust"))
@@ -628,11 +625,8 @@ class Loader {
       return false;
     }
     s.missile = *key;
-    const auto figure = [](const SiteType& t, const char* k, double fallback) {
-      const auto it = t.figures.find(k);
-      return it == t.figures.end() ? fallback : it->second.value;
-    };
-    const int capacity = int(figure(type->second, "tubes", 4.0) * figure(missile, "per_tube", 1.0));
+    const int capacity =
+        int(figure_or(type->second.figures, "tubes", 4.0) * figure_or(missile.figures, "per_tube", 1.0));
     s.rounds = capacity;
     if (auto n = r.whole_number("rounds")) {
       if (int(*n) > capacity) {

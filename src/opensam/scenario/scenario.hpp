@@ -34,6 +34,13 @@ struct Figure {
   bool estimate = false;
 };
 
+/// A library figure's value, or `fallback` when the type does not give it.
+[[nodiscard]] inline double figure_or(const std::map<std::string, Figure>& figures, const std::string& key,
+                                      double fallback) {
+  const auto it = figures.find(key);
+  return it == figures.end() ? fallback : it->second.value;
+}
+
 /// A site element type from data/systems (radar, launcher, command post).
 struct SiteType {
   std::string id;    ///< library reference, e.g. "s400/91N6E"

@@ -101,6 +101,7 @@ struct LauncherState {
   double reload_s = 0.0;
   geo::Vec3 position_m = geo::Vec3::Zero();
   int fired = 0;
+  bool reloading = false;  ///< a transloader is on its way
 };
 
 /// A missile of an order waiting for its launch time.
@@ -114,6 +115,7 @@ struct PendingLaunch {
 struct Flight {
   weapons::Interceptor flyer;
   std::uint32_t shot;  ///< index into RunResult::shots
+  int launcher;
   std::uint64_t track;
   int radar;
   int missile;
@@ -853,14 +855,16 @@ class World {
     const PendingLaunch pl = pending_[k];
     LauncherState& l = launchers_[std::size_t(pl.launcher)];
     const double now = engine_.now_s();
+    const std::string id = fmt::format("{}/{}", sc_.sites[l.site].id, l.fired + 1);
     Flight f{weapons::Interceptor(missiles_[std::size_t(l.missile)].flight, l.position_m, now),
              std::uint32_t(result_.shots.size()),
+             pl.launcher,
              pl.track,
              pl.radar,
              l.missile,
              -1,
              {},
-             core::RngStream(opt_.seed, opt_.replicate, "interceptor")};
+             core::RngStream(opt_.seed, opt_.replicate, "interceptor/" + id)};
     // The track must still be held by an engagement radar on the air, and the launcher alive.
     if (!picture_ || !uplink(f, now) || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= now) {
       ++l.rounds;
@@ -870,9 +874,7 @@ class World {
     const weapons::MissileType& m = missiles_[std::size_t(l.missile)];
     const EntityIndex entity = EntityIndex(result_.entities.size());
     ++l.fired;
-    result_.entities.push_back(
-        {fmt::format("{}/{}", sc_.sites[l.site].id, l.fired), EntityKind::kInterceptor, m.id});
-    f.kill = core::RngStream(opt_.seed, opt_.replicate, "interceptor/" + result_.entities.back().id);
+    result_.entities.push_back({id, EntityKind::kInterceptor, m.id});
     ShotRecord shot;
     shot.interceptor = entity;
     shot.launcher = l.site;
@@ -885,9 +887,9 @@ class World {
     log_.add(now, EntityCreated{entity, geo::ecef_to_lla(l.position_m)});
     log_.add(now, Launched{entity, l.site, pl.track});
     flights_.push_back(std::move(f));
-    if (l.rounds == 0 && l.reloads > 0 && l.fired > 0 && !std::isnan(l.reload_s)) {
+    if (l.rounds == 0 && l.reloads > 0 && !l.reloading) {
       engine_.schedule_at(now + l.reload_s, {SimEventKind::kReload, std::uint32_t(pl.launcher), 0});
-      l.reload_s = std::numeric_limits<double>::quiet_NaN();  // one reload at a time
+      l.reloading = true;
     }
     if (!guidance_scheduled_) {
       guidance_scheduled_ = true;
@@ -897,7 +899,7 @@ class World {
 
   void reload(std::uint32_t i) {
     LauncherState& l = launchers_[i];
-    l.reload_s = figure_or(sc_.site_types.at(sc_.sites[l.site].type).figures, "reload_time", 1800.0);
+    l.reloading = false;
     if (l.reloads <= 0 || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= engine_.now_s()) return;
     const int n = std::min(l.capacity - l.rounds, l.reloads);
     l.rounds += n;
@@ -936,9 +938,7 @@ class World {
       }
       shot.end_s = now;
       shot.miss_m = f.flyer.miss_m();
-      for (const LauncherState& l : launchers_) {
-        if (l.site == shot.launcher) shot.range_m = (f.flyer.end_position_m() - l.position_m).norm();
-      }
+      shot.range_m = (f.flyer.end_position_m() - launchers_[std::size_t(f.launcher)].position_m).norm();
       const geo::Lla where = geo::ecef_to_lla(f.flyer.end_position_m());
       if (phase == weapons::InterceptorPhase::kBurst && tgt != nullptr) {
         ThreatState& t = threats_[std::size_t(f.target)];

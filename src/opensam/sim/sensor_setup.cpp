@@ -2,12 +2,6 @@
 
 namespace opensam::sim {
 
-double figure_or(const std::map<std::string, scenario::Figure>& figures, const std::string& key,
-                 double fallback) {
-  const auto it = figures.find(key);
-  return it == figures.end() ? fallback : it->second.value;
-}
-
 RadarType radar_type(const scenario::SiteType& type) {
   const auto& f = type.figures;
   RadarType t;

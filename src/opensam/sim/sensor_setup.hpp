@@ -28,9 +28,7 @@ struct RadarType {
   double track_revisit_s = 0;  ///< time between track dwells; 0 = no track dwells
 };
 
-/// A library figure's value, or `fallback` when the type does not give it.
-[[nodiscard]] double figure_or(const std::map<std::string, scenario::Figure>& figures, const std::string& key,
-                               double fallback);
+using scenario::figure_or;
 
 /// A radar type from its library figures (the loader has checked the required ones).
 [[nodiscard]] RadarType radar_type(const scenario::SiteType& type);

@@ -48,12 +48,19 @@ double ground_range_m(const Vec3& ecef_m) {
   return s;
 }
 
-/// Bisects between a launch range that hits and one that misses, to within `tol_m`.
-template <class Hit>
-double bisect(double hit_m, double miss_m, double tol_m, Hit&& hit) {
+/// Bisects between a launch range that hits (flown as `hit_shot`) and one that misses, to
+/// within `tol_m`; `hit_shot` ends as the shot at the range returned.
+template <class Fly>
+double bisect(double hit_m, double miss_m, double tol_m, Shot& hit_shot, Fly&& fly) {
   while (std::abs(miss_m - hit_m) > tol_m) {
     const double mid = 0.5 * (hit_m + miss_m);
-    (hit(mid) ? hit_m : miss_m) = mid;
+    const Shot s = fly(mid);
+    if (s.hit) {
+      hit_m = mid;
+      hit_shot = s;
+    } else {
+      miss_m = mid;
+    }
   }
   return hit_m;
 }
@@ -92,11 +99,9 @@ Envelope compute_envelope(const InterceptorType& type, const EnvelopeRequest& re
   const double h = req.target_altitude_m;
   const double v = req.target_speed_mps;
   const double tol = req.range_tolerance_m;
-  Shot last;
-  auto hit = [&](double range_m, double aspect_rad) {
+  auto fly = [&](double range_m, double aspect_rad) {
     ++env.flyouts;
-    last = fly_shot(type, h, v, range_m, aspect_rad);
-    return last.hit;
+    return fly_shot(type, h, v, range_m, aspect_rad);
   };
   const int n = int(std::lround(std::numbers::pi / req.aspect_step_rad));
   for (int k = 0; k <= n; ++k) {
@@ -104,22 +109,25 @@ Envelope compute_envelope(const InterceptorType& type, const EnvelopeRequest& re
     a.aspect_rad = std::min(std::numbers::pi, k * req.aspect_step_rad);
     // Grow the launch range geometrically until a hit and then a miss bracket the far edge.
     double first_hit = -1.0, prev = 0.0, r = 1000.0;
+    Shot first_shot, prev_shot;  // at first_hit, and at prev
     for (; r < 2.0e6; prev = r, r *= 1.5) {
-      const bool ok = hit(r, a.aspect_rad);
-      if (ok && first_hit < 0.0) first_hit = r;
-      if (!ok && first_hit >= 0.0) break;
+      const Shot s = fly(r, a.aspect_rad);
+      if (s.hit && first_hit < 0.0) {
+        first_hit = r;
+        first_shot = s;
+      }
+      if (!s.hit && first_hit >= 0.0) break;
+      prev_shot = s;
     }
     if (first_hit >= 0.0) {
       a.reachable = true;
-      a.max_launch_range_m = bisect(prev, r, tol, [&](double x) { return hit(x, a.aspect_rad); });
-      hit(a.max_launch_range_m, a.aspect_rad);
-      a.max_intercept_range_m = last.intercept_range_m;
-      a.min_launch_range_m =
-          first_hit <= 1000.0
-              ? bisect(first_hit, 0.0, tol / 5.0, [&](double x) { return hit(x, a.aspect_rad); })
-              : bisect(first_hit, first_hit / 1.5, tol, [&](double x) { return hit(x, a.aspect_rad); });
-      hit(a.min_launch_range_m, a.aspect_rad);
-      a.min_intercept_range_m = last.intercept_range_m;
+      const auto at_aspect = [&](double x) { return fly(x, a.aspect_rad); };
+      a.max_launch_range_m = bisect(prev, r, tol, prev_shot, at_aspect);
+      a.max_intercept_range_m = prev_shot.intercept_range_m;
+      a.min_launch_range_m = first_hit <= 1000.0
+                                 ? bisect(first_hit, 0.0, tol / 5.0, first_shot, at_aspect)
+                                 : bisect(first_hit, first_hit / 1.5, tol, first_shot, at_aspect);
+      a.min_intercept_range_m = first_shot.intercept_range_m;
     }
     env.aspects.push_back(a);
   }

@@ -20,12 +20,6 @@ constexpr double kLastTerminal_s = 3.0;
 /// Integration substep of the flight.
 constexpr double kSubstep_s = 0.05;
 
-/// Local vertical (geodetic up) at an ECEF point.
-Vec3 up_at(const Vec3& ecef_m) {
-  const geo::Lla p = geo::ecef_to_lla(ecef_m);
-  return geo::enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);
-}
-
 Vec3 across(const Vec3& v, const Vec3& unit) { return v - v.dot(unit) * unit; }
 
 double burn_time_s(const physics::Airframe& a) {
@@ -80,7 +74,7 @@ Vec3 Interceptor::command(const Relative& rel) const {
     // The loft fades out between three times the terminal time to go and the terminal time.
     const double tt = type_->terminal_time_s;
     const double fade = t_i > 0.0 ? std::clamp((t_i - tt) / (2.0 * tt), 0.0, 1.0) : 1.0;
-    aim += up_at(p) * type_->loft * fade * (aim - p).norm();
+    aim += geo::local_up(p) * type_->loft * fade * (aim - p).norm();
     const Vec3 want = (aim - p).normalized();
     a = speed / kHeadingTime_s * across(want, heading);
   }
@@ -99,7 +93,7 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
 
   physics::Steering steer;
   if (phase_ == InterceptorPhase::kRise) {
-    steer.launch_direction = up_at(p0);
+    steer.launch_direction = geo::local_up(p0);
   } else {
     // The seeker acquires within its range and field of regard around the velocity.
     const Vec3 los = target_now_m - p0;
