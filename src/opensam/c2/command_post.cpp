@@ -234,9 +234,9 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
       out_.identified.push_back(e);
     }
     if (settings_.emcon_on_arm && e.type == TrackClass::kAntiRadiation && e.radar_targeted >= 0 &&
-        g.fired == 0 && g.reason != -2) {
+        g.fired == 0 && !g.silenced) {
       out_.silences.push_back({e.radar_targeted, now_s + settings_.arm_silence_s});
-      g.reason = -2;  // silenced once per track
+      g.silenced = true;  // once per track
     }
     if (g.assessed_kill || g.in_flight > 0 || g.fired >= settings_.max_missiles_per_track) continue;
     if (g.fired > 0 && !g.reengage) continue;  // waiting for the kill assessment

@@ -164,7 +164,8 @@ class CommandPost {
     double last_end_s = -1.0;
     bool assessed_kill = false;
     bool reengage = false;
-    int reason = -1;  ///< last reason reported, -1 none
+    int reason = -1;        ///< last reason reported, -1 none
+    bool silenced = false;  ///< its radar was silenced against it
   };
   Engagement& engagement(std::uint64_t track);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published
