@@ -11,6 +11,7 @@
 
 #include "opensam/core/rng.hpp"
 #include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/prepared.hpp"
 #include "opensam/sim/replication.hpp"
 #include "opensam/sim/threat_flight.hpp"
 
@@ -245,7 +246,7 @@ TEST(Raids, ALargerRaidLeavesTheFirstThreatsUnchanged) {
 // jittered route makes it late launches at once.
 TEST(Raids, ATimeOnTargetTooEarlyIsAnErrorAtItsKey) {
   const scenario::Scenario sc = load(raid_scenario(2, "    time_on_target: 5 min\n"));
-  const core::Diagnostics d = check_arrivals(sc);
+  const core::Diagnostics d = check_arrivals(Prepared(sc));
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d.items()[0].where.line, 14);
   EXPECT_EQ(d.items()[0].path, "raids[0].time_on_target");
@@ -253,7 +254,8 @@ TEST(Raids, ATimeOnTargetTooEarlyIsAnErrorAtItsKey) {
   const Times t = times(run_replication(sc, {}));
   EXPECT_EQ(t.launched.at("cm-1"), 0.0);
   EXPECT_GT(t.leaked.at("cm-1"), 300.0);
-  EXPECT_TRUE(check_arrivals(load(raid_scenario(2, "    time_on_target: 30 min\n"))).empty());
+  const scenario::Scenario raid = load(raid_scenario(2, "    time_on_target: 30 min\n"));
+  EXPECT_TRUE(check_arrivals(Prepared(raid)).empty());
 }
 
 }  // namespace

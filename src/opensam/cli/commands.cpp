@@ -5,41 +5,54 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "opensam/output/run_folder.hpp"
 #include "opensam/output/writers.hpp"
 #include "opensam/scenario/resolved.hpp"
 #include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/prepared.hpp"
 #include "opensam/sim/replication.hpp"
-#include "opensam/sim/threat_flight.hpp"
 
 namespace opensam::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-/// Loads a scenario, printing every error on stderr.
-std::optional<scenario::Scenario> load_or_report(const std::string& file) {
+/// A scenario and what its replicates share (which refers to it, so neither moves).
+struct Loaded {
+  std::unique_ptr<const scenario::Scenario> scenario;
+  std::unique_ptr<const sim::Prepared> prepared;
+};
+
+/// Loads and prepares a scenario, printing every error on stderr.
+std::optional<Loaded> load_or_report(const std::string& file) {
   scenario::LoadResult r = scenario::load(file);
-  // Times on target need the planned flights: checked once the scenario is whole.
-  if (r.ok()) r.errors = sim::check_arrivals(r.scenario);
+  Loaded loaded;
+  if (r.ok()) {
+    loaded.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
+    loaded.prepared = std::make_unique<const sim::Prepared>(*loaded.scenario);
+    // Times on target need the planned flights: checked once the scenario is whole.
+    r.errors = sim::check_arrivals(*loaded.prepared);
+  }
   if (!r.ok()) {
     std::cerr << r.errors.str();
     std::cerr << fmt::format("{}: {} error{}\n", file, r.errors.size(), r.errors.size() == 1 ? "" : "s");
     return std::nullopt;
   }
-  return std::move(r.scenario);
+  return loaded;
 }
 }  // namespace
 
 int validate_command(const std::vector<std::string>& files) {
   int code = kExitOk;
   for (const auto& f : files) {
-    auto sc = load_or_report(f);
-    if (!sc) {
+    const auto loaded = load_or_report(f);
+    if (!loaded) {
       code = kExitBadInput;
       continue;
     }
+    const scenario::Scenario* sc = loaded->scenario.get();
     std::cout << fmt::format("{}: ok: scenario '{}', {} sites, {} assets, {} threats, {:g} s\n", f, sc->name,
                              sc->sites.size(), sc->assets.size(), sc->threats.size(), sc->duration_s);
   }
@@ -47,13 +60,14 @@ int validate_command(const std::vector<std::string>& files) {
 }
 
 int run_command(const RunArgs& args) {
-  auto sc = load_or_report(args.file);
-  if (!sc) return kExitBadInput;
+  const auto loaded = load_or_report(args.file);
+  if (!loaded) return kExitBadInput;
+  const scenario::Scenario* sc = loaded->scenario.get();
   const std::uint64_t seed = args.seed.value_or(sc->seed);
 
   sim::RunOptions options;
   options.seed = seed;
-  const sim::RunResult run = sim::run_replication(*sc, options);
+  const sim::RunResult run = sim::run_replication(*loaded->prepared, options);
   const auto summary = output::summary_json(*sc, run);
 
   const fs::path out_dir =

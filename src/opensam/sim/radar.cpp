@@ -34,7 +34,7 @@ double wrap_two_pi(double a) {
 Radar::Radar(EntityIndex entity, std::string id, const RadarType& type, const geo::Lla& antenna,
              double ground_m, double facing_rad, std::vector<scenario::TimeWindow> silent,
              const geo::Terrain& terrain, const scenario::Environment& env, std::uint64_t seed,
-             std::uint64_t replicate)
+             std::uint64_t replicate, std::shared_ptr<const geo::HorizonProfile> horizon)
     : entity_(entity),
       id_(std::move(id)),
       type_(type),
@@ -45,13 +45,9 @@ Radar::Radar(EntityIndex entity, std::string id, const RadarType& type, const ge
       terrain_(&terrain),
       env_(env),
       frame_(antenna),
-      antenna_ecef_(geo::lla_to_ecef(antenna)) {
+      antenna_ecef_(geo::lla_to_ecef(antenna)),
+      horizon_(horizon ? std::move(horizon) : radar_horizon(type, antenna, terrain, env)) {
   const sensors::RadarParameters& p = type_.parameters;
-  if (!terrain.empty()) {
-    // 2,048 azimuth bins (0.18 deg); steps of the raster's spacing, at least 50 m.
-    const double step = std::max(50.0, terrain.spacing_m());
-    horizon_.emplace(terrain, antenna, std::min(p.instrumented_range_m, 1.2e6), env.k_factor, 2048, step);
-  }
   const bool coherent = p.integration == sensors::Integration::kCoherent;
   detector_pulses_ = coherent ? 1 : p.pulses;
   coherent_gain_ = coherent ? p.pulses : 1.0;
@@ -229,13 +225,24 @@ geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const 
   return {p.lat_deg, p.lon_deg, a.value_m + ground};
 }
 
+std::shared_ptr<const geo::HorizonProfile> radar_horizon(const RadarType& type, const geo::Lla& antenna,
+                                                         const geo::Terrain& terrain,
+                                                         const scenario::Environment& env) {
+  if (terrain.empty()) return nullptr;
+  // 2,048 azimuth bins (0.18 deg); steps of the raster's spacing, at least 50 m.
+  const double step = std::max(50.0, terrain.spacing_m());
+  return std::make_shared<const geo::HorizonProfile>(
+      terrain, antenna, std::min(type.parameters.instrumented_range_m, 1.2e6), env.k_factor, 2048, step);
+}
+
 std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site, const geo::Terrain& terrain,
-                                  std::uint64_t seed, std::uint64_t replicate) {
+                                  std::uint64_t seed, std::uint64_t replicate,
+                                  std::shared_ptr<const geo::HorizonProfile> horizon) {
   const scenario::Site& s = sc.sites[site];
   return std::make_unique<Radar>(EntityIndex(site), s.id, radar_type(sc.site_types.at(s.type)),
                                  to_lla(s.position, s.altitude, terrain),
                                  terrain.height_m(s.position.lat_deg, s.position.lon_deg), s.facing_rad,
-                                 s.silent, terrain, sc.environment, seed, replicate);
+                                 s.silent, terrain, sc.environment, seed, replicate, std::move(horizon));
 }
 
 geo::Terrain scenario_terrain(const scenario::Scenario& sc) {

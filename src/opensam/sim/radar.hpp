@@ -62,7 +62,8 @@ class Radar {
  public:
   Radar(EntityIndex entity, std::string id, const RadarType& type, const geo::Lla& antenna, double ground_m,
         double facing_rad, std::vector<scenario::TimeWindow> silent, const geo::Terrain& terrain,
-        const scenario::Environment& env, std::uint64_t seed, std::uint64_t replicate);
+        const scenario::Environment& env, std::uint64_t seed, std::uint64_t replicate,
+        std::shared_ptr<const geo::HorizonProfile> horizon = nullptr);
 
   [[nodiscard]] EntityIndex entity() const { return entity_; }
   [[nodiscard]] const std::string& id() const { return id_; }
@@ -119,7 +120,7 @@ class Radar {
   scenario::Environment env_;
   geo::EnuFrame frame_;
   geo::Vec3 antenna_ecef_;
-  std::optional<geo::HorizonProfile> horizon_;
+  std::shared_ptr<const geo::HorizonProfile> horizon_;  ///< null over flat ground
   double threshold_;
   int detector_pulses_;   ///< pulses the threshold applies to (1 when coherent)
   double coherent_gain_;  ///< N when coherent, else 1
@@ -134,10 +135,18 @@ class Radar {
                               const geo::Terrain& terrain);
 
 /// The radar of site `site` of the scenario (a radar type), over `terrain`, with this
-/// replicate's draws.
+/// replicate's draws. `horizon`, when given, is its terrain horizon (see radar_horizon).
 [[nodiscard]] std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site,
                                                 const geo::Terrain& terrain, std::uint64_t seed,
-                                                std::uint64_t replicate);
+                                                std::uint64_t replicate,
+                                                std::shared_ptr<const geo::HorizonProfile> horizon = nullptr);
+
+/// The terrain horizon of a radar of `type` with its antenna at `antenna`: null over flat
+/// ground. The same in every replicate, so computed once per scenario where it can be.
+[[nodiscard]] std::shared_ptr<const geo::HorizonProfile> radar_horizon(const RadarType& type,
+                                                                       const geo::Lla& antenna,
+                                                                       const geo::Terrain& terrain,
+                                                                       const scenario::Environment& env);
 
 /// The terrain a scenario needs: its raster over every point of it, widened by the longest
 /// radar range (flat without a raster). Throws std::runtime_error when the raster cannot be read.

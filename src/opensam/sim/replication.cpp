@@ -15,6 +15,7 @@
 #include "opensam/geo/terrain.hpp"
 #include "opensam/sim/air_picture.hpp"
 #include "opensam/sim/event_queue.hpp"
+#include "opensam/sim/prepared.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/threat_flight.hpp"
 #include "opensam/sim/weapon_setup.hpp"
@@ -150,12 +151,14 @@ struct ThreatState {
 
 class World {
  public:
-  World(const scenario::Scenario& sc, const RunOptions& opt)
-      : sc_(sc), opt_(opt), terrain_(scenario_terrain(sc)) {
+  World(const Prepared& prepared, const RunOptions& opt)
+      : sc_(prepared.scenario()), opt_(opt), terrain_(prepared.terrain()) {
+    const scenario::Scenario& sc = sc_;
     for (EventSink* s : opt.sinks) log_.subscribe(s);
     for (const auto& s : sc.sites) result_.entities.push_back({s.id, EntityKind::kSite, s.type});
     for (const auto& a : sc.assets) result_.entities.push_back({a.id, EntityKind::kAsset, {}});
-    for (const auto& t : sc.threats) {
+    for (std::size_t k = 0; k < sc.threats.size(); ++k) {
+      const scenario::Threat& t = sc.threats[k];
       const EntityIndex entity = EntityIndex(result_.entities.size());
       result_.entities.push_back({t.id, EntityKind::kThreat, t.type});
       // Each threat draws from its own stream: adding a threat never changes another's draws.
@@ -168,8 +171,7 @@ class World {
       ThreatState st;
       st.entity = entity;
       st.model = flight_model(type, t, terrain_, route_rng);
-      st.path = t.arrival_s ? plan_arrival(st.model, terrain_, *t.arrival_s, delay, sc.duration_s)
-                            : plan_flight(st.model, terrain_, t.start_time_s + delay, sc.duration_s);
+      st.path = prepared.flight(k, st.model, delay);
       st.launch_s = st.path.start_time_s();
       for (std::size_t i = 0; i < sc.assets.size(); ++i) {
         if (sc.assets[i].id == t.target) st.target = EntityIndex(sc.sites.size() + i);
@@ -195,7 +197,7 @@ class World {
       const scenario::Site& site = sc.sites[i];
       const scenario::SiteType& type = sc.site_types.at(site.type);
       if (type.kind != "radar") continue;
-      RadarState st{make_radar(sc, i, terrain_, opt.seed, opt.replicate),
+      RadarState st{make_radar(sc, i, terrain_, opt.seed, opt.replicate, prepared.horizon(i)),
                     0.0,
                     core::RngStream(opt.seed, opt.replicate, "radar/" + site.id + "/false_alarms"),
                     {},
@@ -982,7 +984,7 @@ class World {
 
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
-  geo::Terrain terrain_;
+  const geo::Terrain& terrain_;
   Engine<SimEvent> engine_;
   EventLog log_;
   std::vector<ThreatState> threats_;
@@ -1011,9 +1013,13 @@ class World {
 
 }  // namespace
 
-RunResult run_replication(const scenario::Scenario& scenario, const RunOptions& options) {
-  World world(scenario, options);
+RunResult run_replication(const Prepared& prepared, const RunOptions& options) {
+  World world(prepared, options);
   return world.run();
+}
+
+RunResult run_replication(const scenario::Scenario& scenario, const RunOptions& options) {
+  return run_replication(Prepared(scenario), options);
 }
 
 }  // namespace opensam::sim

@@ -86,7 +86,12 @@ struct RunResult {
   std::vector<ShotRecord> shots;       ///< in launch order
 };
 
-/// Runs one replication until the scenario's duration or until no threat is left.
+class Prepared;
+
+/// Runs one replication until the scenario's duration or until no threat is left, on what
+/// every replicate of the scenario shares.
+[[nodiscard]] RunResult run_replication(const Prepared& prepared, const RunOptions& options);
+/// The same, preparing the scenario first (for a single run).
 [[nodiscard]] RunResult run_replication(const scenario::Scenario& scenario, const RunOptions& options);
 
 }  // namespace opensam::sim

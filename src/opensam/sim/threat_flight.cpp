@@ -92,36 +92,6 @@ threats::Trajectory plan_arrival(const FlightModel& model, const geo::Terrain& t
   return path;
 }
 
-core::Diagnostics check_arrivals(const scenario::Scenario& sc) {
-  core::Diagnostics errors;
-  // Threats of one raid from the same launch point fly the same nominal route, later threats
-  // arriving later: the first of them is the one to check.
-  std::set<std::tuple<std::string, double, double>> checked;
-  std::set<std::string> reported;  // one message per key
-  const geo::Terrain terrain = scenario_terrain(sc);
-  for (const scenario::Threat& t : sc.threats) {
-    if (!t.arrival_s || reported.contains(t.arrival_path)) continue;
-    const scenario::GeoPoint& launch = t.route.front().position;
-    if (!checked.emplace(t.arrival_path, launch.lat_deg, launch.lon_deg).second) continue;
-    const auto type = sc.threat_types.find(t.type);
-    if (type == sc.threat_types.end()) continue;
-    scenario::Threat nominal = t;
-    nominal.route_jitter_m = 0.0;
-    core::RngStream unused(0, 0, "unused");
-    const FlightModel model = flight_model(type->second, nominal, terrain, unused);
-    // A flight ends at its last point, so a week's limit costs no more than the flight itself.
-    const auto took_s = arrival_time_s(plan_flight(model, terrain, 0.0, 7 * 86400.0), model);
-    if (took_s && *took_s <= *t.arrival_s) continue;
-    errors.add(t.arrival_where, t.arrival_path,
-               took_s ? fmt::format("threat '{}' needs {:.0f} s to reach its last point: it cannot arrive "
-                                    "at {:g} s",
-                                    t.id, *took_s, *t.arrival_s)
-                      : fmt::format("threat '{}' never reaches its last point", t.id));
-    reported.insert(t.arrival_path);
-  }
-  return errors;
-}
-
 double replan(threats::Trajectory& path, const FlightModel& model, const geo::Terrain& terrain,
               double launch_time_s, double now_s, double end_time_s, std::optional<threats::MarkKind> mark) {
   const std::size_t k = path.sample_at_or_after(now_s);

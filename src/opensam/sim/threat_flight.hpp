@@ -42,10 +42,6 @@ struct FlightModel {
 [[nodiscard]] threats::Trajectory plan_arrival(const FlightModel& model, const geo::Terrain& terrain,
                                                double arrival_s, double delay_s, double end_time_s);
 
-/// Every threat with a time on target that cannot make it without its route jitter, named at
-/// its `time_on_target` key (one message per key).
-[[nodiscard]] core::Diagnostics check_arrivals(const scenario::Scenario& sc);
-
 /// Flies an aerodynamic threat's plan again from the first sample at or after `now_s`,
 /// replacing the rest of `path`; returns that sample's time. `mark`, when given, is noted there.
 double replan(threats::Trajectory& path, const FlightModel& model, const geo::Terrain& terrain,

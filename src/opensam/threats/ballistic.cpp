@@ -16,7 +16,7 @@ constexpr double kDeg = kPi / 180.0;
 constexpr double kG0 = 9.80665;
 /// Control step of the recorded flight and of the shots (s).
 constexpr double kControlStep_s = 0.05;
-constexpr double kShotStep_s = 0.25;
+constexpr double kShotStep_s = 1.0;
 /// Gain of the glide's flight-path hold (1/s) and proportional-navigation ratio.
 constexpr double kGlideGain = 0.5;
 constexpr double kNavigationRatio = 4.0;

@@ -1,0 +1,91 @@
+#include "opensam/sim/prepared.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "opensam/core/rng.hpp"
+#include "opensam/sim/radar.hpp"
+#include "opensam/sim/sensor_setup.hpp"
+
+namespace opensam::sim {
+
+namespace {
+const scenario::ThreatType& type_of(const scenario::Scenario& sc, const scenario::Threat& t) {
+  static const scenario::ThreatType kUntyped;  // scenarios built in code may name no type
+  const auto found = sc.threat_types.find(t.type);
+  return found == sc.threat_types.end() ? kUntyped : found->second;
+}
+}  // namespace
+
+Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_terrain(sc)) {
+  horizons_.resize(sc.sites.size());
+  for (std::size_t i = 0; i < sc.sites.size(); ++i) {
+    const scenario::Site& s = sc.sites[i];
+    const scenario::SiteType& type = sc.site_types.at(s.type);
+    if (type.kind == "radar")
+      horizons_[i] =
+          radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_), terrain_, sc.environment);
+  }
+  nominal_.resize(sc.threats.size());
+  for (std::size_t i = 0; i < sc.threats.size(); ++i) {
+    const scenario::Threat& t = sc.threats[i];
+    if (t.route_jitter_m > 0.0) continue;
+    core::RngStream unused(0, 0, "unused");  // no jitter, no draws
+    const FlightModel model = flight_model(type_of(sc, t), t, terrain_, unused);
+    // Manoeuvres are timed from launch, so a flight is the same whenever it launches. A time
+    // on target needs the flight up to it; otherwise the flight until the scenario ends.
+    Nominal n;
+    n.path = plan_flight(
+        model, terrain_, 0.0,
+        t.arrival_s ? *t.arrival_s + kFlightStep_s : sc.duration_s - std::min(t.start_time_s, 0.0));
+    n.arrival_s = arrival_time_s(n.path, model);
+    if (t.arrival_s && (!n.arrival_s || *n.arrival_s > *t.arrival_s)) continue;  // cannot make it
+    nominal_[i] = std::move(n);
+  }
+}
+
+threats::Trajectory Prepared::flight(std::size_t threat, const FlightModel& model, double delay_s) const {
+  const scenario::Threat& t = sc_.threats[threat];
+  if (const std::optional<Nominal>& n = nominal_[threat]) {
+    threats::Trajectory path = n->path;
+    path.shift(t.arrival_s ? *t.arrival_s - *n->arrival_s + delay_s : t.start_time_s + delay_s);
+    return path;
+  }
+  return t.arrival_s ? plan_arrival(model, terrain_, *t.arrival_s, delay_s, sc_.duration_s)
+                     : plan_flight(model, terrain_, t.start_time_s + delay_s, sc_.duration_s);
+}
+
+core::Diagnostics check_arrivals(const Prepared& prepared) {
+  const scenario::Scenario& sc = prepared.scenario();
+  core::Diagnostics errors;
+  // Threats of one raid from the same launch point fly the same nominal route, later threats
+  // arriving later: the first of them is the one to check.
+  std::set<std::tuple<std::string, double, double>> checked;
+  std::set<std::string> reported;  // one message per key
+  for (std::size_t i = 0; i < sc.threats.size(); ++i) {
+    const scenario::Threat& t = sc.threats[i];
+    if (!t.arrival_s || reported.contains(t.arrival_path) || prepared.nominal_[i]) continue;
+    const scenario::GeoPoint& launch = t.route.front().position;
+    if (!checked.emplace(t.arrival_path, launch.lat_deg, launch.lon_deg).second) continue;
+    if (!sc.threat_types.contains(t.type)) continue;
+    scenario::Threat nominal = t;
+    nominal.route_jitter_m = 0.0;
+    core::RngStream unused(0, 0, "unused");
+    const FlightModel model = flight_model(type_of(sc, t), nominal, prepared.terrain(), unused);
+    // A flight ends at its last point, so a week's limit costs no more than the flight itself.
+    const auto took_s = arrival_time_s(plan_flight(model, prepared.terrain(), 0.0, 7 * 86400.0), model);
+    if (took_s && *took_s <= *t.arrival_s) continue;
+    errors.add(t.arrival_where, t.arrival_path,
+               took_s ? fmt::format("threat '{}' needs {:.0f} s to reach its last point: it cannot arrive "
+                                    "at {:g} s",
+                                    t.id, *took_s, *t.arrival_s)
+                      : fmt::format("threat '{}' never reaches its last point", t.id));
+    reported.insert(t.arrival_path);
+  }
+  return errors;
+}
+
+}  // namespace opensam::sim
