@@ -94,14 +94,18 @@ double FlyoutTable::time_s(double distance_m) const {
 }
 
 CommandPost::CommandPost(Settings settings, std::vector<weapons::MissileType> missiles,
-                         std::vector<Point> assets, std::vector<RadarUnit> radars)
+                         std::vector<Point> assets, std::vector<RadarUnit> radars,
+                         std::vector<std::shared_ptr<const FlyoutTable>> flyouts)
     : settings_(std::move(settings)),
       missiles_(std::move(missiles)),
+      flyouts_(std::move(flyouts)),
       assets_(std::move(assets)),
       radars_(std::move(radars)),
       channels_used_(radars_.size(), 0),
       missiles_in_flight_(radars_.size(), 0) {
-  for (const auto& m : missiles_) flyouts_.emplace_back(m.flight);
+  if (flyouts_.empty()) {
+    for (const auto& m : missiles_) flyouts_.push_back(std::make_shared<const FlyoutTable>(m.flight));
+  }
 }
 
 Evaluation CommandPost::evaluate(const TrackView& t) const {
@@ -153,7 +157,7 @@ CommandPost::Engagement& CommandPost::engagement(std::uint64_t track) {
 bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const LauncherUnit& l, double now_s,
                             Order& o, Reason& why) const {
   const weapons::MissileType& m = missiles_[std::size_t(l.missile)];
-  const FlyoutTable& table = flyouts_[std::size_t(l.missile)];
+  const FlyoutTable& table = *flyouts_[std::size_t(l.missile)];
   const double launch_in = std::max(l.ready_s, now_s) - now_s + l.reaction_s;
   // Fixed point of the collision triangle: where the target is when the missile gets there.
   const Vec3 start = t.position_m + t.velocity_mps * (now_s - t.updated_s + launch_in);

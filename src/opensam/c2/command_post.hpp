@@ -5,6 +5,7 @@
 /// nothing in this module can name a threat.
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "opensam/c2/types.hpp"
@@ -129,8 +130,10 @@ class FlyoutTable {
 
 class CommandPost {
  public:
+  /// `flyouts` (one per missile type, shared between command posts of one scenario) are built
+  /// here when empty.
   CommandPost(Settings settings, std::vector<weapons::MissileType> missiles, std::vector<Point> assets,
-              std::vector<RadarUnit> radars);
+              std::vector<RadarUnit> radars, std::vector<std::shared_ptr<const FlyoutTable>> flyouts = {});
 
   /// One cycle at `now_s`: `tracks` are the picture's confirmed tracks, `iff_friend` whether
   /// each answered the IFF (same order), `launchers` the fire units' state. Orders take their
@@ -148,7 +151,7 @@ class CommandPost {
 
   [[nodiscard]] const Settings& settings() const { return settings_; }
   [[nodiscard]] const std::vector<weapons::MissileType>& missiles() const { return missiles_; }
-  [[nodiscard]] const FlyoutTable& flyout(int missile) const { return flyouts_[std::size_t(missile)]; }
+  [[nodiscard]] const FlyoutTable& flyout(int missile) const { return *flyouts_[std::size_t(missile)]; }
 
   /// Classification, time to the nearest asset and priority of a track (Evaluation::track set).
   [[nodiscard]] Evaluation evaluate(const TrackView& t) const;
@@ -175,7 +178,7 @@ class CommandPost {
 
   Settings settings_;
   std::vector<weapons::MissileType> missiles_;
-  std::vector<FlyoutTable> flyouts_;
+  std::vector<std::shared_ptr<const FlyoutTable>> flyouts_;
   std::vector<Point> assets_;
   std::vector<RadarUnit> radars_;
   std::vector<int> channels_used_, missiles_in_flight_;  ///< per radar

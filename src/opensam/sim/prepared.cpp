@@ -9,6 +9,7 @@
 #include "opensam/core/rng.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/sensor_setup.hpp"
+#include "opensam/sim/weapon_setup.hpp"
 
 namespace opensam::sim {
 
@@ -29,6 +30,11 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
       horizons_[i] =
           radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_), terrain_, sc.environment);
   }
+  for (const scenario::Site& s : sc.sites) {
+    if (sc.site_types.at(s.type).kind != "launcher" || missile_index(s.missile) >= 0) continue;
+    missiles_.push_back(missile_type(sc.site_types.at(s.missile)));
+    flyouts_.push_back(std::make_shared<const c2::FlyoutTable>(missiles_.back().flight));
+  }
   nominal_.resize(sc.threats.size());
   for (std::size_t i = 0; i < sc.threats.size(); ++i) {
     const scenario::Threat& t = sc.threats[i];
@@ -45,6 +51,13 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
     if (t.arrival_s && (!n.arrival_s || *n.arrival_s > *t.arrival_s)) continue;  // cannot make it
     nominal_[i] = std::move(n);
   }
+}
+
+int Prepared::missile_index(const std::string& id) const {
+  for (std::size_t i = 0; i < missiles_.size(); ++i) {
+    if (missiles_[i].id == id) return int(i);
+  }
+  return -1;
 }
 
 threats::Trajectory Prepared::flight(std::size_t threat, const FlightModel& model, double delay_s) const {

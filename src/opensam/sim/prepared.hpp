@@ -1,18 +1,22 @@
 #pragma once
 /// @file What every replicate of one scenario shares, computed once: the terrain, each radar's
-/// terrain horizon and the flight of each threat whose route has no jitter. Read-only once
+/// terrain horizon, the flight of each threat whose route has no jitter, and the missile types
+/// with their flyout tables. Read-only once
 /// built, so the replicates of a campaign share one on any number of threads.
 
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "opensam/c2/command_post.hpp"
 #include "opensam/core/diagnostic.hpp"
 #include "opensam/geo/horizon.hpp"
 #include "opensam/geo/terrain.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/threat_flight.hpp"
 #include "opensam/threats/trajectory.hpp"
+#include "opensam/weapons/missile.hpp"
 
 namespace opensam::sim {
 
@@ -32,6 +36,13 @@ class Prepared {
   /// flight planned here, moved in time; the others are planned now.
   [[nodiscard]] threats::Trajectory flight(std::size_t threat, const FlightModel& model,
                                            double delay_s) const;
+  /// The launchers' missile types, in the order of their first launcher, and their flyouts.
+  [[nodiscard]] const std::vector<weapons::MissileType>& missiles() const { return missiles_; }
+  [[nodiscard]] const std::vector<std::shared_ptr<const c2::FlyoutTable>>& flyouts() const {
+    return flyouts_;
+  }
+  /// Index in missiles() of the type with id `id`, -1 when none.
+  [[nodiscard]] int missile_index(const std::string& id) const;
 
  private:
   friend core::Diagnostics check_arrivals(const Prepared& prepared);
@@ -45,6 +56,8 @@ class Prepared {
   geo::Terrain terrain_;
   std::vector<std::shared_ptr<const geo::HorizonProfile>> horizons_;  ///< per site
   std::vector<std::optional<Nominal>> nominal_;                       ///< per threat
+  std::vector<weapons::MissileType> missiles_;
+  std::vector<std::shared_ptr<const c2::FlyoutTable>> flyouts_;
 };
 
 /// Every threat with a time on target that cannot make it without its route jitter, named at

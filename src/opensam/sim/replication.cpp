@@ -152,7 +152,11 @@ struct ThreatState {
 class World {
  public:
   World(const Prepared& prepared, const RunOptions& opt)
-      : sc_(prepared.scenario()), opt_(opt), terrain_(prepared.terrain()) {
+      : prepared_(prepared),
+        sc_(prepared.scenario()),
+        opt_(opt),
+        terrain_(prepared.terrain()),
+        missiles_(prepared.missiles()) {
     const scenario::Scenario& sc = sc_;
     for (EventSink* s : opt.sinks) log_.subscribe(s);
     for (const auto& s : sc.sites) result_.entities.push_back({s.id, EntityKind::kSite, s.type});
@@ -707,10 +711,7 @@ class World {
       const scenario::SiteType& type = sc_.site_types.at(site.type);
       if (type.kind != "launcher") continue;
       LauncherState l;
-      const auto known = std::find_if(missiles_.begin(), missiles_.end(),
-                                      [&](const weapons::MissileType& m) { return m.id == site.missile; });
-      l.missile = int(known - missiles_.begin());
-      if (known == missiles_.end()) missiles_.push_back(missile_type(sc_.site_types.at(site.missile)));
+      l.missile = prepared_.missile_index(site.missile);
       l.site = std::uint32_t(i);
       l.battalion = battalion_index(site.battalion);
       l.rounds = site.rounds;
@@ -748,7 +749,7 @@ class World {
       set.zones.push_back({geo::lla_to_ecef({z.position.lat_deg, z.position.lon_deg, 0.0}), z.radius_m,
                            z.min_altitude_m, z.max_altitude_m});
     }
-    command_.emplace(std::move(set), missiles_, std::move(assets), std::move(units));
+    command_.emplace(std::move(set), missiles_, std::move(assets), std::move(units), prepared_.flyouts());
   }
 
   [[nodiscard]] const tracking::Track* find_track(std::uint64_t id) const {
@@ -982,6 +983,7 @@ class World {
     engine_.schedule_at(until_s, {SimEventKind::kSilenceEnd, r, 0});
   }
 
+  const Prepared& prepared_;
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
   const geo::Terrain& terrain_;
