@@ -1,6 +1,7 @@
 #include "opensam/sim/prepared.hpp"
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
 #include <set>
 #include <string>
@@ -22,23 +23,28 @@ const scenario::ThreatType& type_of(const scenario::Scenario& sc, const scenario
 }  // namespace
 
 Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_terrain(sc)) {
+  // Every piece is independent of the others and lands at its own index: the result is the
+  // same whatever the thread count.
   horizons_.resize(sc.sites.size());
-  for (std::size_t i = 0; i < sc.sites.size(); ++i) {
+  tbb::parallel_for(std::size_t{0}, sc.sites.size(), [&](std::size_t i) {
     const scenario::Site& s = sc.sites[i];
     const scenario::SiteType& type = sc.site_types.at(s.type);
     if (type.kind == "radar")
       horizons_[i] =
           radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_), terrain_, sc.environment);
-  }
+  });
   for (const scenario::Site& s : sc.sites) {
     if (sc.site_types.at(s.type).kind != "launcher" || missile_index(s.missile) >= 0) continue;
     missiles_.push_back(missile_type(sc.site_types.at(s.missile)));
-    flyouts_.push_back(std::make_shared<const c2::FlyoutTable>(missiles_.back().flight));
   }
+  flyouts_.resize(missiles_.size());
+  tbb::parallel_for(std::size_t{0}, missiles_.size(), [&](std::size_t i) {
+    flyouts_[i] = std::make_shared<const c2::FlyoutTable>(missiles_[i].flight);
+  });
   nominal_.resize(sc.threats.size());
-  for (std::size_t i = 0; i < sc.threats.size(); ++i) {
+  tbb::parallel_for(std::size_t{0}, sc.threats.size(), [&](std::size_t i) {
     const scenario::Threat& t = sc.threats[i];
-    if (t.route_jitter_m > 0.0) continue;
+    if (t.route_jitter_m > 0.0) return;
     core::RngStream unused(0, 0, "unused");  // no jitter, no draws
     const FlightModel model = flight_model(type_of(sc, t), t, terrain_, unused);
     // Manoeuvres are timed from launch, so a flight is the same whenever it launches. A time
@@ -48,9 +54,9 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
         model, terrain_, 0.0,
         t.arrival_s ? *t.arrival_s + kFlightStep_s : sc.duration_s - std::min(t.start_time_s, 0.0));
     n.arrival_s = arrival_time_s(n.path, model);
-    if (t.arrival_s && (!n.arrival_s || *n.arrival_s > *t.arrival_s)) continue;  // cannot make it
+    if (t.arrival_s && (!n.arrival_s || *n.arrival_s > *t.arrival_s)) return;  // cannot make it
     nominal_[i] = std::move(n);
-  }
+  });
 }
 
 int Prepared::missile_index(const std::string& id) const {
