@@ -112,24 +112,30 @@ Evaluation CommandPost::evaluate(const TrackView& t) const {
   Evaluation e;
   e.track = t.id;
   const double speed = t.velocity_mps.norm();
-  const double climb = t.velocity_mps.dot(geo::local_up(t.position_m));
-  // The radar it heads for, if any (within 3 km of its straight-line path).
+  const Vec3 up = geo::local_up(t.position_m);
+  const double climb = t.velocity_mps.dot(up);
+  // The radar it heads for, if any: its ground track passes within 3 km (an anti-radiation
+  // missile cruises high and dives onto the radar at the end).
   double radar_time = kInf;
+  const Vec3 ground_velocity = t.velocity_mps - t.velocity_mps.dot(up) * up;
   for (std::size_t r = 0; r < radars_.size(); ++r) {
-    const auto a = approach(t.position_m, t.velocity_mps, radars_[r].position_m);
+    const Vec3 to_radar = radars_[r].position_m - t.position_m;
+    const auto a = approach(Vec3::Zero(), ground_velocity, to_radar - to_radar.dot(up) * up);
     if (a.miss_m < 3000.0 && a.time_s > 0.0 && a.time_s < radar_time) {
       radar_time = a.time_s;
       e.radar_targeted = int(r);
     }
   }
   // Classification from kinematics (thresholds are modelling choices, docs/models/c2.md).
-  if (speed > 1200.0 || (speed > 800.0 && climb < -300.0)) {
+  if (speed > 1200.0) {
     e.type = TrackClass::kBallisticMissile;
-  } else if (speed > 450.0 && e.radar_targeted >= 0 && climb < 0.0) {
+  } else if (speed > 450.0 && e.radar_targeted >= 0) {
     e.type = TrackClass::kAntiRadiation;
+  } else if (speed > 800.0 && climb < -300.0) {
+    e.type = TrackClass::kBallisticMissile;
   } else if (speed < 70.0) {
     e.type = TrackClass::kDrone;
-  } else if (t.altitude_m < 300.0 && speed < 350.0) {
+  } else if (t.height_m < 300.0 && speed < 350.0) {
     e.type = TrackClass::kCruiseMissile;
   } else {
     e.type = TrackClass::kAircraft;
@@ -208,15 +214,15 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
   out_.not_engaged.clear();
   out_.assessments.clear();
   out_.silences.clear();
-  // Kill assessment: a track that outlived its engagement by the assessment time was missed;
-  // one that is gone was killed.
+  // Kill assessment, the assessment time after the last missile ended: a track measured again
+  // after the burst was missed (re-engaged while it lasts; one that went on to its target and
+  // vanished is a miss too); one never measured again was killed.
+  for (const TrackView& t : tracks) engagement(t.id).updated_s = t.updated_s;
   for (Engagement& g : engagements_) {
     if (g.in_flight > 0 || g.last_end_s < 0.0 || g.assessed_kill ||
         now_s < g.last_end_s + settings_.kill_assessment_s)
       continue;
-    const auto it =
-        std::find_if(tracks.begin(), tracks.end(), [&](const TrackView& t) { return t.id == g.track; });
-    const bool alive = it != tracks.end() && it->updated_s > g.last_end_s + 0.5;
+    const bool alive = g.updated_s > g.last_end_s + 0.5;
     if (alive) {
       g.reengage = true;
     } else {
@@ -245,8 +251,8 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
     if (g.assessed_kill || g.in_flight > 0 || g.fired >= settings_.max_missiles_per_track) continue;
     if (g.fired > 0 && !g.reengage) continue;  // waiting for the kill assessment
     const auto report = [&](Reason r) {
-      if (g.reason != int(r)) out_.not_engaged.push_back({t.id, r});
-      g.reason = int(r);
+      if ((g.reported >> int(r) & 1U) == 0) out_.not_engaged.push_back({t.id, r});
+      g.reported |= 1U << int(r);
     };
     if (g.identity == Identity::kFriend) {
       report(Reason::kFriend);
@@ -342,7 +348,7 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
         g.fired += o.missiles;
         g.radar = o.radar;
         g.reengage = false;
-        g.reason = -1;
+        g.reported = 0;
         out_.orders.push_back(o);
         continue;
       }
@@ -354,8 +360,10 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
         any |= std::isfinite(cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(l)]);
       if (any) why = Reason::kNoMissile;
     }
-    if (g.reason != int(why)) out_.not_engaged.push_back({g.track, why});
-    g.reason = int(why);
+    // Each reason once per track between orders: a flickering radar hold would otherwise
+    // report the same two reasons turn about.
+    if ((g.reported >> int(why) & 1U) == 0) out_.not_engaged.push_back({g.track, why});
+    g.reported |= 1U << int(why);
   }
   return out_;
 }

@@ -22,7 +22,8 @@ struct TrackView {
   std::uint64_t id = 0;
   Vec3 position_m = Vec3::Zero();
   Vec3 velocity_mps = Vec3::Zero();
-  double altitude_m = 0.0;
+  double altitude_m = 0.0;    ///< above the ellipsoid
+  double height_m = 0.0;      ///< above the ground under it (the command post's map)
   double sigma_m = 0.0;       ///< position uncertainty (root of the covariance's trace)
   double updated_s = 0.0;     ///< time of the last measurement
   std::uint64_t held_by = 0;  ///< radars (bit r) whose measurements keep it
@@ -167,8 +168,9 @@ class CommandPost {
     double last_end_s = -1.0;
     bool assessed_kill = false;
     bool reengage = false;
-    int reason = -1;        ///< last reason reported, -1 none
-    bool silenced = false;  ///< its radar was silenced against it
+    std::uint32_t reported = 0;  ///< reasons (bit r) reported since its last order
+    double updated_s = -1.0;     ///< its track's last measurement seen
+    bool silenced = false;       ///< its radar was silenced against it
   };
   Engagement& engagement(std::uint64_t track);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published

@@ -795,7 +795,10 @@ class World {
       v.id = t.id;
       v.position_m = frame.point_to_ecef(st.position);
       v.velocity_mps = frame.vector_to_ecef(st.velocity);
-      v.altitude_m = geo::ecef_to_lla(v.position_m).alt_m;
+      const geo::Lla lla = geo::ecef_to_lla(v.position_m);
+      v.altitude_m = lla.alt_m;
+      // The command post's map of the ground (the scenario's terrain) under the estimate.
+      v.height_m = lla.alt_m - terrain_.height_m(lla.lat_deg, lla.lon_deg);
       v.sigma_m = std::sqrt(std::max(st.position_covariance.trace(), 0.0));
       v.updated_s = t.time_s;
       for (std::size_t r = 0; r < radars_.size(); ++r) {
