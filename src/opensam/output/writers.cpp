@@ -495,8 +495,9 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
         "  {:<{}}  {:<{}}  {:<11}  {:>10.1f}  {:>14}  {:>10}  {}\n", ent.id, w_id, ent.type, w_type,
         sim::outcome_name(t.outcome), t.time_s, std::isnan(first) ? "-" : fmt::format("{:.1f}", first),
         std::isnan(first) ? "-" : fmt::format("{:.1f}", det.first_detection_range_m[t.entity] / 1000.0),
-        kill ? fmt::format("{} ({}, {:.1f} km, {} fired)", run.entities[kill->interceptor].id, kill->missile,
-                           kill->range_m / 1000.0, engaged[t.entity].shots.size())
+        kill ? fmt::format("{} ({}, {:.1f} km, {} fired){}", run.entities[kill->interceptor].id,
+                           kill->missile, kill->range_m / 1000.0, engaged[t.entity].shots.size(),
+                           kill->fratricide ? ": FRATRICIDE" : "")
              : "-");
     ++counts[std::size_t(t.outcome)];
   }

@@ -926,7 +926,12 @@ class World {
         any = true;
         continue;
       }
-      if (f.target >= 0 && !flying(threats_[std::size_t(f.target)])) f.target = -1;
+      if (f.target >= 0 && !flying(threats_[std::size_t(f.target)])) {
+        // Its threat is gone (the salvo's other missile, or it reached its target): the shot
+        // still counts against it, and flies on to self-destruct.
+        result_.shots[f.shot].target = threats_[std::size_t(f.target)].entity;
+        f.target = -1;
+      }
       const geo::Vec3 nowhere(1e9, 1e9, 1e9);
       const ThreatState* tgt = f.target >= 0 ? &threats_[std::size_t(f.target)] : nullptr;
       const geo::Vec3 a = tgt != nullptr ? tgt->path.position_at(from) : nowhere;

@@ -67,7 +67,7 @@ struct ShotRecord {
   double launch_s = 0.0;
   double end_s = 0.0;
   ShotResult result = ShotResult::kFlying;
-  EntityIndex target = kNoEntity;  ///< truth near its burst, for analysis only
+  EntityIndex target = kNoEntity;  ///< truth near its burst (or gone before it), for analysis only
   bool fratricide = false;
   double miss_m = 0.0;
   double range_m = 0.0;  ///< from the launcher to the burst or self-destruct
