@@ -43,6 +43,7 @@ bench: build
 	@build/release/bin/event_queue_bench --benchmark_min_time=0.2
 	@build/release/bin/sensors_bench --benchmark_min_time=0.2
 	@build/release/bin/tracking_bench --benchmark_min_time=0.2
+	@build/release/bin/run_bench examples/demo.yaml 20
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
