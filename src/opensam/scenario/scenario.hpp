@@ -41,6 +41,13 @@ struct Figure {
   return it == figures.end() ? fallback : it->second.value;
 }
 
+/// A library setting (a choice such as `scan: sector`), or `fallback` when the type gives none.
+[[nodiscard]] inline std::string setting_or(const std::map<std::string, std::string>& settings,
+                                            const std::string& key, const std::string& fallback) {
+  const auto it = settings.find(key);
+  return it == settings.end() ? fallback : it->second;
+}
+
 /// A site element type from data/systems (radar, launcher, command post).
 struct SiteType {
   std::string id;    ///< library reference, e.g. "s400/91N6E"

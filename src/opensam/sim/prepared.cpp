@@ -14,14 +14,6 @@
 
 namespace opensam::sim {
 
-namespace {
-const scenario::ThreatType& type_of(const scenario::Scenario& sc, const scenario::Threat& t) {
-  static const scenario::ThreatType kUntyped;  // scenarios built in code may name no type
-  const auto found = sc.threat_types.find(t.type);
-  return found == sc.threat_types.end() ? kUntyped : found->second;
-}
-}  // namespace
-
 Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_terrain(sc)) {
   // Every piece is independent of the others and lands at its own index: the result is the
   // same whatever the thread count.
@@ -46,7 +38,7 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
     const scenario::Threat& t = sc.threats[i];
     if (t.route_jitter_m > 0.0) return;
     core::RngStream unused(0, 0, "unused");  // no jitter, no draws
-    const FlightModel model = flight_model(type_of(sc, t), t, terrain_, unused);
+    const FlightModel model = flight_model(threat_type_of(sc, t), t, terrain_, unused);
     // Manoeuvres are timed from launch, so a flight is the same whenever it launches. A time
     // on target needs the flight up to it; otherwise the flight until the scenario ends.
     Nominal n;
@@ -93,7 +85,7 @@ core::Diagnostics check_arrivals(const Prepared& prepared) {
     scenario::Threat nominal = t;
     nominal.route_jitter_m = 0.0;
     core::RngStream unused(0, 0, "unused");
-    const FlightModel model = flight_model(type_of(sc, t), nominal, prepared.terrain(), unused);
+    const FlightModel model = flight_model(threat_type_of(sc, t), nominal, prepared.terrain(), unused);
     // A flight ends at its last point, so a week's limit costs no more than the flight itself.
     const auto took_s = arrival_time_s(plan_flight(model, prepared.terrain(), 0.0, 7 * 86400.0), model);
     if (took_s && *took_s <= *t.arrival_s) continue;

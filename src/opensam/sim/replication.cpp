@@ -169,9 +169,7 @@ class World {
       core::RngStream start_rng(opt.seed, opt.replicate, fmt::format("threat/{}/start", t.id));
       const double delay = t.start_jitter_s > 0.0 ? start_rng.uniform(0.0, t.start_jitter_s) : 0.0;
       core::RngStream route_rng(opt.seed, opt.replicate, fmt::format("threat/{}/route", t.id));
-      static const scenario::ThreatType kUntyped;  // scenarios built in code may name no type
-      const auto found = sc.threat_types.find(t.type);
-      const scenario::ThreatType& type = found == sc.threat_types.end() ? kUntyped : found->second;
+      const scenario::ThreatType& type = threat_type_of(sc, t);
       ThreatState st;
       st.entity = entity;
       st.model = flight_model(type, t, terrain_, route_rng);

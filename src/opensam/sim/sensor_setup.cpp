@@ -16,8 +16,7 @@ RadarType radar_type(const scenario::SiteType& type) {
   p.attenuation_db_per_km = figure_or(f, "attenuation_db_per_km", 0.0);
   p.pulses = static_cast<int>(figure_or(f, "pulses", 1.0));
   const auto setting = [&](const std::string& key, const std::string& fallback) {
-    const auto it = type.settings.find(key);
-    return it == type.settings.end() ? fallback : it->second;
+    return scenario::setting_or(type.settings, key, fallback);
   };
   p.integration = setting("integration", "noncoherent") == "coherent" ? sensors::Integration::kCoherent
                                                                       : sensors::Integration::kNoncoherent;

@@ -1,17 +1,18 @@
 #include "opensam/sim/threat_flight.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
 #include <numbers>
-#include <set>
-#include <string>
-#include <tuple>
 
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::sim {
+
+const scenario::ThreatType& threat_type_of(const scenario::Scenario& sc, const scenario::Threat& threat) {
+  static const scenario::ThreatType kUntyped;
+  const auto found = sc.threat_types.find(threat.type);
+  return found == sc.threat_types.end() ? kUntyped : found->second;
+}
 
 FlightModel flight_model(const scenario::ThreatType& type, const scenario::Threat& threat,
                          const geo::Terrain& terrain, core::RngStream& route_rng) {
@@ -52,8 +53,7 @@ FlightModel flight_model(const scenario::ThreatType& type, const scenario::Threa
     b.airframe.max_load_factor = m.perf.max_load_factor;
     b.airframe.motor = {{burn, figure_or(type.figures, "thrust", 0.0),
                          figure_or(type.figures, "propellant_mass", 0.0) / burn}};
-    const auto trajectory = type.settings.find("trajectory");
-    b.profile = trajectory != type.settings.end() && trajectory->second == "depressed"
+    b.profile = scenario::setting_or(type.settings, "trajectory", "lofted") == "depressed"
                     ? threats::BallisticProfile::kDepressed
                     : threats::BallisticProfile::kLofted;
     b.pull_up_altitude_m = figure_or(type.figures, "pull_up_altitude", nan);

@@ -25,6 +25,10 @@ struct FlightModel {
   threats::BallisticType missile;
 };
 
+/// The type of `threat` in `sc`; an empty type when it names none (scenarios built in code).
+[[nodiscard]] const scenario::ThreatType& threat_type_of(const scenario::Scenario& sc,
+                                                         const scenario::Threat& threat);
+
 /// The flight model of `threat`, its route points moved by this replicate's jitter drawn from
 /// `route_rng`.
 [[nodiscard]] FlightModel flight_model(const scenario::ThreatType& type, const scenario::Threat& threat,

@@ -39,8 +39,7 @@ weapons::MissileType missile_type(const scenario::SiteType& type) {
   t.vertical_rise_s = figure_or(f, "vertical_rise", t.vertical_rise_s);
   t.loft = figure_or(f, "loft", t.loft);
   t.terminal_time_s = figure_or(f, "terminal_time", t.terminal_time_s);
-  const auto homing = type.settings.find("homing");
-  m.active_seeker = homing != type.settings.end() && homing->second == "active";
+  m.active_seeker = scenario::setting_or(type.settings, "homing", "command") == "active";
   // Active seekers, and track-via-missile's semi-active seeker, which needs the engagement
   // radar's illumination.
   t.seeker_range_m = figure_or(f, "seeker_range", 0.0);
