@@ -250,17 +250,13 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
     }
     if (g.assessed_kill || g.in_flight > 0 || g.fired >= settings_.max_missiles_per_track) continue;
     if (g.fired > 0 && !g.reengage) continue;  // waiting for the kill assessment
-    const auto report = [&](Reason r) {
-      if ((g.reported >> int(r) & 1U) == 0) out_.not_engaged.push_back({t.id, r});
-      g.reported |= 1U << int(r);
-    };
     if (g.identity == Identity::kFriend) {
-      report(Reason::kFriend);
+      report(g, Reason::kFriend);
       continue;
     }
     const bool threatening = e.type != TrackClass::kAircraft || std::isfinite(e.time_to_asset_s);
     if (settings_.roe == Roe::kHold || (settings_.roe == Roe::kTight && !threatening)) {
-      report(Reason::kRoe);
+      report(g, Reason::kRoe);
       continue;
     }
     evals_.push_back(e);
@@ -360,12 +356,16 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
         any |= std::isfinite(cost_[std::size_t(r) * std::size_t(n_cols) + std::size_t(l)]);
       if (any) why = Reason::kNoMissile;
     }
-    // Each reason once per track between orders: a flickering radar hold would otherwise
-    // report the same two reasons turn about.
-    if ((g.reported >> int(why) & 1U) == 0) out_.not_engaged.push_back({g.track, why});
-    g.reported |= 1U << int(why);
+    report(g, why);
   }
   return out_;
+}
+
+void CommandPost::report(Engagement& g, Reason why) {
+  // Each reason once per track between orders: a flickering radar hold would otherwise report
+  // the same two reasons turn about.
+  if ((g.reported >> int(why) & 1U) == 0) out_.not_engaged.push_back({g.track, why});
+  g.reported |= 1U << int(why);
 }
 
 void CommandPost::missile_ended(std::uint64_t track, int radar, double time_s) {

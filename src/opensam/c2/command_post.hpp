@@ -173,6 +173,8 @@ class CommandPost {
     bool silenced = false;       ///< its radar was silenced against it
   };
   Engagement& engagement(std::uint64_t track);
+  /// Reports `g`'s track not engaged for `why`, unless already reported since its last order.
+  void report(Engagement& g, Reason why);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published
   /// zone; false when outside.
   bool intercept(const TrackView& t, const Evaluation& e, const LauncherUnit& l, double now_s, Order& o,
