@@ -23,6 +23,11 @@ struct Tracker::Prediction {
 
 namespace {
 
+/// How far ahead the gater's cached prediction of a track reaches.
+constexpr double kReachHorizon_s = 1.0;
+/// Batches up to this size are gated by direct distances rather than a k-d tree.
+constexpr std::size_t kBruteForceDetections = 8;
+
 MeasMat noise_of(const Detection& d) { return d.sigma.array().square().matrix().asDiagonal(); }
 
 /// ln sum exp.
@@ -195,6 +200,18 @@ bool Tracker::innovate_track(const Prediction& p, const Sensor& s, const MeasMat
   return factor(out.combined);
 }
 
+void Tracker::summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
+                        double& trace) const {
+  const int a = config_.models[0].axes;
+  centre.setZero(), velocity.setZero();
+  trace = 0.0;
+  for (int j = 0; j < p.modes; ++j) {
+    centre.head(a) += p.c[j] * p.mode[j].x.head(a);
+    velocity.head(a) += p.c[j] * p.mode[j].x.segment(a, a);
+    trace = std::max(trace, p.mode[j].P.topLeftCorner(a, a).trace());
+  }
+}
+
 TrackState Tracker::state_at(const Track& t, double time_s) const {
   Prediction p;
   predict_track(t, time_s, p);
@@ -242,20 +259,39 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     det_extent_[j] = std::sqrt(std::max(Pp.trace(), 0.0));
     extent = std::max(extent, det_extent_[j]);
   }
-  if (locates) index_.build(det_position_);
+  if (locates && D > kBruteForceDetections) index_.build(det_position_);
   pairs_.clear();
   Prediction at_ref, at_det, inn;
   MeasVec nu;
-  const int a = config_.models[0].axes;
+  Eigen::Vector3d centre, vel;
+  double trace = 0.0;
   for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
-    predict_track(tracks_[i], t_max, at_ref);
-    Eigen::Vector3d centre = Eigen::Vector3d::Zero(), vel = Eigen::Vector3d::Zero();
-    double trace = 0.0;
-    for (int j = 0; j < at_ref.modes; ++j) {
-      centre.head(a) += at_ref.c[j] * at_ref.mode[j].x.head(a);
-      vel.head(a) += at_ref.c[j] * at_ref.mode[j].x.segment(a, a);
-      trace = std::max(trace, at_ref.mode[j].P.topLeftCorner(a, a).trace());
+    Track& t = tracks_[i];
+    if (locates) {
+      // A cheap superset of the sphere below, from a prediction cached up to a horizon ahead
+      // (most batches hold one or two plots, and most tracks are nowhere near them): the
+      // centre moves at most speed x (reach_until_s - t) back to any detection time, and the
+      // covariance does not shrink between updates. A margin of 10 g covers curved models.
+      if (!(t_max <= t.reach_until_s)) {
+        t.reach_until_s = t_max + kReachHorizon_s;
+        predict_track(t, t.reach_until_s, at_ref);
+        summarise(at_ref, t.reach_centre, vel, t.reach_trace_m2);
+        t.reach_speed_mps = vel.norm();
+      }
+      const double back_s = t.reach_until_s - t_min;
+      const double reach = 1.01 * std::sqrt(gamma * (t.reach_trace_m2 + extent * extent)) +
+                           t.reach_speed_mps * back_s + 50.0 * back_s * back_s + 1.0;
+      bool near = false;
+      if (D <= kBruteForceDetections) {
+        for (std::size_t j = 0; j < D && !near; ++j)
+          near = (det_position_[j] - t.reach_centre).squaredNorm() <= reach * reach;
+      } else {
+        index_.within(t.reach_centre, reach, [&](std::size_t) { near = true; });
+      }
+      if (!near) continue;
     }
+    predict_track(t, t_max, at_ref);
+    summarise(at_ref, centre, vel, trace);
     // A superset of the gate: d^2 <= gamma implies |dp|^2 <= gamma * lambda_max(S), and
     // lambda_max(S) <= trace(P_pos) + trace(R_pos); detections earlier than t_max are
     // allowed for the track's motion in between.
@@ -264,7 +300,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
       const Detection& d = detections[j];
       const Prediction* p = &at_ref;
       if (d.time_s != t_max) {
-        predict_track(tracks_[i], d.time_s, at_det);
+        predict_track(t, d.time_s, at_det);
         p = &at_det;
       }
       if (!innovate_track(*p, s, noise_of(d), inn)) return;
@@ -273,11 +309,14 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
       if (d2 > gamma) return;
       pairs_.push_back({i, std::uint32_t(j), d2, d2 + inn.combined.log_det_S});
     };
-    if (locates) {
-      index_.within(centre, radius, try_pair);
-    } else {
+    if (!locates) {
       // Bearings have no position to index; they are few (one strobe per jammer per scan).
       for (std::size_t j = 0; j < D; ++j) try_pair(j);
+    } else if (D <= kBruteForceDetections) {
+      for (std::size_t j = 0; j < D; ++j)
+        if ((det_position_[j] - centre).squaredNorm() < radius * radius) try_pair(j);
+    } else {
+      index_.within(centre, radius, try_pair);
     }
   }
   // The k-d tree reports in no fixed order: sort so that results never depend on it.
@@ -437,6 +476,7 @@ void Tracker::apply_pda(Track& t, std::span<const Detection> detections, std::sp
   const double norm = log_sum(std::span<const double>(log_w.data(), std::size_t(p.modes)));
   for (int j = 0; j < p.modes; ++j) t.mode_probability[j] = std::exp(log_w[j] - norm);
   t.time_s = t_ref;
+  t.reach_until_s = -kUnlimited;
   if (beta_none < 0.5) {
     ++t.updates;
     t.updated_by |= std::uint64_t{1} << sensor;
@@ -459,6 +499,7 @@ void Tracker::apply_update(Track& t, const Detection& d, std::uint32_t sensor) {
   const double norm = log_sum(std::span<const double>(log_w.data(), std::size_t(p.modes)));
   for (int j = 0; j < p.modes; ++j) t.mode_probability[j] = std::exp(log_w[j] - norm);
   t.time_s = d.time_s;
+  t.reach_until_s = -kUnlimited;
   ++t.updates;
   t.updated_by |= std::uint64_t{1} << sensor;
   events_.push_back({d.time_s, t.id, TrackEventKind::kUpdated});

@@ -64,6 +64,12 @@ struct Track {
   std::uint64_t held_by = 0;
   std::array<std::uint8_t, kMaxSensors> misses{};  ///< per sensor: scans in a row without update
   double quality = 0.0;                            ///< share of hits in the last confirm_window scans
+  /// The gater's cache: the combined position, the largest mode's position-covariance trace
+  /// and the speed, predicted to reach_until_s; cleared when the track is updated.
+  double reach_until_s = -kUnlimited;
+  Eigen::Vector3d reach_centre = Eigen::Vector3d::Zero();
+  double reach_trace_m2 = 0.0;
+  double reach_speed_mps = 0.0;
 };
 
 /// Position and velocity of a track (IMM modes combined), 3 axes (z = 0 in 2-D).
@@ -96,6 +102,9 @@ class Tracker {
   struct Prediction;
   void predict_track(const Track& t, double time_s, Prediction& out) const;
   bool innovate_track(const Prediction& p, const Sensor& s, const MeasMat& R, Prediction& out) const;
+  /// The combined position and velocity of a prediction, and its largest mode's position trace.
+  void summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
+                 double& trace) const;
   void gate(std::uint32_t sensor, std::span<const Detection> detections);
   /// Sorted distinct tracks and detections of the cluster starting at cluster_order_[b];
   /// returns where the next cluster starts.
