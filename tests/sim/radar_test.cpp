@@ -108,6 +108,35 @@ TEST(RadarLook, DetectionFrequencyAndNoiseMatchTheBudget) {
   EXPECT_NEAR(std::sqrt(sum2 / hits - mean * mean) / sigma, 1.0, 0.03);
 }
 
+// The reported sigma is the whole error budget (Barton 2005, ch. 9: noise and bias in
+// quadrature). At high SNR the noise is centimetres and the bias dominates: across 2,000
+// replicates, each with its own bias draw, the errors over the reported sigma have unit spread.
+TEST(RadarLook, ReportedSigmaHoldsTheBias) {
+  RadarType type = test_radar();
+  type.range_bias_sd_m = 30.0;
+  type.angle_bias_sd_rad = 0.05 * kDeg;
+  const int n = 2000;
+  double sum2_range = 0.0, sum2_azimuth = 0.0;
+  for (int r = 0; r < n; ++r) {
+    const Fixture f(type);
+    const Radar radar(0, "r", type, {39.0, 33.0, 20.0}, 0.0, 0.0, {}, f.flat, f.env, 1, std::uint64_t(r));
+    const TargetView t = f.target(20e3);
+    const RadarGeometry g = radar.geometry(t.ecef, t.velocity_ecef);
+    core::RngStream rng(1, std::uint64_t(r), "test");
+    const std::optional<Detection> look = radar.look(t, {}, rng);
+    ASSERT_TRUE(look.has_value());  // 1 m^2 at 20 km: an SNR of about 60 dB
+    const Detection& d = *look;
+    EXPECT_GE(d.sigma_range_m, 30.0);
+    EXPECT_LT(d.sigma_range_m, 30.1);
+    sum2_range += std::pow((d.range_m - g.range_m) / d.sigma_range_m, 2);
+    sum2_azimuth += std::pow(
+        std::remainder(d.azimuth_rad - g.azimuth_rad, 2 * std::numbers::pi) / d.sigma_azimuth_rad, 2);
+  }
+  // The sample variance of n unit normals is within 4 sqrt(2 / n) of 1.
+  EXPECT_NEAR(sum2_range / n, 1.0, 4.0 * std::sqrt(2.0 / n));
+  EXPECT_NEAR(sum2_azimuth / n, 1.0, 4.0 * std::sqrt(2.0 / n));
+}
+
 // A self-screening jammer drowns the echo; the same jammer 10 deg off the beam comes in
 // through the -30 dB sidelobes only.
 TEST(RadarLook, JammingInTheMainLobeAndTheSidelobes) {

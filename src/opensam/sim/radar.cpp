@@ -161,9 +161,14 @@ Detection Radar::measure(const RadarGeometry& g, EntityIndex target, double sinr
   d.range_m = std::max(0.0, g.range_m + range_bias_m_ + rng.normal(0.0, s.range_m));
   d.azimuth_rad = wrap_two_pi(g.azimuth_rad + azimuth_bias_rad_ + rng.normal(0.0, s.azimuth_rad));
   d.elevation_rad = g.elevation_rad + elevation_bias_rad_ + rng.normal(0.0, s.elevation_rad);
-  d.sigma_range_m = s.range_m;
-  d.sigma_azimuth_rad = s.azimuth_rad;
-  d.sigma_elevation_rad = s.elevation_rad;
+  // The accuracy reported with the plot is the whole error budget: the noise at this SNR
+  // and the spread of the radar's alignment bias, which nobody downstream knows the sign of
+  // (Barton, "Radar System Analysis and Modeling", 2005, ch. 9: bias and noise add in
+  // quadrature). Without the bias a high-SNR plot claims centimetres and another radar's
+  // plot of the same target falls outside its gate.
+  d.sigma_range_m = std::hypot(s.range_m, type_.range_bias_sd_m);
+  d.sigma_azimuth_rad = std::hypot(s.azimuth_rad, type_.angle_bias_sd_rad);
+  d.sigma_elevation_rad = std::hypot(s.elevation_rad, type_.angle_bias_sd_rad);
   if (type_.measures_range_rate) {
     d.range_rate_mps = g.range_rate_mps + rng.normal(0.0, s.range_rate_mps);
     d.sigma_range_rate_mps = s.range_rate_mps;
