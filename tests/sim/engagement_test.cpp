@@ -5,7 +5,9 @@
 // fratricide; a launcher fires on another battalion's radar track in salvos of two. And the property of the
 // design (DESIGN.md, "Data flow"): the command post and the guidance see tracks and seeker measurements,
 // never truth; their code cannot name the modules that hold it.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -151,6 +153,31 @@ TEST(Engagement, TheIffSwitchDecidesTheFratricide) {
     if (o.entity == entity(nato, "tuaf-f16")) {
       EXPECT_NE(o.outcome, Outcome::kKilled);
     }
+  }
+}
+
+// The kill probability of a burst is v exp(-(miss / R)^2) with the target's vulnerability v
+// (Driels, Weaponeering, ch. 9). examples/iff.yaml with cruise missiles of vulnerability 0:
+// the interceptors still burst beside them, every burst is a miss, and the command post,
+// seeing the tracks live on, fires again.
+TEST(Engagement, AnInvulnerableTargetSurvivesEveryBurst) {
+  std::ifstream type_in(kSource / "data/threats/tomahawk.yaml");
+  std::stringstream type_text;
+  type_text << type_in.rdbuf();
+  const fs::path type_file =
+      fs::temp_directory_path() / fmt::format("opensam-invulnerable-{}.yaml", ::getpid());
+  std::ofstream(type_file) << with(type_text.str(), "vulnerability:\n  value: 0.9",
+                                   "vulnerability:\n  value: 0");
+  const RunResult r = run_text(with(with(example_text("iff.yaml"), "\n  iff: russian", "\n  iff: nato"),
+                                    "type: tomahawk", "type: " + type_file.string()));
+  fs::remove(type_file);
+  std::map<EntityIndex, int> bursts;
+  for (const Event& e : r.events) {
+    if (const auto* i = std::get_if<Intercept>(&e.data)) ++bursts[i->target];
+    EXPECT_FALSE(std::holds_alternative<Killed>(e.data));
+  }
+  for (const std::string id : {"cm-1", "cm-2"}) {
+    EXPECT_GE(bursts[entity(r, id)], 2) << id;
   }
 }
 

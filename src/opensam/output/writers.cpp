@@ -498,7 +498,8 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
         kill ? fmt::format("{} ({}, {:.1f} km, {} fired){}", run.entities[kill->interceptor].id,
                            kill->missile, kill->range_m / 1000.0, engaged[t.entity].shots.size(),
                            kill->fratricide ? ": FRATRICIDE" : "")
-             : "-");
+        : engaged[t.entity].shots.empty() ? "-"
+                                          : fmt::format("- ({} fired)", engaged[t.entity].shots.size()));
     ++counts[std::size_t(t.outcome)];
   }
   out += fmt::format("\n  {} threats: {} killed, {} leaked, {} not engaged, {} survived\n",

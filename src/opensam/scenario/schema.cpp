@@ -988,6 +988,12 @@ const std::array kThreatTypeFields{
               .min = 0.0,
               .min_exclusive = true},
     FieldSpec{.key = "unit_cost_usd", .kind = K::kFigure, .doc = "Unit cost, US dollars.", .min = 0.0},
+    FieldSpec{.key = "vulnerability",
+              .kind = K::kFigure,
+              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
+                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
+              .min = 0.0,
+              .max = 1.0},
     FieldSpec{.key = "max_load_factor",
               .kind = K::kFigure,
               .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",

@@ -146,6 +146,7 @@ struct ThreatState {
   double seeker_east = 0.0;
   double seeker_accuracy_rad = 0.0;
   double lethal_radius_m = 0.0;  ///< 0 (none given): the impact does no damage
+  double vulnerability = 1.0;    ///< kill probability of a burst at zero miss
   bool hears = true;
 };
 
@@ -188,6 +189,7 @@ class World {
         st.seeker_accuracy_rad = figure_or(type.figures, "seeker_accuracy", 0.0);
         st.lethal_radius_m = figure_or(type.figures, "lethal_radius", 0.0);
       }
+      st.vulnerability = figure_or(type.figures, "vulnerability", 1.0);
       threats_.push_back(std::move(st));
       Signature sig = signature(type);
       if (t.rcs_jitter_db > 0.0)
@@ -953,8 +955,8 @@ class World {
         ThreatState& t = threats_[std::size_t(f.target)];
         shot.target = t.entity;
         log_.add(now, Intercept{shot.interceptor, t.entity, shot.miss_m, where});
-        const double pk =
-            weapons::kill_probability(shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m, 1.0);
+        const double pk = weapons::kill_probability(
+            shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m, t.vulnerability);
         if (f.kill.uniform() < pk) {
           shot.result = ShotResult::kKilled;
           shot.fratricide = sc_.threats[std::size_t(f.target)].friendly;
@@ -965,6 +967,9 @@ class World {
           log_.add(now, Missed{shot.interceptor, t.entity});
         }
       } else {
+        // Whatever it was guiding on when it gave up (passed, spent, in the ground) it was
+        // fired at: the shot counts against that threat.
+        if (tgt != nullptr) shot.target = tgt->entity;
         shot.result = ShotResult::kSelfDestructed;
         log_.add(now, SelfDestructed{shot.interceptor, where});
       }
