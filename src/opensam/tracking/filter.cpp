@@ -43,6 +43,30 @@ double cov_weight(int i, int n) { return i == 0 ? kBeta : 1.0 / (2.0 * n); }
 
 void symmetrise(StateMat& P) { P = 0.5 * (P + P.transpose()).eval(); }
 
+/// F P F' + Q, symmetrised, in fixed-size matrices of the state's size N (unrolled and
+/// vectorised: the common 6- and 9-state models go several times faster than through the
+/// run-time sized ones).
+template <int N>
+void propagate_fixed(const StateMat& F, const StateMat& P, const StateMat& Q, StateMat& out) {
+  using Fixed = Eigen::Matrix<double, N, N>;
+  const Fixed f = F, p = P;
+  const Fixed fp = f * p;
+  Fixed r = fp * f.transpose();
+  r = 0.5 * (r + r.transpose()).eval();
+  out = r + Q;
+}
+
+void propagate(const StateMat& F, const StateMat& P, const StateMat& Q, StateMat& out) {
+  switch (P.rows()) {
+    case 6: propagate_fixed<6>(F, P, Q, out); return;
+    case 9: propagate_fixed<9>(F, P, Q, out); return;
+    default:
+      out.noalias() = F * P * F.transpose();
+      out += Q;
+      symmetrise(out);
+  }
+}
+
 }  // namespace
 
 void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, double dt, Gaussian& out) {
@@ -52,9 +76,7 @@ void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, do
     StateMat F;
     model.jacobian(in.x, dt, F);
     model.transition(in.x, dt, out.x);
-    out.P.noalias() = F * in.P * F.transpose();
-    out.P += Q;
-    symmetrise(out.P);
+    propagate(F, in.P, Q, out.P);
     return;
   }
   const int n = int(in.x.size());
