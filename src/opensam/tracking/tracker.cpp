@@ -217,14 +217,13 @@ TrackState Tracker::state_at(const Track& t, double time_s) const {
   predict_track(t, time_s, p);
   const int a = config_.models[0].axes;
   TrackState s{Eigen::Vector3d::Zero(), Eigen::Vector3d::Zero(), Eigen::Matrix3d::Zero()};
+  double largest_trace = 0.0;
+  summarise(p, s.position, s.velocity, largest_trace);
   for (int j = 0; j < p.modes; ++j) {
-    s.position.head(a) += p.c[j] * p.mode[j].x.head(a);
-    s.velocity.head(a) += p.c[j] * p.mode[j].x.segment(a, a);
-  }
-  for (int j = 0; j < p.modes; ++j) {
-    const Eigen::VectorXd d = p.mode[j].x.head(a) - s.position.head(a);
+    Eigen::Vector3d d = Eigen::Vector3d::Zero();
+    d.head(a) = p.mode[j].x.head(a) - s.position.head(a);
     s.position_covariance.topLeftCorner(a, a) +=
-        p.c[j] * (p.mode[j].P.topLeftCorner(a, a) + d * d.transpose());
+        p.c[j] * (p.mode[j].P.topLeftCorner(a, a) + d.head(a) * d.head(a).transpose());
   }
   return s;
 }
