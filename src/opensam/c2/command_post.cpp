@@ -173,15 +173,15 @@ bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const Launc
   why = Reason::kOutOfEnvelope;
   if (tof < 0.0 || tof > m.flight.max_flight_time_s) return false;
   const Vec3 pip = start + t.velocity_mps * tof;
-  const geo::Lla at = geo::ecef_to_lla(pip);
-  const geo::Lla from = geo::ecef_to_lla(l.position_m);
   const double slant = (pip - l.position_m).norm();
-  const double rise = at.alt_m - from.alt_m;
+  // The checks that need no geodetic conversion first (ground range <= slant range).
+  if (slant < m.min_range_m || t.velocity_mps.norm() > m.max_target_speed_mps) return false;
+  const geo::Lla at = geo::ecef_to_lla(pip);
+  const double rise = at.alt_m - l.altitude_m;
   const double ground = std::sqrt(std::max(0.0, slant * slant - rise * rise));
   const double max_range = e.type == TrackClass::kBallisticMissile ? m.max_range_ballistic_m : m.max_range_m;
   if (ground > max_range || ground < m.min_range_m) return false;
   if (at.alt_m > m.max_altitude_m || at.alt_m < m.min_altitude_m) return false;
-  if (t.velocity_mps.norm() > m.max_target_speed_mps) return false;
   if (!settings_.zones.empty()) {
     const bool inside = std::any_of(settings_.zones.begin(), settings_.zones.end(), [&](const Zone& z) {
       const geo::Lla c = geo::ecef_to_lla(z.centre_m);

@@ -50,6 +50,7 @@ struct LauncherUnit {
   int rounds = 0;
   double ready_s = 0.0;     ///< free to take an order from then (ripple, reload)
   double reaction_s = 0.0;  ///< from an order to the first launch
+  double altitude_m = 0.0;  ///< of position_m above the ellipsoid
 };
 
 /// A circle the fire control engages in, between two altitudes.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <numbers>
 #include <optional>
@@ -101,6 +102,7 @@ struct LauncherState {
   double ripple_s = 0.0;
   double reload_s = 0.0;
   geo::Vec3 position_m = geo::Vec3::Zero();
+  double altitude_m = 0.0;  ///< of position_m above the ellipsoid
   int fired = 0;
   bool reloading = false;  ///< a transloader is on its way
 };
@@ -247,7 +249,7 @@ class World {
                             {SimEventKind::kSiteDestroyed, std::uint32_t(i), 0});
     }
     if (picture_) engine_.schedule_at(sc_.tracker.update_interval_s, {SimEventKind::kPictureUpdate, 0, 0});
-    engine_.schedule_at(0.0, {SimEventKind::kTruthSample, 0, 0});
+    if (opt_.record_truth) engine_.schedule_at(0.0, {SimEventKind::kTruthSample, 0, 0});
     for (std::size_t r = 0; r < radars_.size(); ++r) {
       engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
       for (const auto& w : radars_[r].radar->silent()) {
@@ -342,15 +344,17 @@ class World {
     estimates_.clear();
     for (const ThreatState& t : threats_) {
       if (!flying(t)) continue;
-      const auto state = t.path.state_at(now);
+      const geo::Vec3 position = t.path.position_at(now);
+      double altitude_m = std::numeric_limits<double>::quiet_NaN();  // converted when first needed
       const auto visible = [&](const RadarState& st) {
         if (st.destroyed) return false;
-        const RadarGeometry g = st.radar->geometry(state.position_ecef_m, geo::Vec3::Zero());
-        return g.range_m <= st.radar->type().parameters.instrumented_range_m &&
-               st.radar->line_of_sight(g, state.lla.alt_m);
+        const RadarGeometry g = st.radar->geometry(position, geo::Vec3::Zero());
+        if (g.range_m > st.radar->type().parameters.instrumented_range_m) return false;
+        if (std::isnan(altitude_m)) altitude_m = geo::ecef_to_lla(position).alt_m;
+        return st.radar->line_of_sight(g, altitude_m);
       };
       if (std::any_of(radars_.begin(), radars_.end(), visible))
-        truths_.push_back(picture_->frame().point_from_ecef(state.position_ecef_m));
+        truths_.push_back(picture_->frame().point_from_ecef(position));
     }
     for (const tracking::Track& t : tracks) {
       if (t.status != tracking::TrackStatus::kTentative)
@@ -722,6 +726,7 @@ class World {
       l.ripple_s = figure_or(type.figures, "ripple_interval", 4.0);
       l.reload_s = figure_or(type.figures, "reload_time", 1800.0);
       l.position_m = geo::lla_to_ecef(to_lla(site.position, site.altitude, terrain_));
+      l.altitude_m = geo::ecef_to_lla(l.position_m).alt_m;
       launchers_.push_back(l);
     }
     if (launchers_.empty() || !picture_) return;
@@ -811,7 +816,8 @@ class World {
       command_->set_radar_up(int(r), on_air(std::uint32_t(r), now));
     launcher_units_.clear();
     for (const LauncherState& l : launchers_)
-      launcher_units_.push_back({l.position_m, l.battalion, l.missile, l.rounds, l.ready_s, l.reaction_s});
+      launcher_units_.push_back(
+          {l.position_m, l.battalion, l.missile, l.rounds, l.ready_s, l.reaction_s, l.altitude_m});
     const c2::Decisions& d = command_->decide(now, views_, iff_, launcher_units_);
     for (const c2::Evaluation& e : d.identified) {
       const auto it =

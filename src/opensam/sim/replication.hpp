@@ -31,6 +31,7 @@ struct RunOptions {
   std::uint64_t seed = 1;
   std::uint64_t replicate = 0;
   std::vector<EventSink*> sinks;  ///< listeners besides the run's own log
+  bool record_truth = true;       ///< fill RunResult::truth (a campaign does without)
 };
 
 /// The air picture scored against truth at one command-post update: GOSPA (alpha 2, the

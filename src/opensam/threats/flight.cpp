@@ -108,13 +108,18 @@ void follow_terrain(std::vector<Step>& steps, const geo::Terrain& terrain, doubl
 }  // namespace
 
 Course great_circle(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad, double radius_m) {
+  const LegShape leg = leg_shape(lat1_rad, lon1_rad, lat2_rad, lon2_rad);
+  return {leg.distance_m(radius_m), leg.bearing_rad};
+}
+
+LegShape leg_shape(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad) {
   const double dlon = lon2_rad - lon1_rad;
   const double c1 = std::cos(lat1_rad), c2 = std::cos(lat2_rad);
   const double sdlat = std::sin((lat2_rad - lat1_rad) / 2.0), sdlon = std::sin(dlon / 2.0);
   const double hav = std::min(sdlat * sdlat + c1 * c2 * sdlon * sdlon, 1.0);
   const double bearing =
       std::atan2(std::sin(dlon) * c2, c1 * std::sin(lat2_rad) - std::sin(lat1_rad) * c2 * std::cos(dlon));
-  return {2.0 * radius_m * std::asin(std::sqrt(hav)), bearing};
+  return {std::asin(std::sqrt(hav)), bearing};
 }
 
 double turn_rate_rad_s(const Performance& p, double speed_mps) {
@@ -172,11 +177,27 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
   int active = -1;
   bool finished = false;
 
+  // What does not change along a leg: its shape on the sphere, the mean radius at its start
+  // and the turn onto the next leg (course() on each step gave the same numbers).
+  std::size_t leg_of = 0;
+  LegShape leg_shape_now{}, after_shape{};
+  double leg_radius_m = 0.0;
   while (true) {
     const FlightPoint& prev = route[next - 1];
     const FlightPoint& target = route[next];
     const bool last = next + 1 == route.size();
     const double tlat = target.lla.lat_deg * kDeg, tlon = target.lla.lon_deg * kDeg;
+    if (leg_of != next) {
+      leg_of = next;
+      const double plat = prev.lla.lat_deg * kDeg;
+      leg_shape_now = leg_shape(plat, prev.lla.lon_deg * kDeg, tlat, tlon);
+      const Radii pr = radii(plat);
+      leg_radius_m = std::sqrt(pr.meridian_m * pr.normal_m);
+      if (!last) {
+        const FlightPoint& after = route[next + 1];
+        after_shape = leg_shape(tlat, tlon, after.lla.lat_deg * kDeg, after.lla.lon_deg * kDeg);
+      }
+    }
     const Course c = course(lat, lon, tlat, tlon, alt);
     const double rel = wrap(c.bearing_rad - psi);
     const bool loitering = t < loiter_until;
@@ -188,10 +209,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
     // r tan(change / 2) before it.
     double lead = 0.0;
     if (!last && target.loiter_s <= 0.0 && turn_radius > 0.0) {
-      const FlightPoint& after = route[next + 1];
-      const double change =
-          wrap(course(tlat, tlon, after.lla.lat_deg * kDeg, after.lla.lon_deg * kDeg, alt).bearing_rad -
-               c.bearing_rad);
+      const double change = wrap(after_shape.bearing_rad - c.bearing_rad);
       lead = turn_radius * std::tan(std::min(std::abs(change), 150.0 * kDeg) / 2.0);
     }
     if (!loitering && (c.distance_m <= v_h * step_s + lead ||
@@ -221,7 +239,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
 
     // Commands: course to the next point, altitude along the leg.
     double psi_cmd = c.bearing_rad;
-    const Course leg = course(prev.lla.lat_deg * kDeg, prev.lla.lon_deg * kDeg, tlat, tlon, alt);
+    const Course leg{leg_shape_now.distance_m(leg_radius_m + alt), leg_shape_now.bearing_rad};
     const double frac =
         leg.distance_m > 0.0 ? std::clamp(1.0 - c.distance_m / leg.distance_m, 0.0, 1.0) : 1.0;
     double alt_cmd = prev.lla.alt_m + frac * (target.lla.alt_m - prev.lla.alt_m);
@@ -295,6 +313,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
   }
 
   if (tf) follow_terrain(steps, terrain, plan.clearance_m, perf);
+  out.reserve(steps.size());
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const Step& s = steps[i];
     const double lat_deg = s.lat / kDeg, lon_deg = s.lon / kDeg;

@@ -35,6 +35,15 @@ struct Course {
   double bearing_rad;  ///< initial bearing, from north
 };
 
+/// A great circle on the unit sphere: half its central angle and its initial bearing, from
+/// which the course on a sphere of any radius follows (haversine form, Sinnott 1984).
+struct LegShape {
+  double half_angle_rad;
+  double bearing_rad;
+  [[nodiscard]] double distance_m(double radius_m) const { return 2.0 * radius_m * half_angle_rad; }
+};
+[[nodiscard]] LegShape leg_shape(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad);
+
 /// Great-circle distance (haversine) and initial bearing between two points, latitudes and
 /// longitudes in radians, on a sphere of `radius_m`.
 [[nodiscard]] Course great_circle(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad,

@@ -48,6 +48,11 @@ class Trajectory {
   /// An empty path starting at `start_time_s`, sampled every `step_s` (> 0).
   Trajectory(double start_time_s, double step_s);
 
+  /// Room for `samples` samples without reallocation.
+  void reserve(std::size_t samples) {
+    position_.reserve(samples);
+    velocity_.reserve(samples);
+  }
   /// Appends the next grid sample (at start + size() * step).
   void push(const geo::Vec3& position_ecef_m, const geo::Vec3& velocity_ecef_mps);
   /// Appends the final sample at `time_s`, within one step after the last grid sample.
