@@ -8,6 +8,7 @@ find_package(CLI11 REQUIRED)
 find_package(Boost 1.74 REQUIRED)  # header-only: Boost.Math
 find_package(GDAL 3.6 CONFIG REQUIRED)
 find_package(TBB REQUIRED)
+find_package(SQLite3 REQUIRED)
 pkg_check_modules(GeographicLib REQUIRED IMPORTED_TARGET geographiclib)
 
 # Random123 is header-only and ships no CMake file.
@@ -16,6 +17,9 @@ add_library(opensam_random123 INTERFACE)
 target_include_directories(opensam_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
 
 if(NOT OPENSAM_FUZZ)
+  # Campaigns across processes: built when MPI is found (scripts/setup.sh installs OpenMPI).
+  set(MPI_CXX_SKIP_MPICXX ON)
+  find_package(MPI COMPONENTS CXX)
   if(OPENSAM_BUILD_TESTS)
     find_package(GTest REQUIRED)
   endif()

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "opensam/cli/calc.hpp"
+#include "opensam/cli/campaign.hpp"
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/coverage.hpp"
 #include "opensam/cli/envelope.hpp"
@@ -33,6 +34,7 @@ Errors read FILE:LINE:COL: path.to.field: message; exit code 2 if any.)";
 constexpr const char* kTopics = R"(
 Help topics:
   opensam help run        running one engagement
+  opensam help mc         Monte Carlo campaigns (and merge, report)
   opensam help validate   checking scenario files
   opensam help calc       the radar calculator
   opensam help coverage   radar coverage maps
@@ -87,6 +89,11 @@ int main(int argc, char** argv) {
   cli::ReferenceArgs reference_args;
   cli::add_track(app, track_args, reference_args);
 
+  cli::McArgs mc_args;
+  cli::MergeArgs merge_args;
+  cli::ReportArgs report_args;
+  cli::add_campaign(app, mc_args, merge_args, report_args);
+
   std::string topic;
   auto* help = app.add_subcommand("help", "Show help on a command or topic");
   help->add_option("topic", topic, "run, validate or format");
@@ -109,6 +116,9 @@ int main(int argc, char** argv) {
     return cli::run_command(run_args);
   }
   if (*validate) return cli::validate_command(validate_files);
+  if (mc_args.command->parsed()) return cli::mc_command(mc_args);
+  if (merge_args.command->parsed()) return cli::merge_command(merge_args);
+  if (report_args.command->parsed()) return cli::report_command(report_args);
   if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
   if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
   if (envelope_args.command->parsed()) return cli::envelope_command(envelope_args);
@@ -119,6 +129,10 @@ int main(int argc, char** argv) {
       std::cout << app.help();
     } else if (topic == "run") {
       std::cout << run->help();
+    } else if (topic == "mc") {
+      std::cout << mc_args.command->help() << "\n"
+                << merge_args.command->help() << "\n"
+                << report_args.command->help();
     } else if (topic == "validate") {
       std::cout << validate->help();
     } else if (topic == "coverage") {

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "opensam/core/text.hpp"
@@ -101,6 +102,7 @@ class Loader {
     if (depth == 0) {
       root_location_ = location_of(ctx, *root);
       sc_.file = display_name;
+      for (const Override& o : overrides_) apply_override(*root, o);
     }
     MapReader r(ctx, *root, kScenarioSection, "", /*check_required=*/false);
     if (!r.is_map()) {
@@ -166,6 +168,9 @@ class Loader {
     return out;
   }
 
+  /// Keys of the top file to replace before reading it.
+  void set_overrides(std::vector<Override> overrides) { overrides_ = std::move(overrides); }
+
   /// The top file counts as included, so that it cannot include itself.
   void enter_root(const fs::path& file) {
     std::error_code ec;
@@ -173,6 +178,78 @@ class Loader {
   }
 
  private:
+  /// Sets the key `o.path` of `root` to `o.value` (a new key of a mapping is added; a list
+  /// item must exist).
+  void apply_override(YAML::Node& root, const Override& o) {
+    const std::string canonical = canonical_key_path(o.path);
+    const core::SourceLocation where{o.origin, 0, 0};
+    if (canonical.empty()) {
+      errors_.add(where, o.path, "not a key path (write keys with dots, list items as [0])");
+      return;
+    }
+    YAML::Node value;
+    try {
+      value = YAML::Load(o.value);
+    } catch (const YAML::Exception& e) {
+      errors_.add(where, canonical, fmt::format("value '{}' is not YAML: {}", o.value, e.msg));
+      return;
+    }
+    // Steps: a key (a mapping's) or an index (a list's).
+    std::vector<std::variant<std::string, std::size_t>> steps;
+    for (std::size_t i = 0; i < canonical.size();) {
+      if (canonical[i] == '[') {
+        const std::size_t end = canonical.find(']', i);
+        steps.emplace_back(std::size_t(std::stoull(canonical.substr(i + 1, end - i - 1))));
+        i = end + 1;
+      } else {
+        if (canonical[i] == '.') ++i;
+        const std::size_t end = std::min(canonical.find_first_of(".[", i), canonical.size());
+        steps.emplace_back(canonical.substr(i, end - i));
+        i = end;
+      }
+    }
+    YAML::Node node;
+    node.reset(root);
+    std::string so_far;
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+      const bool last = k + 1 == steps.size();
+      if (const auto* key = std::get_if<std::string>(&steps[k])) {
+        if (!node.IsMap()) {
+          errors_.add(where, canonical,
+                      fmt::format("'{}' is not a mapping", so_far.empty() ? "(document)" : so_far));
+          return;
+        }
+        so_far += (so_far.empty() ? "" : ".") + *key;
+        if (last) {
+          node[*key] = value;
+          return;
+        }
+        if (!node[*key]) {
+          errors_.add(where, canonical, fmt::format("the scenario file has no key '{}'", so_far));
+          return;
+        }
+        const YAML::Node next = node[*key];
+        node.reset(next);
+      } else {
+        const std::size_t index = std::get<std::size_t>(steps[k]);
+        if (!node.IsSequence() || index >= node.size()) {
+          errors_.add(where, canonical,
+                      node.IsSequence() ? fmt::format("'{}' has {} item{} in the scenario file", so_far,
+                                                      node.size(), node.size() == 1 ? "" : "s")
+                                        : fmt::format("'{}' is not a list", so_far));
+          return;
+        }
+        so_far += fmt::format("[{}]", index);
+        if (last) {
+          node[index] = value;
+          return;
+        }
+        const YAML::Node next = node[index];
+        node.reset(next);
+      }
+    }
+  }
+
   template <class F>
   void set_scalar(const MapReader& r, std::string_view key, F&& read) {
     if (!r.has(key)) return;
@@ -1034,6 +1111,7 @@ class Loader {
   std::optional<core::SourceLocation> threats_key_;
   std::size_t threat_entries_ = 0;
   bool root_unreadable_ = false;
+  std::vector<Override> overrides_;
 };
 
 }  // namespace
@@ -1053,7 +1131,9 @@ TypeResult load_threat_type(const std::string& name, const std::string& flag) {
   return Loader().load_type(name, LibraryPart::kThreats, flag);
 }
 
-LoadResult load(const std::string& path) {
+LoadResult load(const std::string& path) { return load(path, {}); }
+
+LoadResult load(const std::string& path, const std::vector<Override>& overrides) {
   std::string error;
   auto text = read_file(path, error);
   if (!text) {
@@ -1062,7 +1142,60 @@ LoadResult load(const std::string& path) {
     return r;
   }
   const fs::path base = fs::path(path).parent_path();
-  return load_from_string(*text, path, base.empty() ? "." : base.string());
+  Loader loader;
+  loader.set_overrides(overrides);
+  loader.enter_root(fs::path(base.empty() ? "." : base.string()) / fs::path(path).filename());
+  loader.load_text(*text, path, base.empty() ? "." : base.string(), 0);
+  LoadResult r = loader.finish({path, 1, 1});
+  if (overrides.empty() || r.ok()) return r;
+  // A message about a value set from the command line names where it was set.
+  core::Diagnostics named;
+  for (const core::Diagnostic& d : r.errors.items()) {
+    core::SourceLocation where = d.where;
+    for (const Override& o : overrides) {
+      const std::string c = canonical_key_path(o.path);
+      if (!c.empty() && d.path.starts_with(c) &&
+          (d.path.size() == c.size() || d.path[c.size()] == '.' || d.path[c.size()] == '['))
+        where = {o.origin, 0, 0};
+    }
+    named.add(where, d.path, d.message);
+  }
+  r.errors = std::move(named);
+  return r;
+}
+
+std::string canonical_key_path(const std::string& path) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    const std::size_t end = std::min(path.find('.', i), path.size());
+    std::string token = path.substr(i, end - i);
+    i = end + 1;
+    if (end == path.size())
+      i = path.size();
+    else if (i >= path.size())
+      return {};  // a trailing dot
+    // A token: digits (an index), or a key with optional [n] suffixes.
+    if (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos) {
+      if (out.empty()) return {};
+      out += "[" + token + "]";
+      continue;
+    }
+    const std::size_t bracket = token.find('[');
+    const std::string key = token.substr(0, bracket);
+    if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+      return {};
+    out += (out.empty() ? "" : ".") + key;
+    for (std::size_t b = bracket; b != std::string::npos && b < token.size();) {
+      const std::size_t close = token.find(']', b);
+      if (token[b] != '[' || close == std::string::npos || close == b + 1) return {};
+      const std::string digits = token.substr(b + 1, close - b - 1);
+      if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 6) return {};
+      out += "[" + digits + "]";
+      b = close + 1;
+    }
+  }
+  return out;
 }
 
 }  // namespace opensam::scenario

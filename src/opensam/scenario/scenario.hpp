@@ -239,8 +239,24 @@ struct TypeResult {
 [[nodiscard]] TypeResult load_site_type(const std::string& name, const std::string& flag);
 [[nodiscard]] TypeResult load_threat_type(const std::string& name, const std::string& flag);
 
+/// A key of the scenario file set from the command line (a sweep point): `path` is a key path
+/// into the file's own YAML (not its includes), e.g. `raids[0].terrain_following` or
+/// `defence.doctrine`; `value` is YAML text (`50 m`, `[39.0, 33.0]`). Messages about it name
+/// `origin` (e.g. `--sweep raids[0].terrain_following=50 m`) instead of a line of the file.
+struct Override {
+  std::string path;
+  std::string value;
+  std::string origin;
+};
+
 /// Reads and validates a scenario file, its includes and the library types it names.
 [[nodiscard]] LoadResult load(const std::string& path);
+/// The same with keys of the file replaced or added first.
+[[nodiscard]] LoadResult load(const std::string& path, const std::vector<Override>& overrides);
+
+/// `path` in the canonical form of messages (`raids[0].speed` for `raids.0.speed`), or empty
+/// when it is not a key path.
+[[nodiscard]] std::string canonical_key_path(const std::string& path);
 
 /// The same, from text already in memory; `name` stands for the file in messages and
 /// relative includes resolve against `base_dir`.

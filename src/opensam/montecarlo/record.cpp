@@ -1,0 +1,150 @@
+#include "opensam/montecarlo/record.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace opensam::montecarlo {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// NaN does not survive JSON-like encodings: written as null.
+nlohmann::json number(double x) { return std::isnan(x) ? nlohmann::json() : nlohmann::json(x); }
+double number(const nlohmann::json& j) { return j.is_null() ? kNaN : j.get<double>(); }
+}  // namespace
+
+ReplicateRecord make_record(const scenario::Scenario& sc, const sim::RunResult& run, std::uint32_t point) {
+  ReplicateRecord r;
+  r.point = point;
+  r.replicate = run.replicate;
+  r.end_time_s = run.end_time_s;
+  r.first_leak_s = kNaN;
+  // Entity index -> threat index.
+  std::vector<int> threat_of(run.entities.size(), -1);
+  for (std::size_t i = 0; i < run.threats.size(); ++i) threat_of[run.threats[i].entity] = int(i);
+
+  r.threats.resize(run.threats.size());
+  std::map<std::string, MissileSpend> spend;
+  for (const sim::ShotRecord& s : run.shots) {
+    ++r.interceptors;
+    r.cost_usd += s.cost_usd;
+    MissileSpend& m = spend[s.missile];
+    m.missile = s.missile;
+    ++m.fired;
+    m.cost_usd += s.cost_usd;
+    if (s.target == sim::kNoEntity || threat_of[s.target] < 0) continue;
+    ThreatRecord& t = r.threats[std::size_t(threat_of[s.target])];
+    ++t.interceptors;
+    if (s.result == sim::ShotResult::kKilled) t.killed_by = s.missile;
+  }
+  for (auto& [name, m] : spend) r.missiles.push_back(m);
+
+  std::vector<bool> asset_lost(sc.assets.size(), false);
+  for (std::size_t i = 0; i < run.threats.size(); ++i) {
+    const sim::ThreatOutcome& o = run.threats[i];
+    const scenario::Threat& threat = sc.threats[i];
+    ThreatRecord& t = r.threats[i];
+    t.outcome = o.outcome;
+    t.time_s = o.time_s;
+    if (threat.friendly) {
+      if (o.outcome == sim::Outcome::kKilled) ++r.fratricides;
+      continue;
+    }
+    ++r.hostile;
+    switch (o.outcome) {
+      case sim::Outcome::kKilled:
+        ++r.killed;
+        r.threat_value_killed_usd +=
+            scenario::figure_or(sc.threat_types.at(threat.type).figures, "unit_cost_usd", 0.0);
+        break;
+      case sim::Outcome::kLeaked: {
+        ++r.leaked;
+        if (std::isnan(r.first_leak_s) || o.time_s < r.first_leak_s) r.first_leak_s = o.time_s;
+        if (!threat.target_is_site) {
+          for (std::size_t a = 0; a < sc.assets.size(); ++a)
+            if (sc.assets[a].id == threat.target) asset_lost[a] = true;
+        }
+        break;
+      }
+      case sim::Outcome::kNotEngaged: ++r.not_engaged; break;
+      case sim::Outcome::kSurvived: ++r.survived; break;
+    }
+  }
+  for (std::size_t a = 0; a < sc.assets.size(); ++a)
+    if (asset_lost[a]) r.asset_value_lost_usd += sc.assets[a].value_usd;
+
+  if (run.picture.empty()) {
+    r.gospa_mean_m = r.missed_mean = r.false_tracks_mean = kNaN;
+  } else {
+    double g = 0.0, missed = 0.0, false_tracks = 0.0;
+    for (const sim::PictureSample& p : run.picture) {
+      g += p.gospa_m;
+      missed += p.missed;
+      false_tracks += p.false_tracks;
+    }
+    const double n = double(run.picture.size());
+    r.gospa_mean_m = g / n;
+    r.missed_mean = missed / n;
+    r.false_tracks_mean = false_tracks / n;
+  }
+  return r;
+}
+
+std::vector<std::uint8_t> to_bytes(const std::vector<ReplicateRecord>& records) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const ReplicateRecord& r : records) {
+    nlohmann::json threats = nlohmann::json::array();
+    for (const ThreatRecord& t : r.threats)
+      threats.push_back({int(t.outcome), t.time_s, t.killed_by, t.interceptors});
+    nlohmann::json missiles = nlohmann::json::array();
+    for (const MissileSpend& m : r.missiles) missiles.push_back({m.missile, m.fired, m.cost_usd});
+    all.push_back({r.point, r.replicate, r.end_time_s, r.hostile, r.killed, r.leaked, r.not_engaged,
+                   r.survived, r.interceptors, r.cost_usd, r.threat_value_killed_usd, r.asset_value_lost_usd,
+                   r.fratricides, number(r.first_leak_s), number(r.gospa_mean_m), number(r.missed_mean),
+                   number(r.false_tracks_mean), threats, missiles});
+  }
+  return nlohmann::json::to_cbor(all);
+}
+
+std::vector<ReplicateRecord> from_bytes(const std::vector<std::uint8_t>& bytes) {
+  std::vector<ReplicateRecord> out;
+  try {
+    const nlohmann::json all = nlohmann::json::from_cbor(bytes);
+    for (const auto& j : all) {
+      ReplicateRecord r;
+      r.point = j.at(0).get<std::uint32_t>();
+      r.replicate = j.at(1).get<std::uint64_t>();
+      r.end_time_s = j.at(2).get<double>();
+      r.hostile = j.at(3).get<std::uint32_t>();
+      r.killed = j.at(4).get<std::uint32_t>();
+      r.leaked = j.at(5).get<std::uint32_t>();
+      r.not_engaged = j.at(6).get<std::uint32_t>();
+      r.survived = j.at(7).get<std::uint32_t>();
+      r.interceptors = j.at(8).get<std::uint32_t>();
+      r.cost_usd = j.at(9).get<double>();
+      r.threat_value_killed_usd = j.at(10).get<double>();
+      r.asset_value_lost_usd = j.at(11).get<double>();
+      r.fratricides = j.at(12).get<std::uint32_t>();
+      r.first_leak_s = number(j.at(13));
+      r.gospa_mean_m = number(j.at(14));
+      r.missed_mean = number(j.at(15));
+      r.false_tracks_mean = number(j.at(16));
+      for (const auto& t : j.at(17))
+        r.threats.push_back({sim::Outcome(t.at(0).get<int>()), t.at(1).get<double>(),
+                             t.at(2).get<std::string>(), t.at(3).get<std::uint32_t>()});
+      for (const auto& m : j.at(18))
+        r.missiles.push_back(
+            {m.at(0).get<std::string>(), m.at(1).get<std::uint32_t>(), m.at(2).get<double>()});
+      out.push_back(std::move(r));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("not a list of replicate records: ") + e.what());
+  }
+  return out;
+}
+
+}  // namespace opensam::montecarlo
