@@ -1,7 +1,9 @@
 // Runs the `opensam` binary as a user would: exit codes, stdout, stderr and files.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
+
+#include "opensam/montecarlo/store.hpp"
 
 namespace {
 
@@ -447,4 +451,152 @@ TEST_F(Cli, TrackRejectsBadFilesWithFileLineAndField) {
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(tmp_ / "o"));
+}
+
+// ---- Monte Carlo campaigns -------------------------------------------------------------
+
+const std::string kIff = (kSource / "examples/iff.yaml").string();
+
+TEST_F(Cli, McPrintsTheStatisticsAnalystsAskFor) {
+  const Result r = run("mc " + kIff + " -n 12 --store c.sqlite --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["replicates"], 12);
+  for (const char* key : {"mean", "ci95_low", "ci95_high"}) {
+    ASSERT_TRUE(j["leak_probability"][key].is_number()) << key;
+    EXPECT_GE(j["leak_probability"][key].get<double>(), 0.0);
+    EXPECT_LE(j["leak_probability"][key].get<double>(), 1.0);
+  }
+  EXPECT_LE(j["leak_probability"]["ci95_low"], j["leak_probability"]["mean"]);
+  EXPECT_GE(j["leak_probability"]["ci95_high"], j["leak_probability"]["mean"]);
+  EXPECT_TRUE(j["interceptors_fired_mean"].is_number());
+  EXPECT_TRUE(j["cost_per_kill_mean"].is_number() || j["cost_per_kill_mean"].is_null());
+  EXPECT_EQ(j["points"].size(), 1u);
+  EXPECT_EQ(j["threats"].size(), 3u);
+  const std::string report = slurp(tmp_ / "c.html");
+  EXPECT_NE(report.find("<svg"), std::string::npos);
+  EXPECT_EQ(report.find("http"), std::string::npos);  // self-contained: nothing to fetch
+  // The table says the same for people.
+  const Result t = run("mc " + kIff + " -n 12 --store c.sqlite --resume");
+  ASSERT_EQ(t.code, 0) << t.err;
+  EXPECT_NE(t.out.find("leak probability (any leaker)"), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("report: c.html"), std::string::npos) << t.out;
+}
+
+TEST_F(Cli, McGivesTheSameNumbersOnOneAndTwoThreads) {
+  const Result one = run("mc " + kIff + " -n 16 --threads 1 --store one.sqlite --format json");
+  const Result two = run("mc " + kIff + " -n 16 --threads 2 --store two.sqlite --format json");
+  ASSERT_EQ(one.code, 0) << one.err;
+  ASSERT_EQ(two.code, 0) << two.err;
+  EXPECT_EQ(one.out, two.out);
+}
+
+#ifdef OPENSAM_MPIEXEC
+TEST_F(Cli, McGivesTheSameNumbersOnTwoMpiRanks) {
+  const Result one = run("mc " + kIff + " -n 16 --threads 1 --store one.sqlite --format json");
+  // OpenMPI keeps some memory to the end: no leak report from the sanitizer build.
+  const std::string mpi = std::string("ASAN_OPTIONS=detect_leaks=0 OMPI_ALLOW_RUN_AS_ROOT=1 ") +
+                          "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " + OPENSAM_MPIEXEC + " --oversubscribe -n 2 '" +
+                          kBinary.string() + "' mc " + kIff +
+                          " -n 16 --threads 1 --store mpi.sqlite --format json > mpi.out 2> mpi.err";
+  const int status = std::system(("cd '" + tmp_.string() + "' && " + mpi).c_str());
+  ASSERT_EQ(WEXITSTATUS(status), 0) << slurp(tmp_ / "mpi.err");
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(slurp(tmp_ / "mpi.out"), one.out);
+}
+#endif
+
+TEST_F(Cli, McResumesACampaignKilledMidway) {
+  // The reference: the campaign in one go.
+  const Result whole = run("mc " + kIff + " -n 300 --store whole.sqlite --format json");
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  // The same campaign, killed with SIGKILL once its first rounds are stored.
+  ASSERT_EQ(std::system(("cd '" + tmp_.string() + "' && ('" + kBinary.string() + "' mc " + kIff +
+                         " -n 300 --threads 1 --store cut.sqlite > /dev/null 2>&1 & echo $! > pid)")
+                            .c_str()),
+            0);
+  pid_t pid = 0;
+  for (int i = 0; i < 100 && pid == 0; ++i) {
+    std::ifstream(tmp_ / "pid") >> pid;
+    if (pid == 0) ::usleep(10000);
+  }
+  ASSERT_GT(pid, 0);
+  std::size_t stored = 0;
+  for (int i = 0; i < 6000 && stored < 100; ++i) {  // up to 10 minutes under sanitizers
+    ::usleep(100000);
+    try {
+      stored = opensam::montecarlo::Store::open((tmp_ / "cut.sqlite").string()).stored().size();
+    } catch (const std::exception&) {
+      stored = 0;  // not created yet
+    }
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  ::usleep(100000);
+  stored = opensam::montecarlo::Store::open((tmp_ / "cut.sqlite").string()).stored().size();
+  ASSERT_GE(stored, 100u);
+  ASSERT_LT(stored, 300u) << "the campaign ended before it could be killed";
+  // Without --resume the store is not touched; with it, the campaign goes on.
+  EXPECT_EQ(run("mc " + kIff + " -n 300 --store cut.sqlite").code, 2);
+  const Result resumed = run("mc " + kIff + " -n 300 --store cut.sqlite --resume --format json");
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_EQ(resumed.out, whole.out);
+}
+
+TEST_F(Cli, MergeCombinesSlicesIntoTheWholeCampaign) {
+  const Result whole = run("mc " + kIff + " -n 12 --store whole.sqlite --format json");
+  ASSERT_EQ(whole.code, 0) << whole.err;
+  ASSERT_EQ(run("mc " + kIff + " --replicates 0:5 --store a.sqlite").code, 0);
+  ASSERT_EQ(run("mc " + kIff + " --replicates 4:12 --store b.sqlite").code, 0);
+  const Result m = run("merge a.sqlite b.sqlite --store all.sqlite");
+  ASSERT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(m.out, "all.sqlite: 12 replicates added from 2 stores (1 already there), 12 in all\n");
+  // Nothing left to run: the statistics of the merged store are the whole campaign's.
+  const Result merged = run("mc " + kIff + " -n 12 --store all.sqlite --resume --format json");
+  ASSERT_EQ(merged.code, 0) << merged.err;
+  EXPECT_EQ(merged.out, whole.out);
+  const Result report = run("report all.sqlite --out r.html");
+  ASSERT_EQ(report.code, 0) << report.err;
+  EXPECT_NE(slurp(tmp_ / "r.html").find("<svg"), std::string::npos);
+  // Another seed is another campaign.
+  ASSERT_EQ(run("mc " + kIff + " -n 2 --seed 9 --store other.sqlite").code, 0);
+  const Result refused = run("merge a.sqlite other.sqlite --store x.sqlite");
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("other.sqlite is another campaign than a.sqlite: seed 1 against 9"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_FALSE(fs::exists(tmp_ / "x.sqlite"));
+}
+
+TEST_F(Cli, McSweepsAScenarioKey) {
+  const Result r = run("mc " + kIff + " -n 6 --store s.sqlite --format json --sweep 'defence.roe=free,hold'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["points"].size(), 2u);
+  EXPECT_EQ(j["points"][0]["settings"]["defence.roe"], "free");
+  EXPECT_EQ(j["points"][1]["settings"]["defence.roe"], "hold");
+  EXPECT_GT(j["points"][0]["interceptors_fired_mean"].get<double>(), 0.0);
+  EXPECT_EQ(j["points"][1]["interceptors_fired_mean"].get<double>(), 0.0);  // holding fire
+  EXPECT_EQ(j["replicates"], 12);
+}
+
+TEST_F(Cli, McRejectsBadInputBeforeWritingAnything) {
+  Result r = run("mc " + kIff + " -n 4 --sweep 'defence.roe=free,sometimes'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--sweep defence.roe=sometimes: defence.roe:"), std::string::npos) << r.err;
+  r = run("mc " + kIff + " -n 4 --sweep 'defence.rho=free'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown key 'rho'"), std::string::npos) << r.err;
+  r = run("mc " + kIff + " --replicates 5:2");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--replicates '5:2'"), std::string::npos) << r.err;
+  r = run("mc " + kIff);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("give -n N"), std::string::npos) << r.err;
+  r = run("mc " + kIff + " -n 4 --sweep duration");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(fs::exists(tmp_ / "out"));
+  r = run("merge nothing.sqlite --store all.sqlite");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("nothing.sqlite: no such store"), std::string::npos) << r.err;
 }
