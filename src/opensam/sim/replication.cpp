@@ -319,6 +319,15 @@ class World {
                                        [](const tracking::Track& t, std::uint64_t v) { return t.id < v; });
       return it != tracks.end() && it->id == id ? &*it : nullptr;
     };
+    // The confirmed and coasting tracks' states now, for the reports, the score and the
+    // command post (each computed once).
+    confirmed_.clear();
+    for (const tracking::Track& t : tracks) {
+      if (t.status == tracking::TrackStatus::kTentative) continue;
+      const tracking::TrackState st = tracker.state_at(t, now);
+      const geo::Vec3 ecef = picture_->frame().point_to_ecef(st.position);
+      confirmed_.push_back({&t, st, ecef, geo::ecef_to_lla(ecef)});
+    }
     reported_.clear();
     for (const tracking::TrackEvent& e : track_events_) {
       // One update report per track per command-post update.
@@ -328,13 +337,16 @@ class World {
       }
       TrackReport r{e.track, e.kind, tracking::TrackStatus::kTentative};
       if (const tracking::Track* t = find(e.track)) {
-        const tracking::TrackState st = tracker.state_at(*t, now);
+        const auto c = std::lower_bound(confirmed_.begin(), confirmed_.end(), t->id,
+                                        [](const Confirmed& x, std::uint64_t v) { return x.track->id < v; });
+        const bool cached = c != confirmed_.end() && c->track == t;
+        const tracking::TrackState st = cached ? c->state : tracker.state_at(*t, now);
         r.status = t->status;
         r.has_estimate = true;
         r.position_m = st.position;
         r.velocity_mps = st.velocity;
         r.sigma_m = std::sqrt(std::max(st.position_covariance.trace(), 0.0));
-        r.where = picture_->frame().point_to_lla(st.position);
+        r.where = cached ? c->lla : picture_->frame().point_to_lla(st.position);
       }
       log_.add(now, r);
     }
@@ -356,10 +368,7 @@ class World {
       if (std::any_of(radars_.begin(), radars_.end(), visible))
         truths_.push_back(picture_->frame().point_from_ecef(position));
     }
-    for (const tracking::Track& t : tracks) {
-      if (t.status != tracking::TrackStatus::kTentative)
-        estimates_.push_back(tracker.state_at(t, now).position);
-    }
+    for (const Confirmed& c : confirmed_) estimates_.push_back(c.state.position);
     const tracking::GospaResult g =
         tracking::gospa(truths_, estimates_, sc_.tracker.gospa_c_m, sc_.tracker.gospa_p);
     result_.picture.push_back({now, g.distance, g.localisation, std::uint32_t(truths_.size()),
@@ -382,7 +391,7 @@ class World {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       const Signature& sig = signatures_[i];
       if (sig.jammer_erp_w <= 0.0 || !flying(threats_[i])) continue;
-      const auto state = threats_[i].path.state_at(engine_.now_s());
+      const auto state = threats_[i].path.motion_at(engine_.now_s());
       jammers_.push_back(
           {threats_[i].entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
     }
@@ -415,7 +424,7 @@ class World {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       const ThreatState& t = threats_[i];
       if (!flying(t)) continue;
-      const auto state = t.path.state_at(now);
+      const auto state = t.path.motion_at(now);
       const RadarGeometry g = radar.geometry(state.position_ecef_m, state.velocity_ecef_mps);
       // Reach: instrumented range plus a scan's flight.
       if (g.range_m > type.parameters.instrumented_range_m + period * state.velocity_ecef_mps.norm())
@@ -423,7 +432,7 @@ class World {
       auto when = offset(g.azimuth_rad);
       if (!when) continue;
       // Refine once with the target's azimuth at that time.
-      const auto later = t.path.state_at(now + *when);
+      const auto later = t.path.motion_at(now + *when);
       when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
       if (!when) continue;
       const bool jammer = signatures_[i].jammer_erp_w > 0.0;
@@ -506,7 +515,7 @@ class World {
     RadarState& st = radars_[r];
     ThreatState& t = threats_[i];
     if (!flying(t) || !on_air(r, engine_.now_s())) return;
-    const auto state = t.path.state_at(engine_.now_s());
+    const auto state = t.path.motion_at(engine_.now_s());
     const Signature& sig = signatures_[i];
     const JammerView j{t.entity, state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
     const double jnr = st.radar->mainlobe_jnr(j);
@@ -789,18 +798,15 @@ class World {
   /// send the missiles in flight their tracks.
   void run_command_post() {
     const double now = engine_.now_s();
-    const tracking::Tracker& tracker = picture_->tracker();
     const geo::EnuFrame& frame = picture_->frame();
     views_.clear();
     iff_.clear();
-    for (const tracking::Track& t : tracker.tracks()) {
-      if (t.status == tracking::TrackStatus::kTentative) continue;
-      const tracking::TrackState st = tracker.state_at(t, now);
+    for (const auto& [track, st, ecef, lla] : confirmed_) {
+      const tracking::Track& t = *track;
       c2::TrackView v;
       v.id = t.id;
-      v.position_m = frame.point_to_ecef(st.position);
+      v.position_m = ecef;
       v.velocity_mps = frame.vector_to_ecef(st.velocity);
-      const geo::Lla lla = geo::ecef_to_lla(v.position_m);
       v.altitude_m = lla.alt_m;
       // The command post's map of the ground (the scenario's terrain) under the estimate.
       v.height_m = lla.alt_m - terrain_.height_m(lla.lat_deg, lla.lon_deg);
@@ -1015,6 +1021,13 @@ class World {
   std::vector<tracking::TrackEvent> track_events_;  ///< reused per update
   std::vector<std::uint64_t> reported_;
   std::vector<Eigen::Vector3d> truths_, estimates_;
+  struct Confirmed {
+    const tracking::Track* track;
+    tracking::TrackState state;
+    geo::Vec3 ecef;
+    geo::Lla lla;
+  };
+  std::vector<Confirmed> confirmed_;  ///< this update's confirmed and coasting tracks
   std::size_t settled_ = 0;
   RunResult result_;
   // The engagement.

@@ -42,6 +42,24 @@ Course course(double lat1, double lon1, double lat2, double lon2, double alt_m) 
   return great_circle(lat1, lon1, lat2, lon2, std::sqrt(r.meridian_m * r.normal_m) + alt_m);
 }
 
+/// Sine and cosine of a latitude, computed once and shared by the formulas that need them.
+struct LatTrig {
+  double lat, s, c;
+  explicit LatTrig(double lat_rad) : lat(lat_rad), s(std::sin(lat_rad)), c(std::cos(lat_rad)) {}
+};
+
+/// course() with the latitudes' sines and cosines given: the same operations, so the same bits.
+Course course(const LatTrig& p1, double lon1, const LatTrig& p2, double lon2, double alt_m) {
+  const double w = 1.0 - kE2 * p1.s * p1.s;
+  const double n = kA_m / std::sqrt(w);
+  const double radius = std::sqrt(n * (1.0 - kE2) / w * n) + alt_m;
+  const double dlon = lon2 - lon1;
+  const double sdlat = std::sin((p2.lat - p1.lat) / 2.0), sdlon = std::sin(dlon / 2.0);
+  const double hav = std::min(sdlat * sdlat + p1.c * p2.c * sdlon * sdlon, 1.0);
+  const double bearing = std::atan2(std::sin(dlon) * p2.c, p1.c * p2.s - p1.s * p2.c * std::cos(dlon));
+  return {2.0 * radius * std::asin(std::sqrt(hav)), bearing};
+}
+
 struct Step {
   double lat, lon, alt, east, north, up;  ///< rad, rad, m, m/s
   double time_s;
@@ -180,6 +198,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
   // What does not change along a leg: its shape on the sphere, the mean radius at its start
   // and the turn onto the next leg (course() on each step gave the same numbers).
   std::size_t leg_of = 0;
+  LatTrig here(lat), target_trig(0.0);
   LegShape leg_shape_now{}, after_shape{};
   double leg_radius_m = 0.0;
   while (true) {
@@ -189,6 +208,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
     const double tlat = target.lla.lat_deg * kDeg, tlon = target.lla.lon_deg * kDeg;
     if (leg_of != next) {
       leg_of = next;
+      target_trig = LatTrig(tlat);
       const double plat = prev.lla.lat_deg * kDeg;
       leg_shape_now = leg_shape(plat, prev.lla.lon_deg * kDeg, tlat, tlon);
       const Radii pr = radii(plat);
@@ -198,7 +218,8 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
         after_shape = leg_shape(tlat, tlon, after.lla.lat_deg * kDeg, after.lla.lon_deg * kDeg);
       }
     }
-    const Course c = course(lat, lon, tlat, tlon, alt);
+    if (here.lat != lat) here = LatTrig(lat);
+    const Course c = course(here, lon, target_trig, tlon, alt);
     const double rel = wrap(c.bearing_rad - psi);
     const bool loitering = t < loiter_until;
     const double omega =
@@ -303,9 +324,11 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
     steps.push_back({lat, lon, alt, east, north, vz, t});
     if (t >= end_time_s) break;
 
-    const Radii r = radii(lat);
-    lat += north * step_s / (r.meridian_m + alt);
-    lon += east * step_s / ((r.normal_m + alt) * std::cos(lat));
+    const double w = 1.0 - kE2 * here.s * here.s;  // radii(lat) from the sine in hand
+    const double normal = kA_m / std::sqrt(w), meridian = normal * (1.0 - kE2) / w;
+    lat += north * step_s / (meridian + alt);
+    here = LatTrig(lat);
+    lon += east * step_s / ((normal + alt) * here.c);
     alt += vz * step_s;
     psi = dive ? c.bearing_rad : wrap(psi + dpsi);
     v = v_next;

@@ -68,16 +68,18 @@ geo::Vec3 Trajectory::position_at(double t_s) const {
   return position_[s.i] + s.frac * (position_[s.i + 1] - position_[s.i]);
 }
 
-KinematicState Trajectory::state_at(double t_s) const {
+Motion Trajectory::motion_at(double t_s) const {
+  if (position_.size() < 2) return {position_.front(), velocity_.front()};
   const Span sp = locate(t_s);
+  return {position_[sp.i] + sp.frac * (position_[sp.i + 1] - position_[sp.i]),
+          velocity_[sp.i] + sp.frac * (velocity_[sp.i + 1] - velocity_[sp.i])};
+}
+
+KinematicState Trajectory::state_at(double t_s) const {
+  const Motion m = motion_at(t_s);
   KinematicState s;
-  if (position_.size() < 2) {
-    s.position_ecef_m = position_.front();
-    s.velocity_ecef_mps = velocity_.front();
-  } else {
-    s.position_ecef_m = position_[sp.i] + sp.frac * (position_[sp.i + 1] - position_[sp.i]);
-    s.velocity_ecef_mps = velocity_[sp.i] + sp.frac * (velocity_[sp.i + 1] - velocity_[sp.i]);
-  }
+  s.position_ecef_m = m.position_ecef_m;
+  s.velocity_ecef_mps = m.velocity_ecef_mps;
   s.lla = geo::ecef_to_lla(s.position_ecef_m);
   return s;
 }

@@ -42,6 +42,12 @@ struct Mark {
   std::uint32_t detail = 0;
 };
 
+/// Where a flyer is and how it moves, in ECEF.
+struct Motion {
+  geo::Vec3 position_ecef_m;
+  geo::Vec3 velocity_ecef_mps;
+};
+
 class Trajectory {
  public:
   Trajectory() = default;
@@ -75,6 +81,8 @@ class Trajectory {
   [[nodiscard]] geo::Vec3 position_at(double t_s) const;
   /// Position, velocity (linear between samples) and geodetic position at `t_s`, clamped.
   [[nodiscard]] KinematicState state_at(double t_s) const;
+  /// Position and velocity at `t_s` as state_at() gives them, without the geodetic conversion.
+  [[nodiscard]] Motion motion_at(double t_s) const;
 
   /// Moves the whole path (samples and marks) later by `dt_s`.
   void shift(double dt_s);

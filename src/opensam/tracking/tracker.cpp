@@ -141,6 +141,26 @@ void Tracker::take_events(std::vector<TrackEvent>& out) {
   events_.clear();
 }
 
+namespace {
+/// IMM mixing of `m` converted mode states with weights `w`, in fixed-size matrices of the
+/// state size N (the same operations as the run-time sized loop, so the same bits).
+template <int N>
+void mix_fixed(const std::array<Gaussian, kMaxModes>& converted, const std::array<double, kMaxModes>& w,
+               int m, Gaussian& mixed) {
+  using V = Eigen::Matrix<double, N, 1>;
+  using P = Eigen::Matrix<double, N, N>;
+  V x = V::Zero();
+  for (int i = 0; i < m; ++i) x += w[i] * Eigen::Map<const V>(converted[i].x.data());
+  P cov = P::Zero();
+  for (int i = 0; i < m; ++i) {
+    const V d = Eigen::Map<const V>(converted[i].x.data()) - x;
+    cov += w[i] * (Eigen::Map<const P>(converted[i].P.data()) + d * d.transpose());
+  }
+  mixed.x = x;
+  mixed.P = cov;
+}
+}  // namespace
+
 void Tracker::predict_track(const Track& t, double time_s, Prediction& out) const {
   const double dt = time_s - t.time_s;
   out.time_s = time_s;
@@ -160,18 +180,24 @@ void Tracker::predict_track(const Track& t, double time_s, Prediction& out) cons
     for (int i = 0; i < M; ++i) cj += (i == j ? stay : move) * t.mode_probability[i];
     out.c[j] = cj;
     const MotionModel& mj = config_.models[j];
-    mixed.x.setZero(mj.state_size());
-    mixed.P.setZero(mj.state_size(), mj.state_size());
     std::array<Gaussian, kMaxModes> converted;
     std::array<double, kMaxModes> w{};
     for (int i = 0; i < M; ++i) {
       w[i] = (i == j ? stay : move) * t.mode_probability[i] / std::max(cj, 1e-300);
       convert_state(t.mode[i], config_.models[i], mj, converted[i]);
-      mixed.x += w[i] * converted[i].x;
     }
-    for (int i = 0; i < M; ++i) {
-      const StateVec d = converted[i].x - mixed.x;
-      mixed.P += w[i] * (converted[i].P + d * d.transpose());
+    if (mj.state_size() == 6) {
+      mix_fixed<6>(converted, w, M, mixed);
+    } else if (mj.state_size() == 9) {
+      mix_fixed<9>(converted, w, M, mixed);
+    } else {
+      mixed.x.setZero(mj.state_size());
+      mixed.P.setZero(mj.state_size(), mj.state_size());
+      for (int i = 0; i < M; ++i) mixed.x += w[i] * converted[i].x;
+      for (int i = 0; i < M; ++i) {
+        const StateVec d = converted[i].x - mixed.x;
+        mixed.P += w[i] * (converted[i].P + d * d.transpose());
+      }
     }
     predict(config_.filter, mj, mixed, dt, out.mode[j]);
   }
