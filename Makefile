@@ -44,6 +44,7 @@ bench: build
 	@build/release/bin/sensors_bench --benchmark_min_time=0.2
 	@build/release/bin/tracking_bench --benchmark_min_time=0.2
 	@build/release/bin/run_bench examples/demo.yaml 20
+	@build/release/bin/mc_bench examples/demo.yaml 100 2
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
