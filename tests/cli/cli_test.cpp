@@ -595,6 +595,9 @@ TEST_F(Cli, McRejectsBadInputBeforeWritingAnything) {
   EXPECT_NE(r.err.find("give -n N"), std::string::npos) << r.err;
   r = run("mc " + kIff + " -n 4 --sweep duration");
   EXPECT_EQ(r.code, 2);
+  r = run("mc " + kIff + " -n 4 --seed -1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("'-1' is not a whole number"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(tmp_ / "out"));
   r = run("merge nothing.sqlite --store all.sqlite");
   EXPECT_EQ(r.code, 2);

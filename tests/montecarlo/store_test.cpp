@@ -2,6 +2,7 @@
 #include "opensam/montecarlo/store.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -112,6 +113,20 @@ TEST_F(StoreTest, RefusesToCreateOverAFileAndToOpenSomethingElse) {
   EXPECT_THROW((void)Store::create(path, info()), StoreError);
   EXPECT_THROW((void)Store::open(path), StoreError);
   EXPECT_THROW((void)Store::open((dir_ / "none.sqlite").string()), StoreError);
+  // A store whose campaign table was damaged.
+  const std::string damaged = (dir_ / "d.sqlite").string();
+  { Store s = Store::create(damaged, info()); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(damaged.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE campaign SET value='x' WHERE key='seed'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  try {
+    (void)Store::open(damaged);
+    ADD_FAILURE() << "a damaged store opened";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("a damaged campaign store"), std::string::npos) << e.what();
+  }
 }
 
 TEST(CampaignInfo, NamesTheFirstDifference) {

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "opensam/cli/commands.hpp"
+#include "opensam/cli/flags.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/montecarlo/campaign.hpp"
 #include "opensam/montecarlo/mpi_transport.hpp"
@@ -118,7 +119,8 @@ void add_campaign(CLI::App& app, McArgs& a, MergeArgs& m, ReportArgs& r) {
   c->add_option("file", a.file, "Scenario file (YAML)")->required();
   a.n_opt =
       c->add_option("-n", a.n, "Replicates per sweep point (0 .. N-1)")->check(CLI::Range(1ULL, 1ULL << 40));
-  a.seed_opt = c->add_option("--seed", a.seed, "Seed of the random streams (default: the scenario's)");
+  a.seed_opt = c->add_option("--seed", a.seed, "Seed of the random streams (default: the scenario's)")
+                   ->check(kWholeNumber);
   c->add_option("--threads", a.threads, "Threads (default 0: one per core)")->check(CLI::Range(0, 1024));
   c->add_option("--store", a.store,
                 "Result store, SQLite (default out/<scenario>-mc-<seed>/campaign.sqlite)");
@@ -319,7 +321,11 @@ int mc_command(const McArgs& a) {
   if (outcome.target_met)
     std::cerr << fmt::format("opensam mc: every 95 % interval is narrower than +-{:g} after {} replicates\n",
                              a.ci_target, store->stored().size());
-  return conclude(*store, a.format, report_path_for(store_path));
+  try {
+    return conclude(*store, a.format, report_path_for(store_path));
+  } catch (const mc::StoreError& e) {
+    return fail("mc", e.what(), kExitFailure);
+  }
 }
 
 int merge_command(const MergeArgs& a) {

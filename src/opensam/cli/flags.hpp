@@ -2,6 +2,7 @@
 /// @file Command-line flag values with units, read like scenario values, checked against a
 /// range; the first problem is kept, naming its flag.
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,18 @@
 #include "opensam/sensors/detection.hpp"
 
 namespace opensam::cli {
+
+/// A seed: a whole number from 0 to 2^64 - 1 written in decimal digits (no sign).
+inline const CLI::Validator kWholeNumber(
+    [](std::string& text) -> std::string {
+      const bool digits =
+          !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || (text.size() == 20 && text > "18446744073709551615")) {
+        return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
+      }
+      return {};
+    },
+    "UINT64");
 
 struct FlagValues {
   std::string error;  ///< the first problem, "--flag: message"; empty while all is well

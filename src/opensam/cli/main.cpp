@@ -9,6 +9,7 @@
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/coverage.hpp"
 #include "opensam/cli/envelope.hpp"
+#include "opensam/cli/flags.hpp"
 #include "opensam/cli/track.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
@@ -42,18 +43,6 @@ Help topics:
   opensam help track      the tracker on a detections file
   opensam help format     the scenario and library file format (Markdown))";
 
-/// A seed is a whole number from 0 to 2^64 - 1, written in decimal digits.
-const CLI::Validator kWholeNumber(
-    [](std::string& text) -> std::string {
-      const bool digits =
-          !text.empty() && text.size() <= 20 && text.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits || (text.size() == 20 && text > "18446744073709551615")) {
-        return "'" + text + "' is not a whole number from 0 to 18446744073709551615";
-      }
-      return {};
-    },
-    "UINT64");
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,7 +57,7 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
   run->add_option("file", run_args.file, "Scenario file (YAML)")->required();
   auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)")
-                       ->check(kWholeNumber);
+                       ->check(cli::kWholeNumber);
   run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
   run->add_option("--format", run_args.format, "Summary on stdout: table or json")
       ->check(CLI::IsMember({"table", "json"}));

@@ -281,23 +281,29 @@ void Store::load_info() {
   if (kv["format"] != std::to_string(kFormat))
     throw StoreError(
         fmt::format("{}: store format '{}', this opensam reads {}", path_, kv["format"], kFormat));
-  info_.version = kv["opensam_version"];
-  info_.scenario_name = kv["scenario"];
-  info_.scenario_hash = kv["scenario_hash"];
-  info_.seed = std::stoull(kv["seed"]);
-  info_.asset_value_usd = std::stod(kv["asset_value_usd"]);
-  Statement pt(db_, "SELECT settings FROM points ORDER BY point", path_);
-  while (pt.step()) {
-    SweepPoint p;
-    for (const auto& kvp : json::parse(pt.text(0)))
-      p.settings.emplace_back(kvp.at(0).get<std::string>(), kvp.at(1).get<std::string>());
-    info_.points.push_back(std::move(p));
-  }
-  Statement th(db_, "SELECT id, type, friendly FROM threats ORDER BY threat", path_);
-  while (th.step()) {
-    info_.threat_ids.push_back(th.text(0));
-    info_.threat_types.push_back(th.text(1));
-    info_.threat_friendly.push_back(th.integer(2) != 0);
+  try {
+    info_.version = kv["opensam_version"];
+    info_.scenario_name = kv["scenario"];
+    info_.scenario_hash = kv["scenario_hash"];
+    info_.seed = std::stoull(kv["seed"]);
+    info_.asset_value_usd = std::stod(kv["asset_value_usd"]);
+    Statement pt(db_, "SELECT settings FROM points ORDER BY point", path_);
+    while (pt.step()) {
+      SweepPoint p;
+      for (const auto& kvp : json::parse(pt.text(0)))
+        p.settings.emplace_back(kvp.at(0).get<std::string>(), kvp.at(1).get<std::string>());
+      info_.points.push_back(std::move(p));
+    }
+    Statement th(db_, "SELECT id, type, friendly FROM threats ORDER BY threat", path_);
+    while (th.step()) {
+      info_.threat_ids.push_back(th.text(0));
+      info_.threat_types.push_back(th.text(1));
+      info_.threat_friendly.push_back(th.integer(2) != 0);
+    }
+  } catch (const StoreError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw StoreError(fmt::format("{}: a damaged campaign store: {}", path_, e.what()));
   }
 }
 
