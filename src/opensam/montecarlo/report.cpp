@@ -30,7 +30,10 @@ constexpr double kW = 640, kH = 260, kLeft = 56, kRight = 16, kTop = 16, kBottom
 std::string probability_chart(const CampaignStats& s) {
   const std::size_t n = s.points.size();
   const double pw = kW - kLeft - kRight, ph = kH - kTop - kBottom;
-  const auto x = [&](std::size_t i) { return kLeft + (n == 1 ? pw / 2 : pw * double(i) / double(n - 1)); };
+  const double inset = 60.0;  // room for the outermost points' labels
+  const auto x = [&](std::size_t i) {
+    return kLeft + inset + (n == 1 ? (pw - 2 * inset) / 2 : (pw - 2 * inset) * double(i) / double(n - 1));
+  };
   const auto y = [&](double p) { return kTop + ph * (1.0 - p); };
   std::string svg =
       fmt::format(R"(<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img">)", kW, kH, kW, kH);
