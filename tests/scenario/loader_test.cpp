@@ -58,6 +58,38 @@ TEST(Loader, ReadsTheCommandPostsTrackerWithDefaultsForTheRest) {
   EXPECT_EQ(plain.scenario.tracker.config.models.size(), 1u);
 }
 
+TEST(Loader, ReadsCoverageLayersWithTheDocumentedDefaults) {
+  const std::string head = "name: p\nduration: 1 min\n";
+  const std::string threats =
+      "threats:\n  - {id: t, type: f16c, route: [{position: [1, 1], altitude: 1 km}, {position: [1, 2]}]}\n";
+  const LoadResult plain = load_from_string(head + threats, "p.yaml", ".");
+  ASSERT_TRUE(plain.ok()) << plain.errors.str();
+  ASSERT_EQ(plain.scenario.coverage.size(), 2u);
+  EXPECT_EQ(plain.scenario.coverage[0].altitude.reference, AltitudeReference::kAgl);
+  EXPECT_DOUBLE_EQ(plain.scenario.coverage[0].altitude.value_m, 100.0);
+  EXPECT_DOUBLE_EQ(plain.scenario.coverage[1].altitude.value_m, 10000.0);
+  EXPECT_DOUBLE_EQ(plain.scenario.coverage[1].rcs_m2, 1.0);
+  EXPECT_DOUBLE_EQ(plain.scenario.coverage[1].pd, 0.5);
+
+  const LoadResult set = load_from_string(
+      head + "coverage:\n  - {altitude: 30 m AGL, rcs: -20 dBsm, pd: 0.9, resolution: 500 m}\n" + threats,
+      "p.yaml", ".");
+  ASSERT_TRUE(set.ok()) << set.errors.str();
+  ASSERT_EQ(set.scenario.coverage.size(), 1u);
+  EXPECT_DOUBLE_EQ(set.scenario.coverage[0].altitude.value_m, 30.0);
+  EXPECT_NEAR(set.scenario.coverage[0].rcs_m2, 0.01, 1e-12);
+  EXPECT_DOUBLE_EQ(set.scenario.coverage[0].pd, 0.9);
+  EXPECT_DOUBLE_EQ(set.scenario.coverage[0].resolution_m, 500.0);
+
+  const LoadResult none = load_from_string(head + "coverage: []\n" + threats, "p.yaml", ".");
+  ASSERT_TRUE(none.ok()) << none.errors.str();
+  EXPECT_TRUE(none.scenario.coverage.empty());
+  // The resolved file keeps the list, so an empty one stays empty.
+  const LoadResult again = load_from_string(to_resolved_yaml(none.scenario, 1), "r.yaml", ".");
+  ASSERT_TRUE(again.ok()) << again.errors.str();
+  EXPECT_TRUE(again.scenario.coverage.empty());
+}
+
 TEST(Loader, AddsIncludedListsFirst) {
   const LoadResult r = load_good();
   ASSERT_TRUE(r.ok()) << r.errors.str();

@@ -134,6 +134,10 @@ class Loader {
       if (auto v = r.quantity("truth_interval")) sc_.truth_interval_s = v->value;
     });
 
+    set_scalar(r, "coverage", [&] {
+      sc_.coverage.clear();
+      for (const auto& [node, path] : r.list("coverage")) read_coverage(ctx, node, path);
+    });
     set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
     set_scalar(r, "tracker", [&] { read_scenario_tracker(ctx, r.node("tracker"), sc_.tracker); });
     set_scalar(r, "defence", [&] { read_defence(ctx, r.node("defence")); });
@@ -716,6 +720,17 @@ class Loader {
     if (auto n = r.whole_number("reloads")) s.reloads = int(*n);
     if (auto q = r.quantity("ready_at")) s.ready_s = q->value;
     return true;
+  }
+
+  void read_coverage(const ReadContext& ctx, const YAML::Node& node, const std::string& path) {
+    MapReader r(ctx, node, kCoverageSection, path);
+    if (!r.is_map()) return;
+    auto alt = r.altitude("altitude");
+    auto rcs = r.quantity("rcs");
+    auto pd = r.quantity("pd");
+    auto resolution = r.quantity("resolution");
+    if (!alt || !rcs || !pd || !resolution) return;
+    sc_.coverage.push_back({*alt, rcs->value, pd->value, resolution->value});
   }
 
   void read_asset(const ReadContext& ctx, const YAML::Node& node, const std::string& path) {

@@ -143,6 +143,13 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     }
     e << YAML::EndSeq;
   }
+  e << YAML::Key << "coverage" << YAML::Value << YAML::BeginSeq;
+  for (const auto& c : sc.coverage) {
+    e << YAML::Flow << YAML::BeginMap << YAML::Key << "altitude" << YAML::Value << altitude_text(c.altitude)
+      << YAML::Key << "rcs" << YAML::Value << num(c.rcs_m2) + " m2" << YAML::Key << "pd" << YAML::Value
+      << num(c.pd) << YAML::Key << "resolution" << YAML::Value << num(c.resolution_m) + " m" << YAML::EndMap;
+  }
+  e << YAML::EndSeq;
   e << YAML::Key << "threats" << YAML::Value << YAML::BeginSeq;
   for (const auto& t : sc.threats) {
     e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id << YAML::Key << "type" << YAML::Value

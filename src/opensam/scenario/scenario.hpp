@@ -203,6 +203,15 @@ struct TrackerSettings {
   double gospa_p = 1.0;            ///< GOSPA order
 };
 
+/// A reference altitude at which a run draws the radars' coverage for the viewer and the KML
+/// (the `coverage` key): where a target of `rcs_m2` is seen with single-look Pd >= `pd`.
+struct CoverageLayer {
+  Altitude altitude;
+  double rcs_m2 = 1.0;
+  double pd = 0.5;
+  double resolution_m = 2000.0;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -216,6 +225,9 @@ struct Scenario {
   std::vector<Threat> threats;
   TrackerSettings tracker;
   Defence defence;
+  /// Without a `coverage` key: low flyers (100 m AGL) and high flyers (10 km), 1 m2, Pd 0.5.
+  std::vector<CoverageLayer> coverage = {{{100.0, AltitudeReference::kAgl}, 1.0, 0.5, 2000.0},
+                                         {{10000.0, AltitudeReference::kMsl}, 1.0, 0.5, 2000.0}};
   std::map<std::string, SiteType> site_types;
   std::map<std::string, ThreatType> threat_types;
 };

@@ -446,6 +446,36 @@ const std::array kAssetFields{
               .min = 0.0},
 };
 
+const std::array kCoverageFields{
+    FieldSpec{.key = "altitude",
+              .kind = K::kAltitude,
+              .doc = "Altitude of the target (MSL, or AGL: that height above the terrain everywhere).",
+              .required = true,
+              .min = -500.0,
+              .max = 100000.0},
+    FieldSpec{.key = "rcs",
+              .kind = K::kQuantity,
+              .doc = "Radar cross section of the target (Swerling 1).",
+              .default_text = "1 m2",
+              .dim = Dimension::kArea,
+              .min = 0.0,
+              .max = 1.0e6,
+              .min_exclusive = true},
+    FieldSpec{.key = "pd",
+              .kind = K::kQuantity,
+              .doc = "Single-look probability of detection that counts as covered (the outline).",
+              .default_text = "0.5",
+              .min = 0.01,
+              .max = 0.99},
+    FieldSpec{.key = "resolution",
+              .kind = K::kQuantity,
+              .doc = "Cell size of the coverage grid.",
+              .default_text = "2 km",
+              .dim = Dimension::kLength,
+              .min = 100.0,
+              .max = 50000.0},
+};
+
 const std::array kEnvironmentFields{
     FieldSpec{.key = "terrain",
               .kind = K::kString,
@@ -502,6 +532,12 @@ const std::array kScenarioFields{
               .dim = Dimension::kTime,
               .min = 0.05,
               .max = 3600.0},
+    FieldSpec{.key = "coverage",
+              .kind = K::kList,
+              .doc = "Reference altitudes at which a run draws the radars' combined coverage (in "
+                     "`scenario.czml` and `scenario.kml`). Without the key: 100 m AGL and 10 km "
+                     "for 1 m2; `coverage: []` draws none.",
+              .child = &kCoverageSection},
     FieldSpec{.key = "include",
               .kind = K::kStringList,
               .doc = "Other scenario files, relative to this one; their lists are added before "
@@ -1379,6 +1415,8 @@ const Section kReactionSection{"threats[].reaction", "An aircraft's reaction to 
 const Section kSiteSection{"sites[]", "One element of the defence: radar, launcher, command post.",
                            kSiteFields};
 const Section kAssetSection{"assets[]", "Something defended: a base, a city, a port.", kAssetFields};
+const Section kCoverageSection{"coverage[]", "A reference altitude for the coverage drawn by a run.",
+                               kCoverageFields};
 const Section kSilenceSection{"sites[].silent[]", "A time window without emission.", kSilenceFields};
 const Section kDefenceSection{"defence", "How the command post fights.", kDefenceFields};
 const Section kZoneSection{"defence.zones[]", "An engagement zone.", kZoneFields};
@@ -1465,7 +1503,7 @@ std::string format_reference() {
   for (const Section* s :
        {&kScenarioSection, &kEnvironmentSection, &kDefenceSection, &kZoneSection, &kSiteSection,
         &kSilenceSection, &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
-        &kReactionSection, &kRaidSection, &kLaunchPointSection}) {
+        &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
     append_section(out, *s);
   }
   out +=

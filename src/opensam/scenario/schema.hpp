@@ -64,6 +64,7 @@ extern const Section kWaypointSection;
 extern const Section kManoeuvreSection;
 extern const Section kReactionSection;
 extern const Section kSilenceSection;
+extern const Section kCoverageSection;
 extern const Section kDefenceSection;
 extern const Section kZoneSection;
 extern const Section kEnvironmentSection;

@@ -15,6 +15,7 @@ namespace opensam::sim {
 
 namespace {
 constexpr int kAzimuthBins = 360;
+constexpr double kLowestPd = 0.01;
 }  // namespace
 
 CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& terrain,
@@ -24,8 +25,13 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   for (std::size_t i : request.sites) {
     radars.push_back(make_radar(sc, i, terrain, sc.seed, 0));
     const geo::Lla& antenna = radars.back()->antenna();
-    g.radars.push_back(
-        {antenna.lat_deg, antenna.lon_deg, radars.back()->type().parameters.instrumented_range_m});
+    const sensors::RadarParameters& p = radars.back()->type().parameters;
+    // Nothing beyond the range where even the peak of two-ray lobing (F = 1 + rho, SNR x F^4)
+    // leaves the single-look Pd under 1 %: the grid stops there.
+    const double reach_m =
+        (1.0 + sc.environment.reflection) *
+        sensors::range_for_snr_m(p, request.rcs_m2, sensors::required_snr(p, kLowestPd, request.swerling));
+    g.radars.push_back({antenna.lat_deg, antenna.lon_deg, std::min(p.instrumented_range_m, reach_m)});
   }
   if (radars.empty()) return g;
   // The box around every radar's instrumented range.
@@ -87,7 +93,7 @@ CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& 
   // cell, and a direction would hold no cell at all.
   for (const auto& radar : radars) {
     const geo::Lla& antenna = radar->antenna();
-    const double max_range = radar->type().parameters.instrumented_range_m;
+    const double max_range = g.radars[std::size_t(&radar - radars.data())].max_range_m;
     std::vector<double> per_azimuth(kAzimuthBins, 0.0);
     tbb::parallel_for(0, kAzimuthBins, [&](int bin) {
       const GeographicLib::GeodesicLine line(GeographicLib::Geodesic::WGS84(), antenna.lat_deg,

@@ -41,13 +41,15 @@ struct CoverageGrid {
   double area_km2 = 0.0;      ///< cells with Pd >= the request's pd
   std::vector<RadarReach> reach;
   struct Site {
-    double lat_deg, lon_deg, max_range_m;
+    double lat_deg, lon_deg, max_range_m;  ///< the reach
   };
   std::vector<Site> radars;
 };
 
-/// Computes the grid over the union of the radars' instrumented ranges (rows in parallel;
-/// each cell is independent, so the result does not depend on the thread count).
+/// Computes the grid over the union of the radars' reach (rows in parallel; each cell is
+/// independent, so the result does not depend on the thread count). A radar's reach is its
+/// instrumented range or, when shorter, the range beyond which the single-look Pd stays under
+/// 1 % even at the peak of two-ray lobing; the grid ends there.
 [[nodiscard]] CoverageGrid compute_coverage(const scenario::Scenario& sc, const geo::Terrain& terrain,
                                             const CoverageRequest& request);
 
