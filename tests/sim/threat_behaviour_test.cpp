@@ -212,7 +212,7 @@ raids:
   EXPECT_GT(std::abs(t.launched.at("tbm-2") - t.launched.at("tbm-1") - 5.0), 1.0);
   int seen = 0;
   for (const TruthSample& s : r.truth) {
-    if (r.entities[s.threat].id == "tbm-2" && s.time_s == std::ceil(t.launched.at("tbm-2"))) {
+    if (r.entities[s.entity].id == "tbm-2" && s.time_s == std::ceil(t.launched.at("tbm-2"))) {
       EXPECT_LT(ground_distance_m(s.where, {38.7, 33.4, 0.0}), 2000.0);
       ++seen;
     }

@@ -232,7 +232,8 @@ std::string events_csv(const sim::RunResult& run) {
 std::string detections_csv(const sim::RunResult& run) {
   std::string out =
       "time_s,radar,target,snr_db,range_m,azimuth_deg,elevation_deg,range_rate_mps,sigma_range_m,"
-      "sigma_azimuth_deg,sigma_elevation_deg,sigma_range_rate_mps,lat_deg,lon_deg,alt_m\n";
+      "sigma_azimuth_deg,sigma_elevation_deg,sigma_range_rate_mps,lat_deg,lon_deg,alt_m,aspect_az_deg,"
+      "aspect_el_deg,rcs_dbsm\n";
   const auto optional = [](double v, int decimals) {
     return std::isnan(v) ? std::string() : fmt::format("{:.{}f}", v, decimals);
   };
@@ -240,12 +241,14 @@ std::string detections_csv(const sim::RunResult& run) {
     const auto* d = std::get_if<sim::Detection>(&e.data);
     if (d == nullptr) continue;
     out += fmt::format(
-        "{:.3f},{},{},{:.2f},{:.1f},{:.4f},{:.4f},{},{:.2f},{:.5f},{:.5f},{},{:.7f},{:.7f},{:.2f}\n",
+        "{:.3f},{},{},{:.2f},{:.1f},{:.4f},{:.4f},{},{:.2f},{:.5f},{:.5f},{},{:.7f},{:.7f},{:.2f},{},{},{}\n",
         e.time_s, csv_field(run.entities[d->radar].id),
         d->target == sim::kNoEntity ? std::string() : csv_field(run.entities[d->target].id), d->snr_db,
         d->range_m, d->azimuth_rad * kRadToDeg, d->elevation_rad * kRadToDeg, optional(d->range_rate_mps, 2),
         d->sigma_range_m, d->sigma_azimuth_rad * kRadToDeg, d->sigma_elevation_rad * kRadToDeg,
-        optional(d->sigma_range_rate_mps, 3), d->where.lat_deg, d->where.lon_deg, d->where.alt_m);
+        optional(d->sigma_range_rate_mps, 3), d->where.lat_deg, d->where.lon_deg, d->where.alt_m,
+        optional(d->aspect_az_deg, 1), optional(d->aspect_el_deg, 1),
+        optional(10.0 * std::log10(double(d->rcs_m2)), 2));
   }
   return out;
 }
@@ -282,7 +285,7 @@ std::string gospa_csv(const sim::RunResult& run) {
 std::string truth_csv(const sim::RunResult& run) {
   std::string out = "time_s,id,type,lat_deg,lon_deg,alt_m,speed_mps,v_east_mps,v_north_mps,v_up_mps\n";
   for (const auto& s : run.truth) {
-    const sim::Entity& e = run.entities[s.threat];
+    const sim::Entity& e = run.entities[s.entity];
     const geo::Vec3& v = s.velocity_enu_mps;
     out +=
         fmt::format("{:.3f},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f},{:.2f}\n", s.time_s, e.id, e.type,

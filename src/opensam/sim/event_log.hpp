@@ -92,6 +92,12 @@ struct Detection {
   double sigma_elevation_rad;
   double sigma_range_rate_mps;  ///< NaN when not measured
   geo::Lla where;               ///< the measured position
+  /// Truth behind the echo, for analysis only (NaN for a false alarm): the aspect of the radar
+  /// seen from the target off its nose (azimuth, either side, 0 to 180 deg) and off its flight
+  /// path (elevation, deg), and the RCS the radar saw at that aspect and band.
+  float aspect_az_deg = std::numeric_limits<float>::quiet_NaN();
+  float aspect_el_deg = std::numeric_limits<float>::quiet_NaN();
+  float rcs_m2 = std::numeric_limits<float>::quiet_NaN();
 };
 
 /// A jammed radar's bearing-only strobe on a noise jammer.

@@ -104,9 +104,9 @@ LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> j
   const geo::Vec3 d = to_enu * (antenna_ecef_ - target.ecef);
   const double heading = std::atan2(v.x(), v.y());
   const double climb = std::atan2(v.z(), std::hypot(v.x(), v.y()));
-  const double aspect_az = std::atan2(d.x(), d.y()) - heading;
-  const double aspect_el = std::atan2(d.z(), std::hypot(d.x(), d.y())) - climb;
-  b.rcs_m2 = target.signature->rcs.for_frequency(p.frequency_hz).rcs_m2(aspect_az, aspect_el);
+  b.aspect_az_rad = std::remainder(std::atan2(d.x(), d.y()) - heading, 2.0 * std::numbers::pi);
+  b.aspect_el_rad = std::atan2(d.z(), std::hypot(d.x(), d.y())) - climb;
+  b.rcs_m2 = target.signature->rcs.for_frequency(p.frequency_hz).rcs_m2(b.aspect_az_rad, b.aspect_el_rad);
 
   const double atmosphere_db = sensors::atmospheric_loss_db(p, g.range_m, antenna_.alt_m,
                                                             std::max(g.elevation_rad, 0.0), env_.k_factor);
@@ -147,7 +147,12 @@ std::optional<Detection> Radar::look(const TargetView& target, std::span<const J
   if (!b.in_coverage) return std::nullopt;
   // One uniform per look, drawn even when Pd is 0 or 1: the stream stays aligned.
   if (!(rng.uniform() < b.pd)) return std::nullopt;
-  return measure(b.geometry, target.entity, b.sinr, rng);
+  Detection d = measure(b.geometry, target.entity, b.sinr, rng);
+  constexpr double kDeg = 180.0 / std::numbers::pi;
+  d.aspect_az_deg = float(std::abs(b.aspect_az_rad) * kDeg);
+  d.aspect_el_deg = float(b.aspect_el_rad * kDeg);
+  d.rcs_m2 = float(b.rcs_m2);
+  return d;
 }
 
 Detection Radar::measure(const RadarGeometry& g, EntityIndex target, double sinr,

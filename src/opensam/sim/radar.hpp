@@ -51,9 +51,11 @@ struct LookBudget {
   RadarGeometry geometry;    ///< where the target is (true values)
   bool in_coverage = false;  ///< range, elevation and line of sight allow a look
   double rcs_m2 = 0.0;
-  double snr = 0.0;  ///< echo to noise, with atmosphere and multipath
-  double cnr = 0.0;  ///< clutter to noise after MTI
-  double jnr = 0.0;  ///< jamming to noise
+  double aspect_az_rad = 0.0;  ///< the radar seen from the target, off its nose (-pi to pi)
+  double aspect_el_rad = 0.0;  ///< and off its flight path
+  double snr = 0.0;            ///< echo to noise, with atmosphere and multipath
+  double cnr = 0.0;            ///< clutter to noise after MTI
+  double jnr = 0.0;            ///< jamming to noise
   double sinr = 0.0;
   double pd = 0.0;
 };

@@ -607,6 +607,18 @@ class World {
     }
   }
 
+  /// Where an interceptor truly is (its burst or self-destruct point once it has ended), for
+  /// truth.csv and the replay.
+  void sample_interceptor(const Flight& f, double now) {
+    if (!opt_.record_truth) return;
+    const geo::Vec3 ecef =
+        f.flyer.flying() ? geo::Vec3(f.flyer.state().position_m) : f.flyer.end_position_m();
+    const geo::Lla lla = geo::ecef_to_lla(ecef);
+    const geo::Vec3 v =
+        geo::enu_to_ecef_rotation(lla.lat_deg, lla.lon_deg).transpose() * f.flyer.state().velocity_mps;
+    result_.truth.push_back({now, result_.shots[f.shot].interceptor, lla, v});
+  }
+
   /// Schedules the marks of a threat's current plan from `from_s` on.
   void schedule_marks(std::uint32_t i, double from_s) {
     const ThreatState& t = threats_[i];
@@ -905,6 +917,7 @@ class World {
     log_.add(now, EntityCreated{entity, geo::ecef_to_lla(l.position_m)});
     log_.add(now, Launched{entity, l.site, pl.track});
     flights_.push_back(std::move(f));
+    sample_interceptor(flights_.back(), now);
     if (l.rounds == 0 && l.reloads > 0 && !l.reloading) {
       engine_.schedule_at(now + l.reload_s, {SimEventKind::kReload, std::uint32_t(pl.launcher), 0});
       l.reloading = true;
@@ -956,9 +969,12 @@ class World {
       ShotRecord& shot = result_.shots[f.shot];
       if (!was_locked && f.flyer.seeker_locked()) log_.add(now, SeekerLock{shot.interceptor});
       if (f.flyer.flying()) {
+        if (std::floor(now / sc_.truth_interval_s) > std::floor(from / sc_.truth_interval_s))
+          sample_interceptor(f, now);
         any = true;
         continue;
       }
+      sample_interceptor(f, now);
       shot.end_s = now;
       shot.miss_m = f.flyer.miss_m();
       shot.range_m = (f.flyer.end_position_m() - launchers_[std::size_t(f.launcher)].position_m).norm();

@@ -46,10 +46,10 @@ struct PictureSample {
   std::uint32_t false_tracks;  ///< tracks without a truth within c
 };
 
-/// Where a threat truly was: the simulation's ground truth, for analysis only.
+/// Where a threat or an interceptor truly was: the simulation's ground truth, for analysis only.
 struct TruthSample {
   double time_s;
-  EntityIndex threat;
+  EntityIndex entity;
   geo::Lla where;
   geo::Vec3 velocity_enu_mps;  ///< east, north, up at `where`
 };
@@ -83,8 +83,10 @@ struct RunResult {
   std::vector<ThreatOutcome> threats;  ///< in scenario order
   std::vector<Event> events;
   std::vector<PictureSample> picture;  ///< one per command-post update, empty without radars
-  std::vector<TruthSample> truth;      ///< every flying threat every truth_interval, in time order
-  std::vector<ShotRecord> shots;       ///< in launch order
+  /// Every flying threat every truth_interval, every interceptor at its launch, every
+  /// truth_interval of its flight and its end; in time order.
+  std::vector<TruthSample> truth;
+  std::vector<ShotRecord> shots;  ///< in launch order
 };
 
 class Prepared;
