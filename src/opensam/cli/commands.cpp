@@ -7,10 +7,13 @@
 #include <iostream>
 #include <memory>
 
+#include "opensam/output/raster.hpp"
+#include "opensam/output/replay.hpp"
 #include "opensam/output/run_folder.hpp"
 #include "opensam/output/writers.hpp"
 #include "opensam/scenario/resolved.hpp"
 #include "opensam/scenario/scenario.hpp"
+#include "opensam/sim/coverage.hpp"
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/replication.hpp"
 
@@ -41,6 +44,39 @@ std::optional<Loaded> load_or_report(const std::string& file) {
     return std::nullopt;
   }
   return loaded;
+}
+/// Draws the scenario's coverage layers into `coverage-<k>.png` of the folder; returns where
+/// each lies, or an error message in `error`.
+std::vector<output::CoverageOverlay> write_coverage_layers(const output::RunFolder& folder,
+                                                           const sim::Prepared& prepared,
+                                                           std::string& error) {
+  const scenario::Scenario& sc = prepared.scenario();
+  std::vector<output::CoverageOverlay> overlays;
+  sim::CoverageRequest req;
+  for (std::size_t i = 0; i < sc.sites.size(); ++i)
+    if (sc.site_types.at(sc.sites[i].type).kind == "radar") req.sites.push_back(i);
+  if (req.sites.empty()) return overlays;
+  for (std::size_t k = 0; k < sc.coverage.size(); ++k) {
+    const scenario::CoverageLayer& layer = sc.coverage[k];
+    req.rcs_m2 = layer.rcs_m2;
+    req.altitude_m = layer.altitude.value_m;
+    req.agl = layer.altitude.reference == scenario::AltitudeReference::kAgl;
+    req.pd = layer.pd;
+    req.resolution_m = layer.resolution_m;
+    const sim::CoverageGrid grid = sim::compute_coverage(sc, prepared.terrain(), req);
+    output::CoverageOverlay o;
+    o.file = fmt::format("coverage-{}.png", k);
+    o.name = fmt::format("{:g} m2, Pd {:g} at {:g} m {}", layer.rcs_m2, layer.pd, layer.altitude.value_m,
+                         req.agl ? "AGL" : "MSL");
+    o.north_deg = grid.north_deg;
+    o.west_deg = grid.west_deg;
+    o.south_deg = grid.north_deg - grid.rows * grid.dlat_deg;
+    o.east_deg = grid.west_deg + grid.cols * grid.dlon_deg;
+    error = output::write_coverage_overlay_png(folder.file(o.file).string(), grid, layer.pd);
+    if (!error.empty()) return {};
+    overlays.push_back(std::move(o));
+  }
+  return overlays;
 }
 }  // namespace
 
@@ -82,6 +118,14 @@ int run_command(const RunArgs& args) {
     folder.write("truth.csv", output::truth_csv(run));
     folder.write("summary.json", summary.dump(2) + "\n");
     folder.write("scenario.resolved.yaml", scenario::to_resolved_yaml(*sc, seed));
+    std::string error;
+    const auto overlays = write_coverage_layers(folder, *loaded->prepared, error);
+    if (!error.empty()) {
+      std::cerr << "opensam: " << error << "\n";
+      return kExitFailure;
+    }
+    folder.write("scenario.czml", output::scenario_czml(*sc, run, overlays));
+    folder.write("scenario.kml", output::scenario_kml(*sc, run, overlays));
     folder.commit();
   } catch (const fs::filesystem_error& e) {
     std::cerr << fmt::format("opensam: cannot write the outputs to '{}': {}\n", out_dir.string(),

@@ -158,6 +158,42 @@ std::string write_coverage_png(const std::string& path, const sim::CoverageGrid&
   return result;
 }
 
+std::string write_coverage_overlay_png(const std::string& path, const sim::CoverageGrid& g, double pd) {
+  GDALAllRegister();
+  const int rows = g.rows;
+  const int cols = g.cols;
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(rows) * cols * 4, 0);
+  auto at = [&](int r, int c) { return static_cast<std::size_t>(r) * cols + c; };
+  auto covered = [&](int r, int c) { return g.pd[at(r, c)] >= pd; };
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const double p = g.pd[at(r, c)];
+      std::uint8_t* px = &rgba[at(r, c) * 4];
+      if (covered(r, c) && ((r > 0 && !covered(r - 1, c)) || (r + 1 < rows && !covered(r + 1, c)) ||
+                            (c > 0 && !covered(r, c - 1)) || (c + 1 < cols && !covered(r, c + 1)))) {
+        px[0] = 0;
+        px[1] = 40;
+        px[2] = 200;
+        px[3] = 230;
+      } else if (p > 0.05) {
+        px[0] = 30;
+        px[1] = 220;
+        px[2] = 60;
+        px[3] = static_cast<std::uint8_t>(p >= pd ? 120 : 20 + 60 * p / pd);
+      }
+    }
+  }
+  GDALDatasetH mem = GDALCreate(GDALGetDriverByName("MEM"), "", cols, rows, 4, GDT_Byte, nullptr);
+  georeference(mem, g);
+  int bands[4] = {1, 2, 3, 4};
+  const CPLErr err = GDALDatasetRasterIO(mem, GF_Write, 0, 0, cols, rows, rgba.data(), cols, rows, GDT_Byte,
+                                         4, bands, 4, static_cast<GSpacing>(cols) * 4, 1);
+  const std::string result =
+      err != CE_None ? "cannot fill the picture" : copy_into_place("PNG", mem, path, nullptr);
+  GDALClose(mem);
+  return result;
+}
+
 std::string write_envelope_png(const std::string& path, const weapons::Envelope& env,
                                const std::string& title) {
   GDALAllRegister();

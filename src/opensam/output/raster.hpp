@@ -18,6 +18,11 @@ namespace opensam::output {
 [[nodiscard]] std::string write_coverage_png(const std::string& path, const sim::CoverageGrid& grid,
                                              double pd);
 
+/// RGBA PNG to lay over a map (a CZML rectangle, a KML GroundOverlay): transparent where Pd is
+/// under 5 %, green where Pd >= `pd` (weaker Pd fainter), its outline in dark blue.
+[[nodiscard]] std::string write_coverage_overlay_png(const std::string& path, const sim::CoverageGrid& grid,
+                                                     double pd);
+
 /// RGB PNG of a launch-acceptable region seen from above, the launcher at the centre and the
 /// target flying down the picture (south): launch positions that lead to an intercept in
 /// green, the no-escape circle in red, rings every 50 km (every 10 km under 100 km) in grey.
