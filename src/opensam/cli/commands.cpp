@@ -9,6 +9,7 @@
 
 #include "opensam/output/raster.hpp"
 #include "opensam/output/replay.hpp"
+#include "opensam/output/report.hpp"
 #include "opensam/output/run_folder.hpp"
 #include "opensam/output/writers.hpp"
 #include "opensam/scenario/resolved.hpp"
@@ -126,6 +127,7 @@ int run_command(const RunArgs& args) {
     }
     folder.write("scenario.czml", output::scenario_czml(*sc, run, overlays));
     folder.write("scenario.kml", output::scenario_kml(*sc, run, overlays));
+    folder.write("report.html", output::run_report_html(*sc, run));
     folder.commit();
   } catch (const fs::filesystem_error& e) {
     std::cerr << fmt::format("opensam: cannot write the outputs to '{}': {}\n", out_dir.string(),
