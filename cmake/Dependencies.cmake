@@ -10,6 +10,7 @@ find_package(GDAL 3.6 CONFIG REQUIRED)
 find_package(TBB REQUIRED)
 find_package(SQLite3 REQUIRED)
 pkg_check_modules(GeographicLib REQUIRED IMPORTED_TARGET geographiclib)
+pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Random123 is header-only and ships no CMake file.
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)

@@ -16,7 +16,7 @@ packages=(
   libnanoflann-dev libcpp-httplib-dev libasio-dev
   libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest
-  nodejs npm
+  nodejs npm chromium
 )
 
 missing=()
@@ -47,8 +47,10 @@ if ((${#missing[@]})); then
   fi
 fi
 
-# Front-end packages (viewer, report) once the web parts exist.
-if [ -f "$here/web/package-lock.json" ] && [ ! -d "$here/web/node_modules" ]; then
+# Front-end packages (CesiumJS for the viewer, Chart.js for the reports, playwright-core for the
+# browser tests), again whenever the lock file is newer than what was installed.
+if [ ! -f "$here/web/node_modules/.package-lock.json" ] ||
+  [ "$here/web/package-lock.json" -nt "$here/web/node_modules/.package-lock.json" ]; then
   echo "setup: npm ci in web/"
   (cd "$here/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi

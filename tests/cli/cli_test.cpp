@@ -100,7 +100,8 @@ TEST_F(Cli, RunWritesTheRunFolder) {
   EXPECT_NE(r.out.find("cm-1"), std::string::npos);
   EXPECT_NE(r.out.find("outputs: out/demo-1/"), std::string::npos) << r.out;
   for (const char* f : {"events.csv", "events.jsonl", "detections.csv", "tracks.csv", "gospa.csv",
-                        "summary.json", "scenario.resolved.yaml"}) {
+                        "truth.csv", "summary.json", "scenario.resolved.yaml", "scenario.czml",
+                        "scenario.kml", "report.html", "coverage-0.png", "coverage-1.png"}) {
     EXPECT_TRUE(fs::is_regular_file(tmp_ / "out/demo-1" / f)) << f;
   }
   EXPECT_NE(r.out.find("air picture: "), std::string::npos) << r.out;
@@ -133,7 +134,8 @@ TEST_F(Cli, RunsAreByteIdenticalForTheSameSeed) {
   ASSERT_EQ(run("run '" + kDemo + "' --out b").code, 0);
   ASSERT_EQ(run("run '" + kDemo + "' --out c --seed 2").code, 0);
   for (const char* f : {"events.csv", "events.jsonl", "detections.csv", "tracks.csv", "gospa.csv",
-                        "summary.json", "scenario.resolved.yaml"}) {
+                        "truth.csv", "summary.json", "scenario.resolved.yaml", "scenario.czml",
+                        "scenario.kml", "report.html", "coverage-0.png", "coverage-1.png"}) {
     EXPECT_EQ(slurp(tmp_ / "a" / f), slurp(tmp_ / "b" / f)) << f;
     EXPECT_FALSE(slurp(tmp_ / "a" / f).empty()) << f;
   }
@@ -147,6 +149,20 @@ TEST_F(Cli, ResolvedScenarioRunsAgainIdentically) {
   EXPECT_EQ(v.code, 0) << v.err;
   ASSERT_EQ(run("run a/scenario.resolved.yaml --out b").code, 0);
   EXPECT_EQ(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "b/events.csv"));
+  EXPECT_EQ(slurp(tmp_ / "a/scenario.czml"), slurp(tmp_ / "b/scenario.czml"));
+  EXPECT_EQ(slurp(tmp_ / "a/coverage-1.png"), slurp(tmp_ / "b/coverage-1.png"));
+}
+
+// `opensam view` wants a run folder; the browser tests check what it serves.
+TEST_F(Cli, ViewRefusesWhatIsNotARunFolder) {
+  Result r = run("view missing");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("'missing' is not a folder"), std::string::npos) << r.err;
+  fs::create_directories(tmp_ / "empty");
+  r = run("view empty");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("'empty' has no scenario.czml"), std::string::npos) << r.err;
+  EXPECT_EQ(run("view empty --port 70000").code, 2);
 }
 
 // The largest seed survives the round trip through the resolved scenario.

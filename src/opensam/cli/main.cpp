@@ -11,6 +11,7 @@
 #include "opensam/cli/envelope.hpp"
 #include "opensam/cli/flags.hpp"
 #include "opensam/cli/track.hpp"
+#include "opensam/cli/view.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/scenario/schema.hpp"
 
@@ -23,7 +24,10 @@ Examples:
   opensam run examples/demo.yaml --format json | jq .totals
 
 Writes DIR (default out/<scenario>-<seed>/) with events.csv, events.jsonl,
-summary.json and scenario.resolved.yaml; the folder appears only when complete.)";
+detections.csv, tracks.csv, gospa.csv, truth.csv, summary.json,
+scenario.resolved.yaml, report.html, scenario.czml, scenario.kml and a
+coverage-<k>.png per coverage layer; the folder appears only when complete.
+See it with `opensam view DIR`, or open report.html from disk.)";
 
 constexpr const char* kValidateExamples = R"(
 Examples:
@@ -41,6 +45,7 @@ Help topics:
   opensam help coverage   radar coverage maps
   opensam help envelope   a missile's kinematic envelope
   opensam help track      the tracker on a detections file
+  opensam help view       the 3-D viewer of a run
   opensam help format     the scenario and library file format (Markdown))";
 
 }  // namespace
@@ -82,6 +87,8 @@ int main(int argc, char** argv) {
   cli::MergeArgs merge_args;
   cli::ReportArgs report_args;
   cli::add_campaign(app, mc_args, merge_args, report_args);
+  cli::ViewArgs view_args;
+  cli::add_view(app, view_args);
 
   std::string topic;
   auto* help = app.add_subcommand("help", "Show help on a command or topic");
@@ -112,6 +119,7 @@ int main(int argc, char** argv) {
   if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
   if (envelope_args.command->parsed()) return cli::envelope_command(envelope_args);
   if (track_args.command->parsed()) return cli::track_command(track_args);
+  if (view_args.command->parsed()) return cli::view_command(view_args);
   if (reference_args.command->parsed()) return cli::reference_command(reference_args);
   if (*help) {
     if (topic.empty()) {
@@ -132,6 +140,8 @@ int main(int argc, char** argv) {
       std::cout << track_args.command->help();
     } else if (topic == "track-reference") {
       std::cout << reference_args.command->help();
+    } else if (topic == "view") {
+      std::cout << view_args.command->help();
     } else if (topic == "calc") {
       std::cout << calc_args.subcommands[0]->help();
     } else if (topic == "format") {

@@ -146,7 +146,7 @@ std::string scenario_czml(const scenario::Scenario& sc, const sim::RunResult& ru
     const auto& c = coverage[k];
     out += fmt::format(
         R"(,
-{{"id":"coverage/{}","parent":"coverage","name":{},"show":{},"rectangle":{{"coordinates":{{"wsenDegrees":[{:.7f},{:.7f},{:.7f},{:.7f}]}},"material":{{"image":{{"image":{},"transparent":true}}}}}}}})",
+{{"id":"coverage/{}","parent":"coverage","name":{},"rectangle":{{"show":{},"coordinates":{{"wsenDegrees":[{:.7f},{:.7f},{:.7f},{:.7f}]}},"material":{{"image":{{"image":{},"transparent":true}}}}}}}})",
         k, quoted(c.name), k == 0 ? "true" : "false", c.west_deg, c.south_deg, c.east_deg, c.north_deg,
         quoted(c.file));
   }

@@ -12,7 +12,7 @@ namespace opensam::output {
 /// scenario.czml: a document packet with the run's clock; parents "sites", "assets",
 /// "threats", "interceptors", "tracks", "events" and "coverage"; sites as points, assets as
 /// ground ellipses, threats, interceptors and confirmed tracks as sampled positions with
-/// trails, intercept and leak markers, and each coverage overlay as an image rectangle.
+/// trails, intercept and leak markers, and each coverage overlay as an image rectangle (the first one shown).
 [[nodiscard]] std::string scenario_czml(const scenario::Scenario& sc, const sim::RunResult& run,
                                         const std::vector<CoverageOverlay>& coverage);
 
