@@ -1,5 +1,6 @@
 // Runs the `opensam` binary as a user would: exit codes, stdout, stderr and files.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -105,6 +106,7 @@ TEST_F(Cli, RunWritesTheRunFolder) {
     EXPECT_TRUE(fs::is_regular_file(tmp_ / "out/demo-1" / f)) << f;
   }
   EXPECT_NE(r.out.find("air picture: "), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(tmp_ / "out/demo-1/run.sqlite"));  // only with --sqlite
   // Nothing else is left beside the run folder.
   EXPECT_EQ(std::distance(fs::directory_iterator(tmp_ / "out"), fs::directory_iterator()), 1);
 }
@@ -151,6 +153,34 @@ TEST_F(Cli, ResolvedScenarioRunsAgainIdentically) {
   EXPECT_EQ(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "b/events.csv"));
   EXPECT_EQ(slurp(tmp_ / "a/scenario.czml"), slurp(tmp_ / "b/scenario.czml"));
   EXPECT_EQ(slurp(tmp_ / "a/coverage-1.png"), slurp(tmp_ / "b/coverage-1.png"));
+}
+
+// --sqlite: the logs as tables, one row per CSV line, numbers as numbers.
+TEST_F(Cli, SqliteHoldsEveryLogAsATable) {
+  ASSERT_EQ(run("run '" + kDemo + "' --out a --sqlite").code, 0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2((tmp_ / "a/run.sqlite").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  const auto scalar = [&](const std::string& sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sql;
+    std::string v;
+    if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+      v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+  };
+  for (const char* t : {"events", "detections", "tracks", "gospa", "truth"}) {
+    const std::string csv = slurp(tmp_ / "a" / (std::string(t) + ".csv"));
+    EXPECT_EQ(scalar(std::string("SELECT count(*) FROM ") + t),
+              std::to_string(std::count(csv.begin(), csv.end(), '\n') - 1))
+        << t;
+  }
+  EXPECT_EQ(scalar("SELECT typeof(time_s) FROM events LIMIT 1"), "real");
+  EXPECT_EQ(scalar("SELECT typeof(other) FROM events LIMIT 1"), "null");
+  const auto summary = nlohmann::json::parse(slurp(tmp_ / "a/summary.json"));
+  EXPECT_EQ(scalar("SELECT json_extract(summary_json, '$.totals.killed') FROM run"),
+            std::to_string(summary["totals"]["killed"].get<int>()));
+  sqlite3_close(db);
 }
 
 // `opensam view` wants a run folder; the browser tests check what it serves.

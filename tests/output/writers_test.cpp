@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "opensam/output/run_folder.hpp"
+#include "opensam/output/sqlite.hpp"
 
 namespace opensam::output {
 namespace {
@@ -32,6 +33,12 @@ TEST(EventsCsv, HasAHeaderAndQuotesFieldsWithCommas) {
             "0.000,entity_created,\"base, main\",,40.0000000,32.0000000,0.00,kind=asset;type=\n"
             "12.500,leaked,cm-1,\"base, main\",40.0000000,32.0000000,0.00,\n"
             "12.500,run_ended,,,,,,threats_flying=0\n");
+}
+
+TEST(CsvLine, SplitsQuotedFieldsAsRfc4180) {
+  EXPECT_EQ(split_csv_line("1.5,\"base, main\",,\"say \"\"hi\"\"\""),
+            (std::vector<std::string>{"1.5", "base, main", "", "say \"hi\""}));
+  EXPECT_EQ(split_csv_line(""), std::vector<std::string>{""});
 }
 
 TEST(EventsJsonl, WritesOneTypedObjectPerLine) {

@@ -11,6 +11,7 @@
 #include "opensam/output/replay.hpp"
 #include "opensam/output/report.hpp"
 #include "opensam/output/run_folder.hpp"
+#include "opensam/output/sqlite.hpp"
 #include "opensam/output/writers.hpp"
 #include "opensam/scenario/resolved.hpp"
 #include "opensam/scenario/scenario.hpp"
@@ -111,13 +112,22 @@ int run_command(const RunArgs& args) {
       args.out_dir.empty() ? fs::path("out") / fmt::format("{}-{}", sc->name, seed) : fs::path(args.out_dir);
   try {
     output::RunFolder folder(out_dir);
-    folder.write("events.csv", output::events_csv(run));
+    const std::vector<std::pair<std::string, std::string>> logs = {
+        {"events", output::events_csv(run)},
+        {"detections", output::detections_csv(run)},
+        {"tracks", output::tracks_csv(run)},
+        {"gospa", output::gospa_csv(run)},
+        {"truth", output::truth_csv(run)}};
+    for (const auto& [name, csv] : logs) folder.write(name + ".csv", csv);
     folder.write("events.jsonl", output::events_jsonl(run));
-    folder.write("detections.csv", output::detections_csv(run));
-    folder.write("tracks.csv", output::tracks_csv(run));
-    folder.write("gospa.csv", output::gospa_csv(run));
-    folder.write("truth.csv", output::truth_csv(run));
     folder.write("summary.json", summary.dump(2) + "\n");
+    if (args.sqlite) {
+      if (auto e = output::write_run_sqlite(folder.file("run.sqlite").string(), logs, summary.dump());
+          !e.empty()) {
+        std::cerr << "opensam: " << e << "\n";
+        return kExitFailure;
+      }
+    }
     folder.write("scenario.resolved.yaml", scenario::to_resolved_yaml(*sc, seed));
     std::string error;
     const auto overlays = write_coverage_layers(folder, *loaded->prepared, error);

@@ -18,6 +18,7 @@ struct RunArgs {
   std::optional<std::uint64_t> seed;
   std::string out_dir;  ///< empty: out/<scenario>-<seed>
   std::string format = "table";
+  bool sqlite = false;  ///< also write run.sqlite
 };
 
 int run_command(const RunArgs& args);

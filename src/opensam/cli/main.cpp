@@ -22,11 +22,14 @@ Examples:
   opensam run examples/demo.yaml
   opensam run examples/demo.yaml --seed 7 --out runs/demo-7
   opensam run examples/demo.yaml --format json | jq .totals
+  opensam run examples/demo.yaml --sqlite && sqlite3 out/demo-1/run.sqlite \
+    "SELECT event, count(*) FROM events GROUP BY event"
 
 Writes DIR (default out/<scenario>-<seed>/) with events.csv, events.jsonl,
 detections.csv, tracks.csv, gospa.csv, truth.csv, summary.json,
 scenario.resolved.yaml, report.html, scenario.czml, scenario.kml and a
-coverage-<k>.png per coverage layer; the folder appears only when complete.
+coverage-<k>.png per coverage layer (and run.sqlite with --sqlite); the
+folder appears only when complete.
 See it with `opensam view DIR`, or open report.html from disk.)";
 
 constexpr const char* kValidateExamples = R"(
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
   run->add_option("--format", run_args.format, "Summary on stdout: table or json")
       ->check(CLI::IsMember({"table", "json"}));
+  run->add_flag("--sqlite", run_args.sqlite, "Also write run.sqlite: the logs as tables for SQL");
   run->footer(kRunExamples);
 
   std::vector<std::string> validate_files;
