@@ -520,8 +520,11 @@ TEST_F(Cli, McPrintsTheStatisticsAnalystsAskFor) {
   EXPECT_EQ(j["points"].size(), 1u);
   EXPECT_EQ(j["threats"].size(), 3u);
   const std::string report = slurp(tmp_ / "c.html");
-  EXPECT_NE(report.find("<svg"), std::string::npos);
-  EXPECT_EQ(report.find("http"), std::string::npos);  // self-contained: nothing to fetch
+  EXPECT_NE(report.find("id=\"chart-probability\""), std::string::npos);
+  // Self-contained: Chart.js inlined, nothing to fetch (the browser test watches the requests).
+  EXPECT_EQ(report.find("<script src="), std::string::npos);
+  EXPECT_EQ(report.find("href=\"http"), std::string::npos);
+  EXPECT_NE(report.find("window.opensamReport"), std::string::npos);
   // The table says the same for people.
   const Result t = run("mc " + kIff + " -n 12 --store c.sqlite --resume");
   ASSERT_EQ(t.code, 0) << t.err;
@@ -603,7 +606,7 @@ TEST_F(Cli, MergeCombinesSlicesIntoTheWholeCampaign) {
   EXPECT_EQ(merged.out, whole.out);
   const Result report = run("report all.sqlite --out r.html");
   ASSERT_EQ(report.code, 0) << report.err;
-  EXPECT_NE(slurp(tmp_ / "r.html").find("<svg"), std::string::npos);
+  EXPECT_NE(slurp(tmp_ / "r.html").find("id=\"chart-probability\""), std::string::npos);
   // Another seed is another campaign.
   ASSERT_EQ(run("mc " + kIff + " -n 2 --seed 9 --store other.sqlite").code, 0);
   const Result refused = run("merge a.sqlite other.sqlite --store x.sqlite");

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
+
+#include "opensam/output/report.hpp"
 
 namespace opensam::montecarlo {
 
@@ -24,69 +27,40 @@ std::string escape(const std::string& s) {
   return out;
 }
 
-constexpr double kW = 640, kH = 260, kLeft = 56, kRight = 16, kTop = 16, kBottom = 64;
-
-/// Leak probability (and raid annihilation) per sweep point with the 95 % band.
-std::string probability_chart(const CampaignStats& s) {
-  const std::size_t n = s.points.size();
-  const double pw = kW - kLeft - kRight, ph = kH - kTop - kBottom;
-  const double inset = 60.0;  // room for the outermost points' labels
-  const auto x = [&](std::size_t i) {
-    return kLeft + inset + (n == 1 ? (pw - 2 * inset) / 2 : (pw - 2 * inset) * double(i) / double(n - 1));
-  };
-  const auto y = [&](double p) { return kTop + ph * (1.0 - p); };
-  std::string svg =
-      fmt::format(R"(<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img">)", kW, kH, kW, kH);
-  for (int k = 0; k <= 4; ++k) {
-    const double p = k / 4.0;
-    svg += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid"/>)", kLeft, kW - kRight,
-                       y(p), y(p));
-    svg += fmt::format(R"(<text x="{}" y="{:.1f}" class="tick" text-anchor="end">{:.2f}</text>)", kLeft - 6,
-                       y(p) + 4, p);
-  }
-  const auto series = [&](auto get, const char* cls) {
-    std::string band = "M", line = "M";
-    for (std::size_t i = 0; i < n; ++i) {
-      const Interval& iv = get(s.points[i]);
-      band += fmt::format("{}{:.1f},{:.1f}", i ? " L" : "", x(i), y(iv.high));
-      line += fmt::format("{}{:.1f},{:.1f}", i ? " L" : "", x(i), y(iv.mean));
-    }
-    for (std::size_t i = n; i-- > 0;) band += fmt::format(" L{:.1f},{:.1f}", x(i), y(get(s.points[i]).low));
-    std::string out = fmt::format(R"(<path d="{} Z" class="band {}"/>)", band, cls);
-    if (n > 1) out += fmt::format(R"(<path d="{}" class="line {}"/>)", line, cls);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Interval& iv = get(s.points[i]);
-      out += fmt::format(R"(<line x1="{0:.1f}" x2="{0:.1f}" y1="{1:.1f}" y2="{2:.1f}" class="err {3}"/>)",
-                         x(i), y(iv.low), y(iv.high), cls);
-      out += fmt::format(
-          R"(<circle cx="{:.1f}" cy="{:.1f}" r="3.5" class="dot {}"><title>{:.3f} [{:.3f}, {:.3f}]</title></circle>)",
-          x(i), y(iv.mean), cls, iv.mean, iv.low, iv.high);
-    }
-    return out;
-  };
-  svg += series([](const PointStats& p) -> const Interval& { return p.leak_probability; }, "leak");
-  svg += series([](const PointStats& p) -> const Interval& { return p.raid_annihilation; }, "rap");
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string label = s.points[i].label;
-    if (label.size() > 28) label = label.substr(0, 27) + "…";
-    svg += fmt::format(R"(<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{}</text>)", x(i),
-                       kH - kBottom + 18, escape(label));
-  }
-  svg += fmt::format(R"(<text x="{}" y="{}" class="legend leak">● leak probability</text>)", kLeft, kH - 16);
-  svg += fmt::format(R"(<text x="{}" y="{}" class="legend rap">● raid annihilation probability</text>)",
-                     kLeft + 170, kH - 16);
-  svg += fmt::format(R"(<text x="{}" y="{}" class="tick">shaded: Wilson 95 % interval</text>)", kLeft + 420,
-                     kH - 16);
-  return svg + "</svg>";
+/// JSON for a <script> element: "</" cannot close it.
+std::string script_json(const nlohmann::ordered_json& j) {
+  std::string out = j.dump();
+  for (std::size_t p = out.find("</"); p != std::string::npos; p = out.find("</", p + 3))
+    out.replace(p, 2, "<\\/");
+  return out;
 }
 
-/// A histogram of `values` (NaN skipped) in `bins` equal bins, or one bin per whole number
-/// when `whole` and the range is small.
-std::string histogram(const std::vector<double>& values, const std::string& x_label, bool whole) {
+/// Leak probability and raid annihilation per sweep point with their 95 % intervals.
+nlohmann::ordered_json probability_data(const CampaignStats& s) {
+  nlohmann::ordered_json labels = nlohmann::ordered_json::array();
+  const auto series = [&](auto get) {
+    nlohmann::ordered_json mean = nlohmann::ordered_json::array(), low = mean, high = mean;
+    for (const PointStats& p : s.points) {
+      const Interval& iv = get(p);
+      mean.push_back(iv.mean);
+      low.push_back(iv.low);
+      high.push_back(iv.high);
+    }
+    return nlohmann::ordered_json{{"mean", mean}, {"low", low}, {"high", high}};
+  };
+  for (const PointStats& p : s.points) labels.push_back(p.label);
+  return {{"labels", labels},
+          {"leak", series([](const PointStats& p) -> const Interval& { return p.leak_probability; })},
+          {"rap", series([](const PointStats& p) -> const Interval& { return p.raid_annihilation; })}};
+}
+
+/// A histogram of `values` (NaN skipped) in 20 equal bins, or one bin per whole number when
+/// `whole` and the range is small; null when no value is finite.
+nlohmann::ordered_json histogram(const std::vector<double>& values, const std::string& x_label, bool whole) {
   std::vector<double> v;
   for (double x : values)
     if (std::isfinite(x)) v.push_back(x);
-  if (v.empty()) return "<p class=\"none\">No replicate defines it.</p>";
+  if (v.empty()) return nullptr;
   const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
   double lo = *mn, hi = *mx;
   std::size_t bins = 20;
@@ -101,30 +75,14 @@ std::string histogram(const std::vector<double>& values, const std::string& x_la
   }
   std::vector<std::size_t> count(bins);
   for (double x : v) ++count[std::min(bins - 1, std::size_t((x - lo) / (hi - lo) * double(bins)))];
-  const std::size_t top = *std::max_element(count.begin(), count.end());
-  const double pw = kW - kLeft - kRight, ph = kH - kTop - kBottom, bw = pw / double(bins);
-  std::string svg =
-      fmt::format(R"(<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img">)", kW, kH, kW, kH);
+  nlohmann::ordered_json labels = nlohmann::ordered_json::array();
   for (std::size_t b = 0; b < bins; ++b) {
-    const double h = ph * double(count[b]) / double(top);
-    const double from = lo + (hi - lo) * double(b) / double(bins),
-                 to = lo + (hi - lo) * double(b + 1) / double(bins);
-    svg += fmt::format(
-        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar"><title>{:.4g} to {:.4g}: {}</title></rect>)",
-        kLeft + bw * double(b) + 1, kTop + ph - h, std::max(bw - 2, 1.0), h, from, to, count[b]);
+    const double from = lo + (hi - lo) * double(b) / double(bins);
+    const double to = lo + (hi - lo) * double(b + 1) / double(bins);
+    labels.push_back(whole && bins == std::size_t(hi - lo) ? fmt::format("{:.0f}", from + 0.5)
+                                                           : fmt::format("{:.3g}-{:.3g}", from, to));
   }
-  for (int k = 0; k <= 4; ++k) {
-    const double xv = lo + (hi - lo) * k / 4.0;
-    svg += fmt::format(R"(<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{:.4g}</text>)",
-                       kLeft + pw * k / 4.0, kTop + ph + 16, whole ? std::round(xv) : xv);
-  }
-  svg += fmt::format(R"(<text x="{}" y="{:.1f}" class="tick" text-anchor="end">{}</text>)", kLeft - 6,
-                     kTop + 10, top);
-  svg += fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="end">0</text>)", kLeft - 6, kTop + ph);
-  svg += fmt::format(
-      R"(<text x="{:.1f}" y="{}" class="axis" text-anchor="middle">{} (replicates per bin)</text>)",
-      kLeft + pw / 2, kH - 24, escape(x_label));
-  return svg + "</svg>";
+  return {{"label", x_label}, {"labels", labels}, {"counts", count}};
 }
 
 std::string money(double usd) {
@@ -151,10 +109,7 @@ body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1000px;color
 h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #d8dde6}
 table{border-collapse:collapse;margin:8px 0}td,th{padding:3px 10px;border-bottom:1px solid #eceff4;text-align:right}
 th:first-child,td:first-child{text-align:left}small{color:#667}.meta{color:#556}
-.grid{stroke:#e3e7ee}.tick{font-size:11px;fill:#556}.axis{font-size:12px;fill:#334}
-.band{stroke:none;opacity:.18}.line{fill:none;stroke-width:2}.err{stroke-width:1.5}
-.leak{fill:#c0392b;stroke:#c0392b}.rap{fill:#2471a3;stroke:#2471a3}.legend{font-size:12px;stroke:none}
-.bar{fill:#5d6d7e}.none{color:#889}
+.chart{position:relative;height:280px;margin:8px 0}.none{color:#889}
 )";
 
 }  // namespace
@@ -182,7 +137,10 @@ std::string report_html(const CampaignStats& s, const std::vector<ReplicateRecor
   h +=
       "</table><p class=\"meta\">Probabilities with Wilson 95 % intervals; other figures as mean (5th – 95th "
       "percentile) over replicates.</p>\n";
-  h += probability_chart(s);
+  nlohmann::ordered_json data;
+  data["probability"] = probability_data(s);
+  data["histograms"] = nlohmann::ordered_json::array();
+  h += "<div class=\"chart\"><canvas id=\"chart-probability\"></canvas></div>\n";
 
   h += "\n<h2>Cost</h2>\n<table><tr><th>sweep point</th><th>interceptor cost</th><th>cost per kill</th>"
        "<th>cost exchange (spent / destroyed)</th><th>spent / asset value</th><th>asset value "
@@ -208,9 +166,16 @@ std::string report_html(const CampaignStats& s, const std::vector<ReplicateRecor
                                                        : std::nan(""));
     }
     h += fmt::format("<h2>Spread: {}</h2>\n", escape(s.points[i].label));
-    h += histogram(fired, "interceptors fired", true);
-    h += histogram(exchange, "cost exchange ratio", false);
-    h += "\n";
+    for (auto&& hist :
+         {histogram(fired, "interceptors fired", true), histogram(exchange, "cost exchange ratio", false)}) {
+      if (hist.is_null()) {
+        h += "<p class=\"none\">No replicate defines it.</p>\n";
+        continue;
+      }
+      h += fmt::format("<div class=\"chart\"><canvas id=\"chart-hist-{}\"></canvas></div>\n",
+                       data["histograms"].size());
+      data["histograms"].push_back(hist);
+    }
   }
 
   h += "<h2>Threats</h2>\n";
@@ -230,6 +195,29 @@ std::string report_html(const CampaignStats& s, const std::vector<ReplicateRecor
     h += fmt::format("</table><p class=\"meta\">Air picture: mean GOSPA per replicate {}.</p>\n",
                      spread_cell(p.gospa_m, metres));
   }
+  h += "<script>";
+  h += output::chart_js();
+  h += "</script>\n<script>const DATA=" + script_json(data) + ";\n";
+  h += R"JS(
+(function(){
+  const charts=[];
+  const opts=(extra)=>Object.assign({responsive:true,maintainAspectRatio:false,animation:false},extra);
+  const P=DATA.probability;
+  const band=(s,label,color)=>[
+    {label:label,data:s.mean,borderColor:color,backgroundColor:color,pointRadius:4},
+    {label:label+' 95 % high',data:s.high,borderColor:'transparent',backgroundColor:color+'30',pointRadius:0,fill:'+1'},
+    {label:label+' 95 % low',data:s.low,borderColor:'transparent',pointRadius:0,fill:false}];
+  charts.push(new Chart(document.getElementById('chart-probability'),{type:'line',
+    data:{labels:P.labels,datasets:band(P.leak,'leak probability','#c0392b').concat(band(P.rap,'raid annihilation probability','#2471a3'))},
+    options:opts({scales:{y:{min:0,max:1,title:{display:true,text:'probability'}},x:{offset:true,title:{display:true,text:'sweep point'}}},
+      plugins:{legend:{labels:{filter:(item)=>!item.text.includes('95 %')}}}})}));
+  DATA.histograms.forEach((hst,k)=>charts.push(new Chart(document.getElementById('chart-hist-'+k),{type:'bar',
+    data:{labels:hst.labels,datasets:[{label:'replicates',data:hst.counts,backgroundColor:'#5d6d7e'}]},
+    options:opts({scales:{x:{title:{display:true,text:hst.label}},y:{title:{display:true,text:'replicates per bin'}}}})})));
+  window.opensamReport={ready:true,charts:charts.length};
+})();
+</script>
+)JS";
   return h + "</body></html>\n";
 }
 

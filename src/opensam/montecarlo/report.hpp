@@ -1,6 +1,6 @@
 #pragma once
-/// @file A campaign's report: one self-contained HTML page (inline SVG charts, no scripts, no
-/// outside requests) with the statistics of every sweep point.
+/// @file A campaign's report: one self-contained HTML page (Chart.js inlined, no outside
+/// requests) with the statistics of every sweep point.
 
 #include <string>
 #include <vector>
