@@ -13,27 +13,8 @@ namespace opensam::montecarlo {
 
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-/// JSON for a <script> element: "</" cannot close it.
-std::string script_json(const nlohmann::ordered_json& j) {
-  std::string out = j.dump();
-  for (std::size_t p = out.find("</"); p != std::string::npos; p = out.find("</", p + 3))
-    out.replace(p, 2, "<\\/");
-  return out;
-}
+using output::script_json;
+constexpr auto escape = output::markup_escape;
 
 /// Leak probability and raid annihilation per sweep point with their 95 % intervals.
 nlohmann::ordered_json probability_data(const CampaignStats& s) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "opensam/output/replay.hpp"
+#include "opensam/output/report.hpp"
 
 namespace opensam::output {
 
@@ -15,20 +16,10 @@ using Rgba = std::array<int, 4>;
 
 std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 
+/// A description for Cesium's info box: escaped, one line per fact.
 std::string html(const std::string& text) {
   std::string out;
-  for (const char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '\n')
-      out += "<br>";
-    else
-      out += c;
-  }
+  for (const char c : markup_escape(text)) out += c == '\n' ? std::string("<br>") : std::string(1, c);
   return out;
 }
 

@@ -6,27 +6,13 @@
 #include <algorithm>
 
 #include "opensam/output/replay.hpp"
+#include "opensam/output/report.hpp"
 
 namespace opensam::output {
 
 namespace {
 
-std::string xml(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
-}
+constexpr auto xml = markup_escape;
 
 /// KML colours are aabbggrr.
 std::string style(const char* id, const char* aabbggrr, double width, double scale) {

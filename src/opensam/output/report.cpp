@@ -28,14 +28,9 @@ double held_time_s(const std::vector<double>& times_s, double max_gap_s) {
   return held;
 }
 
-namespace {
-
-using nlohmann::ordered_json;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string esc(std::string_view s) {
+std::string markup_escape(std::string_view text) {
   std::string out;
-  for (const char c : s) {
+  for (const char c : text) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -47,16 +42,21 @@ std::string esc(std::string_view s) {
   return out;
 }
 
-/// A number for a table cell, a dash when it is not finite.
-std::string cell(double v, int decimals) {
-  return std::isfinite(v) ? fmt::format("{:.{}f}", v, decimals) : "-";
-}
-
-/// JSON for a <script> element: "</" cannot close it.
-std::string script_json(const ordered_json& j) {
+std::string script_json(const nlohmann::ordered_json& j) {
   std::string s = j.dump();
   for (std::size_t p = s.find("</"); p != std::string::npos; p = s.find("</", p + 3)) s.replace(p, 2, "<\\/");
   return s;
+}
+
+namespace {
+
+using nlohmann::ordered_json;
+constexpr auto esc = markup_escape;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// A number for a table cell, a dash when it is not finite.
+std::string cell(double v, int decimals) {
+  return std::isfinite(v) ? fmt::format("{:.{}f}", v, decimals) : "-";
 }
 
 ordered_json num(double v, int decimals) {

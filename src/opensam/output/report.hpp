@@ -4,6 +4,7 @@
 /// expenditure and cost, detection and first-track ranges per threat type, miss distances,
 /// GOSPA over time and the signature exposure of each aircraft to each radar.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,12 @@ namespace opensam::output {
 
 /// Chart.js (chart.umd.min.js from npm), built into the program for self-contained reports.
 [[nodiscard]] std::string_view chart_js();
+
+/// Text for HTML or XML: & < > " as entities.
+[[nodiscard]] std::string markup_escape(std::string_view text);
+
+/// JSON text for a <script> element, where "</" cannot close it.
+[[nodiscard]] std::string script_json(const nlohmann::ordered_json& j);
 
 /// The aspect of a radar seen from a target, off its nose (0 to 180 deg): "nose" under 45 deg,
 /// "beam" from 45 to 135 deg, "tail" beyond.
