@@ -149,7 +149,8 @@ int run_command(const RunArgs& args) {
     std::cout << summary.dump() << '\n';
   } else {
     std::cout << output::summary_table(*sc, run);
-    std::cout << fmt::format("\n  outputs: {}/\n", out_dir.string());
+    std::cout << fmt::format("\n  outputs: {0}/\n  see it:  opensam view {0}   (or open {0}/report.html)\n",
+                             out_dir.string());
   }
   return kExitOk;
 }
