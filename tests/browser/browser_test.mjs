@@ -16,7 +16,8 @@ const { chromium } = require("playwright-core");
 
 const CHROMIUM = process.env.OPENSAM_CHROMIUM || "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-  "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"];
+  "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage", "--disable-quic",
+  "--no-first-run", "--disable-sync"];
 
 const failures = [];
 const began = Date.now();
