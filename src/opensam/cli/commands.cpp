@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "opensam/dis/link.hpp"
 #include "opensam/output/raster.hpp"
 #include "opensam/output/replay.hpp"
 #include "opensam/output/report.hpp"
@@ -105,6 +106,48 @@ int run_command(const RunArgs& args) {
 
   sim::RunOptions options;
   options.seed = seed;
+  // DIS: out, in, a capture, or a paced run.
+  std::unique_ptr<dis::Link> link;
+  if (!args.dis_out.empty() || !args.dis_in.empty() || !args.dis_pcap.empty() || args.realtime) {
+    dis::LinkOptions lo;
+    std::string error;
+    if (!args.dis_out.empty() && !(lo.out = dis::parse_endpoint(args.dis_out, error))) {
+      std::cerr << "opensam: --dis-out: " << error << "\n";
+      return kExitBadInput;
+    }
+    if (!args.dis_in.empty()) {
+      if (!(lo.in = dis::parse_endpoint(args.dis_in, error))) {
+        std::cerr << "opensam: --dis-in: " << error << "\n";
+        return kExitBadInput;
+      }
+      if (!args.realtime) {
+        std::cerr << "opensam: --dis-in needs --realtime: another simulation runs on the wall clock\n";
+        return kExitBadInput;
+      }
+      if (sc->external_type.empty()) {
+        std::cerr << fmt::format(
+            "{}: external: missing: --dis-in needs the scenario to say what type entities of another "
+            "simulation fly as (external: {{type: f16c}}, say)\n",
+            args.file);
+        return kExitBadInput;
+      }
+    }
+    lo.pcap_path = args.dis_pcap;
+    lo.exercise = std::uint8_t(args.dis_exercise);
+    lo.site = std::uint16_t(args.dis_site);
+    lo.application = std::uint16_t(args.dis_app);
+    lo.realtime = args.realtime;
+    lo.time_scale = args.time_scale;
+    try {
+      link = std::make_unique<dis::Link>(*sc, lo);
+    } catch (const std::exception& e) {
+      std::cerr << "opensam: " << e.what() << "\n";
+      return kExitFailure;
+    }
+    options.live = link.get();
+    options.live_inbound = lo.in.has_value();
+    options.sinks.push_back(link.get());
+  }
   const sim::RunResult run = sim::run_replication(*loaded->prepared, options);
   const auto summary = output::summary_json(*sc, run);
 
@@ -138,10 +181,17 @@ int run_command(const RunArgs& args) {
     folder.write("scenario.czml", output::scenario_czml(*sc, run, overlays));
     folder.write("scenario.kml", output::scenario_kml(*sc, run, overlays));
     folder.write("report.html", output::run_report_html(*sc, run));
+    if (link) {
+      folder.write("dis.json", dis::stats_json(link->stats()));
+      link->finish();
+    }
     folder.commit();
   } catch (const fs::filesystem_error& e) {
     std::cerr << fmt::format("opensam: cannot write the outputs to '{}': {}\n", out_dir.string(),
                              e.code().message());
+    return kExitFailure;
+  } catch (const std::runtime_error& e) {
+    std::cerr << "opensam: " << e.what() << "\n";
     return kExitFailure;
   }
 
@@ -149,6 +199,14 @@ int run_command(const RunArgs& args) {
     std::cout << summary.dump() << '\n';
   } else {
     std::cout << output::summary_table(*sc, run);
+    if (link) {
+      const dis::LinkStats& d = link->stats();
+      std::cout << fmt::format(
+          "\n  DIS: sent {} PDUs ({} entity state, {} fire, {} detonation, {} emission); received {}, "
+          "accepted {}, rejected {}, rate-limited {}; {} entities in, {} strikes\n",
+          d.sent, d.sent_entity_state, d.sent_fire, d.sent_detonation, d.sent_emission, d.received,
+          d.accepted, d.rejected_total(), d.rate_limited, d.entities_in, d.strikes);
+    }
     std::cout << fmt::format("\n  outputs: {0}/\n  see it:  opensam view {0}   (or open {0}/report.html)\n",
                              out_dir.string());
   }

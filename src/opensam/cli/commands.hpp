@@ -18,7 +18,15 @@ struct RunArgs {
   std::optional<std::uint64_t> seed;
   std::string out_dir;  ///< empty: out/<scenario>-<seed>
   std::string format = "table";
-  bool sqlite = false;  ///< also write run.sqlite
+  bool sqlite = false;   ///< also write run.sqlite
+  std::string dis_out;   ///< HOST:PORT, empty: no DIS out
+  std::string dis_in;    ///< HOST:PORT, empty: no DIS in
+  std::string dis_pcap;  ///< capture file of the PDUs sent
+  int dis_exercise = 1;
+  int dis_site = 1;
+  int dis_app = 1;
+  bool realtime = false;
+  double time_scale = 1.0;
 };
 
 int run_command(const RunArgs& args);

@@ -70,6 +70,23 @@ int main(int argc, char** argv) {
   run->add_option("--format", run_args.format, "Summary on stdout: table or json")
       ->check(CLI::IsMember({"table", "json"}));
   run->add_flag("--sqlite", run_args.sqlite, "Also write run.sqlite: the logs as tables for SQL");
+  run->add_option("--dis-out", run_args.dis_out, "Send DIS PDUs (version 7) to HOST:PORT over UDP");
+  run->add_option("--dis-in", run_args.dis_in,
+                  "Listen for DIS PDUs on HOST:PORT: other simulations' aircraft and missiles become "
+                  "threats (needs --realtime and the scenario's `external` section)");
+  run->add_option("--dis-pcap", run_args.dis_pcap, "Also write the PDUs sent to a pcap capture file");
+  run->add_option("--dis-exercise", run_args.dis_exercise, "DIS exercise id (default 1)")
+      ->check(CLI::Range(1, 255));
+  run->add_option("--dis-site", run_args.dis_site, "DIS site number of this simulation (default 1)")
+      ->check(CLI::Range(1, 65534));
+  run->add_option("--dis-app", run_args.dis_app, "DIS application number of this simulation (default 1)")
+      ->check(CLI::Range(1, 65534));
+  auto* realtime = run->add_flag("--realtime", run_args.realtime,
+                                 "Pace the run on the wall clock (DIS PDUs then carry absolute timestamps)");
+  run->add_option("--time-scale", run_args.time_scale,
+                  "With --realtime: simulation seconds per wall-clock second (default 1)")
+      ->check(CLI::Range(0.01, 1000.0))
+      ->needs(realtime);
   run->footer(kRunExamples);
 
   std::vector<std::string> validate_files;

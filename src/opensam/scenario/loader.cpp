@@ -141,6 +141,13 @@ class Loader {
     set_scalar(r, "environment", [&] { read_environment(ctx, r.node("environment"), base_dir); });
     set_scalar(r, "tracker", [&] { read_scenario_tracker(ctx, r.node("tracker"), sc_.tracker); });
     set_scalar(r, "defence", [&] { read_defence(ctx, r.node("defence")); });
+    set_scalar(r, "external", [&] {
+      MapReader e(ctx, r.node("external"), kExternalSection, "external");
+      if (!e.is_map()) return;
+      if (auto type = e.text("type")) {
+        if (auto key = resolve_type(e, *type, LibraryPart::kThreats, base_dir)) sc_.external_type = *key;
+      }
+    });
     for (const auto& [node, path] : r.list("sites")) read_site(ctx, node, path, base_dir);
     for (const auto& [node, path] : r.list("assets")) read_asset(ctx, node, path);
     if (r.has("threats")) threats_key_ = r.where("threats");
@@ -1099,9 +1106,10 @@ class Loader {
     const core::SourceLocation where = root_location_.file.empty() ? root : root_location_;
     if (!set_by_.contains("name")) errors_.add(where, "name", "missing required key 'name'");
     if (!set_by_.contains("duration")) errors_.add(where, "duration", "missing required key 'duration'");
-    if (threat_entries_ == 0) {
+    if (threat_entries_ == 0 && sc_.external_type.empty()) {
       errors_.add(threats_key_ ? *threats_key_ : where, "threats",
-                  "no threats: give at least one under 'threats' or 'raids'");
+                  "no threats: give at least one under 'threats' or 'raids' (or an `external` section "
+                  "for threats from another simulation)");
     }
     // The command post's tracker takes two sensors per radar (skin and strobes).
     std::size_t radars = 0;

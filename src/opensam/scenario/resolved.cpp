@@ -83,6 +83,10 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
   e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
   emit_tracker(e, sc.tracker);
+  if (!sc.external_type.empty()) {
+    e << YAML::Key << "external" << YAML::Value << YAML::BeginMap << YAML::Key << "type" << YAML::Value
+      << sc.external_type << YAML::EndMap;
+  }
   const Defence& d = sc.defence;
   e << YAML::Key << "defence" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "roe" << YAML::Value << d.roe << YAML::Key << "doctrine" << YAML::Value << d.doctrine;

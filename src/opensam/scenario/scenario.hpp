@@ -225,6 +225,9 @@ struct Scenario {
   std::vector<Threat> threats;
   TrackerSettings tracker;
   Defence defence;
+  /// The library threat type entities of another simulation fly as (key into threat_types);
+  /// empty without an `external` section.
+  std::string external_type;
   /// Without a `coverage` key: low flyers (100 m AGL) and high flyers (10 km), 1 m2, Pd 0.5.
   std::vector<CoverageLayer> coverage = {{{100.0, AltitudeReference::kAgl}, 1.0, 0.5, 2000.0},
                                          {{10000.0, AltitudeReference::kMsl}, 1.0, 0.5, 2000.0}};

@@ -476,6 +476,14 @@ const std::array kCoverageFields{
               .max = 50000.0},
 };
 
+const std::array kExternalFields{
+    FieldSpec{.key = "type",
+              .kind = K::kString,
+              .doc = "Library threat type (its signature, vulnerability and cost) that aircraft and "
+                     "missiles of another simulation fly as when they come in by DIS (`--dis-in`).",
+              .required = true},
+};
+
 const std::array kEnvironmentFields{
     FieldSpec{.key = "terrain",
               .kind = K::kString,
@@ -551,6 +559,11 @@ const std::array kScenarioFields{
               .doc = "The command post's tracker, which fuses every radar's detections and jam "
                      "strobes into one air picture (keys under Tracker files).",
               .child = &kTrackerSection},
+    FieldSpec{.key = "external",
+              .kind = K::kMap,
+              .doc = "How entities of another simulation (DIS Entity State PDUs, `opensam run "
+                     "--dis-in`) become threats in this one.",
+              .child = &kExternalSection},
     FieldSpec{.key = "defence",
               .kind = K::kMap,
               .doc = "Rules of engagement, doctrine, identification and emission control.",
@@ -1419,6 +1432,7 @@ const Section kCoverageSection{"coverage[]", "A reference altitude for the cover
                                kCoverageFields};
 const Section kSilenceSection{"sites[].silent[]", "A time window without emission.", kSilenceFields};
 const Section kDefenceSection{"defence", "How the command post fights.", kDefenceFields};
+const Section kExternalSection{"external", "Threats from another simulation.", kExternalFields};
 const Section kZoneSection{"defence.zones[]", "An engagement zone.", kZoneFields};
 const Section kEnvironmentSection{"environment", "Terrain, refraction and the surface under low flyers.",
                                   kEnvironmentFields};
@@ -1501,9 +1515,9 @@ std::string format_reference() {
       "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
   for (const Section* s :
-       {&kScenarioSection, &kEnvironmentSection, &kDefenceSection, &kZoneSection, &kSiteSection,
-        &kSilenceSection, &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
-        &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
+       {&kScenarioSection, &kEnvironmentSection, &kExternalSection, &kDefenceSection, &kZoneSection,
+        &kSiteSection, &kSilenceSection, &kAssetSection, &kThreatSection, &kWaypointSection,
+        &kManoeuvreSection, &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
     append_section(out, *s);
   }
   out +=

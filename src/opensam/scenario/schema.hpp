@@ -66,6 +66,7 @@ extern const Section kReactionSection;
 extern const Section kSilenceSection;
 extern const Section kCoverageSection;
 extern const Section kDefenceSection;
+extern const Section kExternalSection;
 extern const Section kZoneSection;
 extern const Section kEnvironmentSection;
 extern const Section kSiteTypeSection;

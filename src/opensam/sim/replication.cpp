@@ -65,6 +65,7 @@ enum class SimEventKind : std::uint8_t {
   kGuidance,       ///< every flying interceptor takes a guidance step
   kReload,         ///< a transloader has refilled a launcher (a: launcher)
   kSilenceEnd,     ///< a radar silenced against an anti-radiation missile may emit again (a: radar)
+  kLive,           ///< the link to other simulations: movers out, entities and strikes in
 };
 
 struct SimEvent {
@@ -127,6 +128,10 @@ struct Flight {
   core::RngStream kill;
 };
 
+/// An entity of another simulation is dead-reckoned this far past the present, so that a scan can
+/// look ahead at it as at a planned flight (longer than any scan period).
+constexpr double kExternalLookahead_s = 15.0;
+
 /// Track dwells on a target end after this many misses in a row.
 constexpr std::uint8_t kTrackDropMisses = 3;
 
@@ -150,6 +155,8 @@ struct ThreatState {
   double lethal_radius_m = 0.0;  ///< 0 (none given): the impact does no damage
   double vulnerability = 1.0;    ///< kill probability of a burst at zero miss
   bool hears = true;
+  bool external = false;    ///< an entity of another simulation, flown by its reports
+  ExternalReport report{};  ///< its last report, dead-reckoned from
 };
 
 class World {
@@ -220,6 +227,9 @@ class World {
       st.held.assign(sc.threats.size(), 0);
       radars_.push_back(std::move(st));
     }
+    for (std::size_t i = 0; i < sc.sites.size(); ++i)
+      site_ecef_.push_back(geo::lla_to_ecef(to_lla(sc.sites[i].position, sc.sites[i].altitude, terrain_)));
+    site_down_.assign(sc.sites.size(), false);
     for (ThreatState& t : threats_) {
       for (std::size_t r = 0; r < radars_.size(); ++r) {
         if (t.target != kNoEntity && radars_[r].radar->entity() == t.target && t.model.plan.route.size() >= 2)
@@ -250,6 +260,7 @@ class World {
     }
     if (picture_) engine_.schedule_at(sc_.tracker.update_interval_s, {SimEventKind::kPictureUpdate, 0, 0});
     if (opt_.record_truth) engine_.schedule_at(0.0, {SimEventKind::kTruthSample, 0, 0});
+    if (opt_.live != nullptr) engine_.schedule_at(0.0, {SimEventKind::kLive, 0, 0});
     for (std::size_t r = 0; r < radars_.size(); ++r) {
       engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
       for (const auto& w : radars_[r].radar->silent()) {
@@ -259,7 +270,7 @@ class World {
     }
     engine_.run_until(sc_.duration_s, [this](const SimEvent& e) { dispatch(e); });
     // Until every threat is settled, or the duration: whichever comes first.
-    const double end = settled_ == threats_.size() ? engine_.now_s() : sc_.duration_s;
+    const double end = settled_ == threats_.size() || live_stopped_ ? engine_.now_s() : sc_.duration_s;
     engine_.advance_to(std::max(end, engine_.now_s()));
     // What arrived since the last update (unless the run ended on an update).
     if (result_.picture.empty() || result_.picture.back().time_s < engine_.now_s()) update_picture();
@@ -380,7 +391,7 @@ class World {
   void settle(ThreatState& t, Outcome outcome) {
     t.outcome = outcome;
     t.outcome_time_s = engine_.now_s();
-    if (++settled_ == threats_.size()) engine_.stop();
+    if (++settled_ == threats_.size() && !opt_.live_inbound) engine_.stop();
   }
 
   [[nodiscard]] bool flying(const ThreatState& t) const { return t.started && !t.outcome; }
@@ -497,6 +508,8 @@ class World {
   }
 
   void destroy_site(std::uint32_t site) {
+    if (site_down_[site]) return;
+    site_down_[site] = true;
     log_.add(engine_.now_s(), SiteDestroyed{site});
     if (site == command_post_) {
       update_picture();  // the last picture; nobody fuses after that
@@ -571,6 +584,7 @@ class World {
       case SimEventKind::kLaunch: launch(e.a); return;
       case SimEventKind::kGuidance: guide(); return;
       case SimEventKind::kReload: reload(e.a); return;
+      case SimEventKind::kLive: live_tick(); return;
       case SimEventKind::kSilenceEnd:
         if (on_air(e.a, engine_.now_s())) {
           log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), true});
@@ -687,6 +701,7 @@ class World {
   /// altitude for a while, then resumes its route; once per flight.
   void react(std::uint32_t i, const Radar& radar) {
     ThreatState& t = threats_[i];
+    if (t.external) return;  // the other simulation flies it
     const scenario::Threat& spec = sc_.threats[i];
     if (!spec.reaction || t.reacted || t.model.ballistic || !flying(t)) return;
     t.reacted = true;
@@ -802,7 +817,7 @@ class World {
   [[nodiscard]] bool iff_answers(const c2::TrackView& v) const {
     if (sc_.defence.iff == "none") return false;
     const int i = nearest_threat(v.position_m, std::max(1000.0, 3.0 * v.sigma_m));
-    return i >= 0 && sc_.threats[std::size_t(i)].friendly &&
+    return i >= 0 && !threats_[std::size_t(i)].external && sc_.threats[std::size_t(i)].friendly &&
            sc_.threats[std::size_t(i)].transponder == sc_.defence.iff;
   }
 
@@ -896,7 +911,7 @@ class World {
              {},
              core::RngStream(opt_.seed, opt_.replicate, "interceptor/" + id)};
     // The track must still be held by an engagement radar on the air, and the launcher alive.
-    if (!picture_ || !uplink(f, now) || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= now) {
+    if (!picture_ || !uplink(f, now) || site_down_[l.site]) {
       ++l.rounds;
       command_->missile_cancelled(pl.track, pl.radar);
       return;
@@ -931,7 +946,7 @@ class World {
   void reload(std::uint32_t i) {
     LauncherState& l = launchers_[i];
     l.reloading = false;
-    if (l.reloads <= 0 || sc_.sites[l.site].destroyed_at_s.value_or(1e300) <= engine_.now_s()) return;
+    if (l.reloads <= 0 || site_down_[l.site]) return;
     const int n = std::min(l.capacity - l.rounds, l.reloads);
     l.rounds += n;
     l.reloads -= n;
@@ -987,7 +1002,7 @@ class World {
             shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m, t.vulnerability);
         if (f.kill.uniform() < pk) {
           shot.result = ShotResult::kKilled;
-          shot.fratricide = sc_.threats[std::size_t(f.target)].friendly;
+          shot.fratricide = !t.external && sc_.threats[std::size_t(f.target)].friendly;
           log_.add(now, Killed{t.entity, shot.interceptor, shot.fratricide});
           settle(t, Outcome::kKilled);
         } else {
@@ -1022,6 +1037,124 @@ class World {
     engine_.schedule_at(until_s, {SimEventKind::kSilenceEnd, r, 0});
   }
 
+  /// The link to other simulations: everything's position out; reports, time-outs and strikes in.
+  void live_tick() {
+    LiveLink& link = *opt_.live;
+    const double now = engine_.now_s();
+    movers_.clear();
+    for (std::size_t i = 0; i < sc_.sites.size(); ++i)
+      movers_.push_back({EntityIndex(i), EntityKind::kSite, &sc_.sites[i].id, &sc_.sites[i].type,
+                         site_ecef_[i], geo::Vec3::Zero(), !site_down_[i]});
+    for (std::size_t i = 0; i < threats_.size(); ++i) {
+      const ThreatState& t = threats_[i];
+      if (!t.started) continue;
+      const threats::Motion m = t.path.motion_at(t.outcome ? t.outcome_time_s : now);
+      movers_.push_back({t.entity, EntityKind::kThreat, &result_.entities[t.entity].id,
+                         &result_.entities[t.entity].type, m.position_ecef_m, m.velocity_ecef_mps,
+                         !t.outcome});
+    }
+    for (const Flight& f : flights_) {
+      const ShotRecord& shot = result_.shots[f.shot];
+      const bool flying = f.flyer.flying();
+      movers_.push_back({shot.interceptor, EntityKind::kInterceptor, &result_.entities[shot.interceptor].id,
+                         &shot.missile,
+                         flying ? geo::Vec3(f.flyer.state().position_m) : f.flyer.end_position_m(),
+                         f.flyer.state().velocity_mps, flying});
+    }
+    link.on_movers(now, movers_);
+    inbound_.clear();
+    if (!link.poll(now, inbound_)) {
+      live_stopped_ = true;
+      engine_.stop();
+      return;
+    }
+    for (const ExternalReport& r : inbound_.reports) {
+      const auto it = std::find(external_keys_.begin(), external_keys_.end(), r.key);
+      if (it == external_keys_.end()) {
+        add_external(r);
+      } else {
+        ThreatState& t = threats_[external_index_[std::size_t(it - external_keys_.begin())]];
+        if (!flying(t)) continue;
+        t.report = r;
+        redo_external(t, std::max(r.time_s, now));
+      }
+    }
+    for (std::uint64_t key : inbound_.timed_out) {
+      const auto it = std::find(external_keys_.begin(), external_keys_.end(), key);
+      if (it == external_keys_.end()) continue;
+      ThreatState& t = threats_[external_index_[std::size_t(it - external_keys_.begin())]];
+      if (!flying(t)) continue;
+      log_.add(now, Exited{t.entity, t.path.state_at(now).lla});
+      settle(t, Outcome::kNotEngaged);
+    }
+    for (EntityIndex site : inbound_.strikes) {
+      if (site < sc_.sites.size()) destroy_site(site);
+    }
+    for (ThreatState& t : threats_) {
+      if (t.external && flying(t) && t.path.end_time_s() < now + kExternalLookahead_s)
+        redo_external(t, t.path.end_time_s());
+    }
+    engine_.schedule_at(now + link.interval_s(), {SimEventKind::kLive, 0, 0});
+  }
+
+  /// Dead reckoning of an external entity from its last report (IEEE 1278.1-2012, E.4:
+  /// p + v dt + a dt^2 / 2).
+  static threats::Motion reckon(const ExternalReport& r, double t_s) {
+    const double dt = t_s - r.time_s;
+    return {r.position_ecef_m + r.velocity_ecef_mps * dt + 0.5 * r.acceleration_ecef_mps2 * dt * dt,
+            r.velocity_ecef_mps + r.acceleration_ecef_mps2 * dt};
+  }
+
+  /// Replaces an external entity's path from `from_s` on by its dead reckoning, to the lookahead.
+  void redo_external(ThreatState& t, double from_s) {
+    const double until = engine_.now_s() + kExternalLookahead_s;
+    const std::size_t i = t.path.sample_at_or_after(from_s);
+    if (i < t.path.size()) {
+      threats::Trajectory tail(t.path.sample_time_s(i), kFlightStep_s);
+      for (double ts = tail.start_time_s(); tail.empty() || ts <= until; ts += kFlightStep_s) {
+        const threats::Motion m = reckon(t.report, ts);
+        tail.push(m.position_ecef_m, m.velocity_ecef_mps);
+      }
+      t.path.splice(i, tail);
+      return;
+    }
+    for (std::size_t k = t.path.size();; ++k) {
+      const double ts = t.path.start_time_s() + double(k) * kFlightStep_s;
+      if (ts > until && !t.path.empty()) break;
+      const threats::Motion m = reckon(t.report, ts);
+      t.path.push(m.position_ecef_m, m.velocity_ecef_mps);
+    }
+  }
+
+  /// An entity of another simulation becomes a threat of this run, of the scenario's external type.
+  void add_external(const ExternalReport& r) {
+    const double now = engine_.now_s();
+    const scenario::ThreatType& type = sc_.threat_types.at(sc_.external_type);
+    const EntityIndex entity = EntityIndex(result_.entities.size());
+    result_.entities.push_back({r.name, EntityKind::kThreat, sc_.external_type});
+    ThreatState st;
+    st.entity = entity;
+    st.external = true;
+    st.report = r;
+    st.path = threats::Trajectory(now, kFlightStep_s);
+    st.launch_s = now;
+    st.started = true;
+    st.vulnerability = figure_or(type.figures, "vulnerability", 1.0);
+    redo_external(st, now);
+    const std::uint32_t index = std::uint32_t(threats_.size());
+    threats_.push_back(std::move(st));
+    signatures_.push_back(signature(type));
+    for (RadarState& rs : radars_) {
+      rs.per_threat.emplace_back(opt_.seed, opt_.replicate, "radar/" + rs.radar->id() + "/" + r.name);
+      rs.misses.push_back(0);
+      rs.held.push_back(0);
+    }
+    external_keys_.push_back(r.key);
+    external_index_.push_back(index);
+    opt_.live->bound(r.key, entity);
+    log_.add(now, EntityCreated{entity, threats_.back().path.state_at(now).lla});
+  }
+
   const Prepared& prepared_;
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
@@ -1045,6 +1178,14 @@ class World {
   };
   std::vector<Confirmed> confirmed_;  ///< this update's confirmed and coasting tracks
   std::size_t settled_ = 0;
+  std::vector<geo::Vec3> site_ecef_;
+  std::vector<bool> site_down_;  ///< destroyed, by the scenario's schedule or a strike
+  // The link to other simulations.
+  std::vector<MoverState> movers_;
+  Inbound inbound_;
+  std::vector<std::uint64_t> external_keys_;
+  std::vector<std::uint32_t> external_index_;  ///< into threats_, beside external_keys_
+  bool live_stopped_ = false;
   RunResult result_;
   // The engagement.
   std::vector<weapons::MissileType> missiles_;  ///< fixed after construction: flights point into it

@@ -8,6 +8,7 @@
 
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/event_log.hpp"
+#include "opensam/sim/live.hpp"
 
 namespace opensam::sim {
 
@@ -32,6 +33,10 @@ struct RunOptions {
   std::uint64_t replicate = 0;
   std::vector<EventSink*> sinks;  ///< listeners besides the run's own log
   bool record_truth = true;       ///< fill RunResult::truth (a campaign does without)
+  /// A link to other simulations (DIS), or none. With one that brings entities in, the run
+  /// lasts the scenario's duration (or until the link stops it), whatever becomes of the threats.
+  LiveLink* live = nullptr;
+  bool live_inbound = false;
 };
 
 /// The air picture scored against truth at one command-post update: GOSPA (alpha 2, the
