@@ -1108,7 +1108,7 @@ class Loader {
     if (!set_by_.contains("duration")) errors_.add(where, "duration", "missing required key 'duration'");
     if (threat_entries_ == 0 && sc_.external_type.empty()) {
       errors_.add(threats_key_ ? *threats_key_ : where, "threats",
-                  "no threats: give at least one under 'threats' or 'raids' (or an `external` section "
+                  "no threats: give at least one under 'threats' or 'raids' (or an 'external' section "
                   "for threats from another simulation)");
     }
     // The command post's tracker takes two sensors per radar (skin and strobes).
