@@ -5,6 +5,7 @@
 #include <Eigen/Geometry>
 #include <algorithm>
 #include <asio.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <map>
 #include <numbers>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 #include "opensam/dis/enums.hpp"
@@ -62,8 +64,11 @@ class Capture {
  public:
   Capture(std::string path, std::uint16_t port)
       : path_(std::move(path)), part_(path_ + ".part"), port_(port) {
+    errno = 0;
     out_.open(part_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(fmt::format("cannot write the capture '{}'", path_));
+    if (!out_)
+      throw std::runtime_error(fmt::format("cannot write the capture '{}': {}", path_,
+                                           errno ? std::generic_category().message(errno) : "open failed"));
     // pcap file header: magic, version 2.4, zone 0, sigfigs 0, snaplen 65535, Ethernet.
     const std::uint32_t h[] = {0xa1b2c3d4u, 0x00040002u, 0, 0, 65535, 1};
     le32(h[0]);
@@ -205,8 +210,11 @@ struct External {
   sim::EntityIndex entity = sim::kNoEntity;
 };
 
-double angle_diff(float a, float b) {
-  return std::abs(std::remainder(double(a) - double(b), 2.0 * std::numbers::pi));
+/// The body-to-ECEF rotation of DIS Euler angles (IEEE 1278.1-2012, annex B: psi about z, theta
+/// about y', phi about x'').
+Eigen::Quaterniond rotation_of(const Vec3f& o) {
+  return Eigen::AngleAxisd(o[0], geo::Vec3::UnitZ()) * Eigen::AngleAxisd(o[1], geo::Vec3::UnitY()) *
+         Eigen::AngleAxisd(o[2], geo::Vec3::UnitX());
 }
 
 }  // namespace
@@ -403,9 +411,10 @@ struct Link::Impl {
       const double dt = now_s - o.sent_s;
       const geo::Vec3 predicted = o.position + o.velocity * dt + 0.5 * o.acceleration * dt * dt;
       due = (predicted - m.position_ecef_m).norm() > kPositionThreshold_m;
-      for (int k = 0; k < 3 && !due; ++k)
-        due = angle_diff(orientation[std::size_t(k)], o.orientation[std::size_t(k)]) >
-              kOrientationThreshold_rad;
+      // The orientation error is the angle of the rotation between the sent and the actual
+      // attitude (FPW holds the attitude), whatever the Euler angles do near their poles.
+      due = due ||
+            rotation_of(orientation).angularDistance(rotation_of(o.orientation)) > kOrientationThreshold_rad;
     }
     if (!o.known) {
       EntityState& p = o.pdu;
@@ -499,7 +508,8 @@ struct Link::Impl {
     s.name = r.emitter.name;
     s.function = r.emitter.function;
     s.number = 1;
-    if (r.on) {
+    {
+      // A radar off the air keeps its beam, marked deactivated (version 7 beam status).
       const sensors::RadarParameters& rp = r.type.parameters;
       Beam b;
       b.id = 1;
@@ -514,10 +524,11 @@ struct Link::Impl {
       b.elevation_center_rad = float((r.type.max_elevation_rad + r.type.min_elevation_rad) / 2.0);
       b.elevation_sweep_rad = float((r.type.max_elevation_rad - r.type.min_elevation_rad) / 2.0);
       b.function = r.emitter.beam_function;
+      b.status = r.on ? 0 : 1;
       const double window = std::max(r.type.scan_period_s, r.type.track_revisit_s) * 1.5;
       std::erase_if(r.seen, [&](const auto& x) { return now_s - x.second > window; });
       for (const auto& [target, when] : r.seen) {
-        if (b.targets.size() == kMaxListedTargets) break;
+        if (!r.on || b.targets.size() == kMaxListedTargets) break;
         b.targets.push_back({our_id(target), 1, 1});
       }
       s.beams.push_back(std::move(b));

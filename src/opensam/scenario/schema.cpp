@@ -573,7 +573,8 @@ const std::array kScenarioFields{
     FieldSpec{.key = "assets", .kind = K::kList, .doc = "Defended assets.", .child = &kAssetSection},
     FieldSpec{.key = "threats",
               .kind = K::kList,
-              .doc = "Single threats. With `raids`, at least one threat in all, unless there is an `external` section.",
+              .doc = "Single threats. With `raids`, at least one threat in all, unless there is an "
+                     "`external` section.",
               .child = &kThreatSection},
     FieldSpec{.key = "raids",
               .kind = K::kList,
