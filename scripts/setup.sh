@@ -16,7 +16,7 @@ packages=(
   libnanoflann-dev libcpp-httplib-dev libasio-dev
   libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest
-  nodejs npm chromium
+  nodejs npm chromium tshark
 )
 
 missing=()

@@ -144,6 +144,41 @@ TEST_F(Cli, RunsAreByteIdenticalForTheSameSeed) {
   EXPECT_NE(slurp(tmp_ / "a/events.csv"), slurp(tmp_ / "c/events.csv"));
 }
 
+// A DIS link changes nothing in the run: the folder is byte-identical with and without one
+// (apart from dis.json), and the capture is byte-identical for the same seed.
+TEST_F(Cli, DisChangesNothingInTheRunAndItsCaptureIsReproducible) {
+  ASSERT_EQ(run("run '" + kDemo + "' --out a").code, 0);
+  ASSERT_EQ(run("run '" + kDemo + "' --out b --dis-pcap b.pcap --dis-exercise 3").code, 0);
+  ASSERT_EQ(run("run '" + kDemo + "' --out c --dis-pcap c.pcap --dis-exercise 3").code, 0);
+  for (const char* f : {"events.csv", "events.jsonl", "detections.csv", "tracks.csv", "gospa.csv",
+                        "truth.csv", "summary.json", "scenario.czml", "report.html"})
+    EXPECT_EQ(slurp(tmp_ / "a" / f), slurp(tmp_ / "b" / f)) << f;
+  EXPECT_FALSE(fs::exists(tmp_ / "a/dis.json"));
+  const auto stats = nlohmann::json::parse(slurp(tmp_ / "b/dis.json"));
+  EXPECT_GT(stats["sent"]["entity_state"].get<int>(), 1000);
+  EXPECT_EQ(stats["sent"]["fire"], stats["sent"]["detonation"]);
+  const std::string pcap = slurp(tmp_ / "b.pcap");
+  EXPECT_GT(pcap.size(), 100000U);
+  EXPECT_EQ(pcap, slurp(tmp_ / "c.pcap"));
+}
+
+// DIS flags that cannot work are refused with exit 2 before anything is written.
+TEST_F(Cli, DisMisuseExitsWithTwoAndWritesNothing) {
+  const std::string dis_in = (kSource / "examples/dis-in.yaml").string();
+  for (const std::string& args :
+       {"run '" + kDemo + "' --out x --dis-out 127.0.0.1", "run '" + kDemo + "' --out x --dis-out host:99999",
+        "run '" + dis_in + "' --out x --dis-in 127.0.0.1:39518",
+        "run '" + kDemo + "' --out x --realtime --dis-in 127.0.0.1:39518",
+        "run '" + kDemo + "' --out x --time-scale 10", "run '" + kDemo + "' --out x --dis-exercise 0"}) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args;
+    EXPECT_FALSE(r.err.empty()) << args;
+    EXPECT_FALSE(fs::exists(tmp_ / "x")) << args;
+  }
+  EXPECT_NE(run("run '" + kDemo + "' --realtime --dis-in 127.0.0.1:39518").err.find("external"),
+            std::string::npos);
+}
+
 // The resolved scenario is a scenario: it validates, and running it gives the same events.
 TEST_F(Cli, ResolvedScenarioRunsAgainIdentically) {
   ASSERT_EQ(run("run '" + kDemo + "' --out a --seed 9").code, 0);

@@ -1,8 +1,13 @@
-// The DIS link's receive path (IEEE 1278.1-2012: entity states of others, detonations on our
-// sites, simulation management) and the orientation it sends (annex B).
+// The DIS link: when it sends Entity State (IEEE 1278.1-2012 Table 25 thresholds and heartbeat,
+// annex E dead reckoning), its receive path (entity states of others, detonations on our sites,
+// simulation management, the rate limit) and the orientation it sends (annex B).
 #include "opensam/dis/link.hpp"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <Eigen/Geometry>
 #include <cmath>
@@ -125,6 +130,25 @@ TEST(DisLink, StopFreezeWithTerminationEndsTheRun) {
   EXPECT_EQ(link.stats().sent_other, 1U);  // the Acknowledge
 }
 
+// Stop/Freeze with another reason than termination (1, recess) freezes and does not end the
+// run; Start/Resume resumes it. Both are acknowledged (SISO-REF-010 acknowledge flags 4 and 3).
+TEST(DisLink, FreezeAndResumeAreAcknowledged) {
+  Link link(demo(), {});
+  sim::Inbound in;
+  StopFreeze freeze;
+  freeze.originating = {7, 8, 0xffff};
+  freeze.reason = 1;
+  link.receive(encode(freeze), 1.0, in);
+  EXPECT_TRUE(link.poll(1.0, in));
+  StartResume resume;
+  resume.originating = {7, 8, 0xffff};
+  link.receive(encode(resume), 2.0, in);
+  EXPECT_TRUE(link.poll(2.0, in));
+  EXPECT_EQ(link.stats().stop_freeze, 1U);
+  EXPECT_EQ(link.stats().start_resume, 1U);
+  EXPECT_EQ(link.stats().sent_other, 2U);
+}
+
 TEST(DisLink, HostileDatagramsAreCountedByReason) {
   Link link(demo(), {});
   sim::Inbound in;
@@ -167,6 +191,73 @@ TEST(DisLink, OrientationRebuildsTheBodyAxes) {
     EXPECT_NEAR(z.dot(enu.col(2).cross(x).normalized()), 0.0, 1e-6);
     EXPECT_GT(z.dot(down), 0.9);
   }
+}
+
+/// Entity States the link sends for one threat flying 20 s at `speed_mps` with a constant turn
+/// rate, checked every 0.1 s as a run does.
+std::uint64_t entity_states_of_a_turn(double speed_mps, double turn_rps) {
+  Link link(demo(), {});
+  const std::string name = "f16-1", type = "f16c";
+  const double lat = 40.3, lon = 32.5;
+  const geo::Vec3 start = geo::lla_to_ecef({lat, lon, 8000.0});
+  const Eigen::Matrix3d enu = geo::enu_to_ecef_rotation(lat, lon);
+  for (int k = 0; k <= 200; ++k) {
+    const double t = k * 0.1;
+    const double r = turn_rps > 0.0 ? speed_mps / turn_rps : 0.0;
+    const double a = turn_rps * t;
+    const geo::Vec3 p = turn_rps > 0.0 ? geo::Vec3(r * (1.0 - std::cos(a)), r * std::sin(a), 0.0)
+                                       : geo::Vec3(0.0, speed_mps * t, 0.0);
+    const geo::Vec3 v = speed_mps * geo::Vec3(std::sin(a), std::cos(a), 0.0);
+    // Entity 13 is the demo's second threat (after 11 sites, 1 asset and the jammer).
+    const sim::MoverState m{13, sim::EntityKind::kThreat, &name, &type, start + enu * p, enu * v, true};
+    link.on_movers(t, std::span(&m, 1));
+  }
+  return link.stats().sent_entity_state;
+}
+
+// IEEE 1278.1-2012, Table 25 (heartbeat 5 s, position threshold 1 m, orientation threshold
+// 3 deg) with first-order dead reckoning (annex E, FPW). Straight and level: only heartbeats,
+// at 0, 5, 10, 15 and 20 s. A turn at 250 m/s and 0.1 rad/s (a = 25 m/s2): the error 1/2 a t^2
+// reaches 1 m after sqrt(2 / a) = 0.28 s, so one every 0.3 s of checks. A turn at 20 m/s and
+// 0.3 rad/s: the heading passes 3 deg after 0.17 s, before the 1 m (0.58 s): one every 0.2 s.
+TEST(DisLink, EntityStatesGoOutAtTheThresholdsAndTheHeartbeat) {
+  EXPECT_EQ(entity_states_of_a_turn(250.0, 0.0), 5U);
+  const double position_s = std::ceil(std::sqrt(2.0 * 1.0 / (250.0 * 0.1)) / 0.1 - 1e-9) * 0.1;
+  EXPECT_NEAR(position_s, 0.3, 1e-9);
+  EXPECT_EQ(entity_states_of_a_turn(250.0, 0.1), 1U + std::uint64_t(20.0 / position_s + 1e-9));
+  const double orientation_s = std::ceil(3.0 * std::numbers::pi / 180.0 / 0.3 / 0.1 - 1e-9) * 0.1;
+  EXPECT_NEAR(orientation_s, 0.2, 1e-9);
+  EXPECT_EQ(entity_states_of_a_turn(20.0, 0.3), 1U + std::uint64_t(20.0 / orientation_s + 1e-9));
+}
+
+// The receive path is a token bucket: a flood of 100 datagrams on the socket, with a burst of 5
+// and a refill of 1 per second, decodes 5 and counts the other 95 as rate-limited.
+TEST(DisLink, AFloodOnTheSocketIsRateLimited) {
+  constexpr std::uint16_t kPort = 39517;
+  LinkOptions o;
+  o.in = Endpoint{"127.0.0.1", kPort};
+  o.rate_limit_pps = 1.0;
+  o.rate_burst = 5.0;
+  Link link(demo(), o);
+  const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in to{};
+  to.sin_family = AF_INET;
+  to.sin_port = htons(kPort);
+  to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const std::vector<std::uint8_t> b = encode(aircraft(5));
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_EQ(::sendto(fd, b.data(), b.size(), 0, reinterpret_cast<const sockaddr*>(&to), sizeof to),
+              ssize_t(b.size()));
+  }
+  ::close(fd);
+  sim::Inbound in;
+  ASSERT_TRUE(link.poll(0.0, in));
+  EXPECT_EQ(link.stats().received, 100U);
+  EXPECT_EQ(link.stats().accepted, 5U);
+  EXPECT_EQ(link.stats().rate_limited, 95U);
+  EXPECT_EQ(link.stats().entities_in, 1U);
+  EXPECT_EQ(in.reports.size(), 5U);
 }
 
 TEST(DisLink, EndpointsAreParsed) {
