@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := demo
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
+DIS_FUZZ_SECONDS ?= 30
 # -Werror when CI is set (CI=true in continuous integration).
 WERROR := $(if $(CI),-DOPENSAM_WERROR=ON,-DOPENSAM_WERROR=OFF)
 
@@ -34,10 +35,14 @@ fuzz: setup
 	@mkdir -p build/fuzz/corpus
 	@build/fuzz/bin/scenario_fuzzer build/fuzz/corpus fuzz/corpus -dict=fuzz/yaml.dict -artifact_prefix=build/fuzz/ \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 > build/fuzz/fuzz.log 2>&1; \
-	  status=$$?; tail -n 40 build/fuzz/fuzz.log; exit $$status
+	  status=$$?; tail -n 40 build/fuzz/fuzz.log; [ $$status -eq 0 ] || exit $$status
+	@mkdir -p build/fuzz/dis-corpus
+	@build/fuzz/bin/dis_fuzzer build/fuzz/dis-corpus fuzz/dis-corpus -artifact_prefix=build/fuzz/dis- \
+	  -max_total_time=$(DIS_FUZZ_SECONDS) -max_len=2048 -rss_limit_mb=2048 -print_final_stats=1 > build/fuzz/dis-fuzz.log 2>&1; \
+	  status=$$?; tail -n 20 build/fuzz/dis-fuzz.log; exit $$status
 
 test: test-release test-asan fuzz
-	@echo "make test: release and asan suites passed, fuzzer ran $(FUZZ_SECONDS) s without a crash"
+	@echo "make test: release and asan suites passed, fuzzers ran $(FUZZ_SECONDS) s (scenario) and $(DIS_FUZZ_SECONDS) s (DIS) without a crash"
 
 bench: build
 	@build/release/bin/event_queue_bench --benchmark_min_time=0.2
