@@ -106,5 +106,49 @@ TEST(LiveRun, AnEntityNoLongerReportedLeaves) {
   EXPECT_NEAR(run.end_time_s, sc.duration_s, 1e-9);  // the run waits for others
 }
 
+/// The same aircraft, and at 10 s a weapon of the other simulation destroys the engagement
+/// radar (site 2 of dis-in.yaml, the 92N6E).
+class StrikingLink : public FakeLink {
+ public:
+  StrikingLink() : FakeLink(1e9, 1e9) {}
+  bool poll(double now_s, Inbound& in) override {
+    const bool go_on = FakeLink::poll(now_s, in);
+    if (!struck_ && now_s >= 10.0) {
+      struck_ = true;
+      in.strikes.push_back(2);
+    }
+    return go_on;
+  }
+
+ private:
+  bool struck_ = false;
+};
+
+TEST(LiveRun, AStrikeFromAnotherSimulationDestroysASite) {
+  const scenario::Scenario sc = dis_in_scenario();
+  ASSERT_EQ(sc.sites[2].id, "fcr");
+  StrikingLink link;
+  RunOptions o;
+  o.live = &link;
+  o.live_inbound = true;
+  const RunResult run = run_replication(sc, o);
+  std::size_t destroyed = 0;
+  bool launched = false;
+  for (const Event& e : run.events) {
+    if (const auto* d = std::get_if<SiteDestroyed>(&e.data)) {
+      ++destroyed;
+      EXPECT_EQ(d->site, 2U);
+      EXPECT_NEAR(e.time_s, 10.0, 0.11);
+    }
+    if (std::holds_alternative<Launched>(e.data)) launched = true;
+  }
+  EXPECT_EQ(destroyed, 1U);
+  // Without its engagement radar the battalion cannot guide a missile: the aircraft that was
+  // killed in the test above now flies on.
+  EXPECT_FALSE(launched);
+  ASSERT_EQ(run.threats.size(), 1U);
+  EXPECT_NE(run.threats[0].outcome, Outcome::kKilled);
+}
+
 }  // namespace
 }  // namespace opensam::sim
