@@ -67,13 +67,18 @@ scenario::Scenario dis_in_scenario() {
   return r.scenario;
 }
 
-TEST(LiveRun, AnExternalAircraftIsDetectedTrackedAndEngaged) {
-  const scenario::Scenario sc = dis_in_scenario();
-  FakeLink link(1e9, 1e9);
+/// A run of `sc` with `link` bringing entities in.
+RunResult run_live(const scenario::Scenario& sc, LiveLink& link) {
   RunOptions o;
   o.live = &link;
   o.live_inbound = true;
-  const RunResult run = run_replication(sc, o);
+  return run_replication(sc, o);
+}
+
+TEST(LiveRun, AnExternalAircraftIsDetectedTrackedAndEngaged) {
+  const scenario::Scenario sc = dis_in_scenario();
+  FakeLink link(1e9, 1e9);
+  const RunResult run = run_live(sc, link);
   ASSERT_NE(link.bound_, kNoEntity);
   EXPECT_EQ(run.entities[link.bound_].id, "dis-7.8.9");
   EXPECT_EQ(run.entities[link.bound_].type, "f16c");
@@ -96,10 +101,7 @@ TEST(LiveRun, AnExternalAircraftIsDetectedTrackedAndEngaged) {
 TEST(LiveRun, AnEntityNoLongerReportedLeaves) {
   const scenario::Scenario sc = dis_in_scenario();
   FakeLink link(20.0, 32.0);
-  RunOptions o;
-  o.live = &link;
-  o.live_inbound = true;
-  const RunResult run = run_replication(sc, o);
+  const RunResult run = run_live(sc, link);
   ASSERT_EQ(run.threats.size(), 1U);
   EXPECT_EQ(run.threats[0].outcome, Outcome::kNotEngaged);
   EXPECT_NEAR(run.threats[0].time_s, 32.0, 0.11);
@@ -128,10 +130,7 @@ TEST(LiveRun, AStrikeFromAnotherSimulationDestroysASite) {
   const scenario::Scenario sc = dis_in_scenario();
   ASSERT_EQ(sc.sites[2].id, "fcr");
   StrikingLink link;
-  RunOptions o;
-  o.live = &link;
-  o.live_inbound = true;
-  const RunResult run = run_replication(sc, o);
+  const RunResult run = run_live(sc, link);
   std::size_t destroyed = 0;
   bool launched = false;
   for (const Event& e : run.events) {

@@ -508,31 +508,32 @@ struct Link::Impl {
     s.name = r.emitter.name;
     s.function = r.emitter.function;
     s.number = 1;
-    {
-      // A radar off the air keeps its beam, marked deactivated (version 7 beam status).
-      const sensors::RadarParameters& rp = r.type.parameters;
-      Beam b;
-      b.id = 1;
-      b.frequency_hz = float(rp.frequency_hz);
-      b.frequency_range_hz = float(rp.resolution_bandwidth_hz);
-      b.erp_dbm = float(10.0 * std::log10(rp.peak_power_w * 1000.0) + rp.gain_db);  // ERP = P G, in dBm
-      b.prf_hz = float(rp.prf_hz);
-      b.pulse_width_us = float(1e6 / rp.noise_bandwidth_hz);
-      const bool rotating = r.type.scan == sim::ScanKind::kRotating;
-      b.azimuth_center_rad = float(rotating ? 0.0 : r.facing_rad);
-      b.azimuth_sweep_rad = float(rotating ? std::numbers::pi : r.type.sector_width_rad / 2.0);
-      b.elevation_center_rad = float((r.type.max_elevation_rad + r.type.min_elevation_rad) / 2.0);
-      b.elevation_sweep_rad = float((r.type.max_elevation_rad - r.type.min_elevation_rad) / 2.0);
-      b.function = r.emitter.beam_function;
-      b.status = r.on ? 0 : 1;
-      const double window = std::max(r.type.scan_period_s, r.type.track_revisit_s) * 1.5;
-      std::erase_if(r.seen, [&](const auto& x) { return now_s - x.second > window; });
+    // A radar off the air keeps its beam, marked deactivated (version 7 beam status), with no
+    // targets.
+    const sensors::RadarParameters& rp = r.type.parameters;
+    Beam b;
+    b.id = 1;
+    b.frequency_hz = float(rp.frequency_hz);
+    b.frequency_range_hz = float(rp.resolution_bandwidth_hz);
+    b.erp_dbm = float(10.0 * std::log10(rp.peak_power_w * 1000.0) + rp.gain_db);  // ERP = P G, in dBm
+    b.prf_hz = float(rp.prf_hz);
+    b.pulse_width_us = float(1e6 / rp.noise_bandwidth_hz);
+    const bool rotating = r.type.scan == sim::ScanKind::kRotating;
+    b.azimuth_center_rad = float(rotating ? 0.0 : r.facing_rad);
+    b.azimuth_sweep_rad = float(rotating ? std::numbers::pi : r.type.sector_width_rad / 2.0);
+    b.elevation_center_rad = float((r.type.max_elevation_rad + r.type.min_elevation_rad) / 2.0);
+    b.elevation_sweep_rad = float((r.type.max_elevation_rad - r.type.min_elevation_rad) / 2.0);
+    b.function = r.emitter.beam_function;
+    b.status = r.on ? 0 : 1;
+    const double window = std::max(r.type.scan_period_s, r.type.track_revisit_s) * 1.5;
+    std::erase_if(r.seen, [&](const auto& x) { return now_s - x.second > window; });
+    if (r.on) {
       for (const auto& [target, when] : r.seen) {
-        if (!r.on || b.targets.size() == kMaxListedTargets) break;
+        if (b.targets.size() == kMaxListedTargets) break;
         b.targets.push_back({our_id(target), 1, 1});
       }
-      s.beams.push_back(std::move(b));
     }
+    s.beams.push_back(std::move(b));
     p.systems.push_back(std::move(s));
     send_typed(std::move(p), PduType::kElectromagneticEmission);
   }
