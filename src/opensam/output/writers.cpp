@@ -203,96 +203,144 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
   return r;
 }
 
-/// RFC 4180 quoting where needed.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
-std::string events_csv(const sim::RunResult& run) {
-  std::string out = "time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail\n";
+Table events_table(const sim::RunResult& run) {
+  Table t;
+  const std::size_t time = t.add_real("time_s", 3), event = t.add_text("event"),
+                    entity = t.add_text("entity"), other = t.add_text("other"),
+                    lat = t.add_real("lat_deg", 7), lon = t.add_real("lon_deg", 7),
+                    alt = t.add_real("alt_m", 2), detail = t.add_text("detail");
+  t.reserve(run.events.size());
+  const double nan = std::nan("");
   for (const auto& e : run.events) {
     const Row r = describe(run, e);
-    std::string where = ",,";
-    if (r.where != nullptr)
-      where = fmt::format("{:.7f},{:.7f},{:.2f}", r.where->lat_deg, r.where->lon_deg, r.where->alt_m);
-    out += fmt::format("{:.3f},{},{},{},{},{}\n", e.time_s, sim::event_name(e.data), csv_field(r.entity),
-                       csv_field(r.other), where, csv_field(r.detail));
+    t.push(time, e.time_s);
+    t.push_text(event, sim::event_name(e.data));
+    t.push_text(entity, r.entity);
+    t.push_text(other, r.other);
+    t.push(lat, r.where ? r.where->lat_deg : nan);
+    t.push(lon, r.where ? r.where->lon_deg : nan);
+    t.push(alt, r.where ? r.where->alt_m : nan);
+    t.push_text(detail, r.detail);
   }
-  return out;
+  return t;
 }
 
-std::string detections_csv(const sim::RunResult& run) {
-  std::string out =
-      "time_s,radar,target,snr_db,range_m,azimuth_deg,elevation_deg,range_rate_mps,sigma_range_m,"
-      "sigma_azimuth_deg,sigma_elevation_deg,sigma_range_rate_mps,lat_deg,lon_deg,alt_m,aspect_az_deg,"
-      "aspect_el_deg,rcs_dbsm\n";
-  const auto optional = [](double v, int decimals) {
-    return std::isnan(v) ? std::string() : fmt::format("{:.{}f}", v, decimals);
-  };
+Table detections_table(const sim::RunResult& run) {
+  Table t;
+  const std::size_t time = t.add_real("time_s", 3), radar = t.add_text("radar"),
+                    target = t.add_text("target"), snr = t.add_real("snr_db", 2),
+                    range = t.add_real("range_m", 1), az = t.add_real("azimuth_deg", 4),
+                    el = t.add_real("elevation_deg", 4), rr = t.add_real("range_rate_mps", 2),
+                    s_range = t.add_real("sigma_range_m", 2), s_az = t.add_real("sigma_azimuth_deg", 5),
+                    s_el = t.add_real("sigma_elevation_deg", 5), s_rr = t.add_real("sigma_range_rate_mps", 3),
+                    lat = t.add_real("lat_deg", 7), lon = t.add_real("lon_deg", 7),
+                    alt = t.add_real("alt_m", 2), asp_az = t.add_real("aspect_az_deg", 1),
+                    asp_el = t.add_real("aspect_el_deg", 1), rcs = t.add_real("rcs_dbsm", 2);
   for (const auto& e : run.events) {
     const auto* d = std::get_if<sim::Detection>(&e.data);
     if (d == nullptr) continue;
-    out += fmt::format(
-        "{:.3f},{},{},{:.2f},{:.1f},{:.4f},{:.4f},{},{:.2f},{:.5f},{:.5f},{},{:.7f},{:.7f},{:.2f},{},{},{}\n",
-        e.time_s, csv_field(run.entities[d->radar].id),
-        d->target == sim::kNoEntity ? std::string() : csv_field(run.entities[d->target].id), d->snr_db,
-        d->range_m, d->azimuth_rad * kRadToDeg, d->elevation_rad * kRadToDeg, optional(d->range_rate_mps, 2),
-        d->sigma_range_m, d->sigma_azimuth_rad * kRadToDeg, d->sigma_elevation_rad * kRadToDeg,
-        optional(d->sigma_range_rate_mps, 3), d->where.lat_deg, d->where.lon_deg, d->where.alt_m,
-        optional(d->aspect_az_deg, 1), optional(d->aspect_el_deg, 1),
-        optional(10.0 * std::log10(double(d->rcs_m2)), 2));
+    t.push(time, e.time_s);
+    t.push_text(radar, run.entities[d->radar].id);
+    t.push_text(target, d->target == sim::kNoEntity ? std::string_view() : run.entities[d->target].id);
+    t.push(snr, d->snr_db);
+    t.push(range, d->range_m);
+    t.push(az, d->azimuth_rad * kRadToDeg);
+    t.push(el, d->elevation_rad * kRadToDeg);
+    t.push(rr, d->range_rate_mps);
+    t.push(s_range, d->sigma_range_m);
+    t.push(s_az, d->sigma_azimuth_rad * kRadToDeg);
+    t.push(s_el, d->sigma_elevation_rad * kRadToDeg);
+    t.push(s_rr, d->sigma_range_rate_mps);
+    t.push(lat, d->where.lat_deg);
+    t.push(lon, d->where.lon_deg);
+    t.push(alt, d->where.alt_m);
+    t.push(asp_az, d->aspect_az_deg);
+    t.push(asp_el, d->aspect_el_deg);
+    t.push(rcs, 10.0 * std::log10(double(d->rcs_m2)));
   }
-  return out;
+  return t;
 }
 
-std::string tracks_csv(const sim::RunResult& run) {
-  std::string out = "time,track_id,x,y,z,vx,vy,vz,status,event,sigma_m,lat_deg,lon_deg,alt_m\n";
+Table tracks_table(const sim::RunResult& run) {
+  Table t;
+  const std::size_t time = t.add_real("time", 3), id = t.add_integer("track_id");
+  std::array<std::size_t, 6> state{};
+  for (std::size_t k = 0; k < 6; ++k)
+    state[k] = t.add_real(std::array{"x", "y", "z", "vx", "vy", "vz"}[k], k < 3 ? 1 : 2);
+  const std::size_t status = t.add_text("status"), event = t.add_text("event"),
+                    sigma = t.add_real("sigma_m", 1), lat = t.add_real("lat_deg", 7),
+                    lon = t.add_real("lon_deg", 7), alt = t.add_real("alt_m", 2);
+  const double nan = std::nan("");
   for (const auto& e : run.events) {
     const auto* r = std::get_if<sim::TrackReport>(&e.data);
     if (r == nullptr) continue;
-    const std::string_view event = sim::event_name(e.data).substr(6);  // without "track_"
-    if (!r->has_estimate) {
-      out += fmt::format("{:.3f},{},,,,,,,dropped,{},,,,\n", e.time_s, r->track, event);
-      continue;
-    }
-    const geo::Vec3& p = r->position_m;
-    const geo::Vec3& v = r->velocity_mps;
-    out += fmt::format(
-        "{:.3f},{},{:.1f},{:.1f},{:.1f},{:.2f},{:.2f},{:.2f},{},{},{:.1f},{:.7f},{:.7f},{:.2f}\n", e.time_s,
-        r->track, p.x(), p.y(), p.z(), v.x(), v.y(), v.z(), tracking::track_status_name(r->status), event,
-        r->sigma_m, r->where.lat_deg, r->where.lon_deg, r->where.alt_m);
+    t.push(time, e.time_s);
+    t.push_integer(id, std::int64_t(r->track));
+    for (std::size_t k = 0; k < 6; ++k)
+      t.push(state[k], !r->has_estimate ? nan
+                       : k < 3          ? r->position_m[Eigen::Index(k)]
+                                        : r->velocity_mps[Eigen::Index(k - 3)]);
+    t.push_text(status, r->has_estimate ? tracking::track_status_name(r->status) : "dropped");
+    t.push_text(event, sim::event_name(e.data).substr(6));  // without "track_"
+    t.push(sigma, r->has_estimate ? r->sigma_m : nan);
+    t.push(lat, r->has_estimate ? r->where.lat_deg : nan);
+    t.push(lon, r->has_estimate ? r->where.lon_deg : nan);
+    t.push(alt, r->has_estimate ? r->where.alt_m : nan);
   }
-  return out;
+  return t;
 }
 
-std::string gospa_csv(const sim::RunResult& run) {
-  std::string out = "time_s,gospa_m,localisation,truths,tracks,missed,false_tracks\n";
+Table gospa_table(const sim::RunResult& run) {
+  Table t;
+  const std::size_t time = t.add_real("time_s", 3), gospa = t.add_real("gospa_m", 1),
+                    loc = t.add_real("localisation", 1), truths = t.add_integer("truths"),
+                    tracks = t.add_integer("tracks"), missed = t.add_integer("missed"),
+                    false_tracks = t.add_integer("false_tracks");
+  t.reserve(run.picture.size());
   for (const auto& g : run.picture) {
-    out += fmt::format("{:.3f},{:.1f},{:.1f},{},{},{},{}\n", g.time_s, g.gospa_m, g.localisation, g.truths,
-                       g.tracks, g.missed, g.false_tracks);
+    t.push(time, g.time_s);
+    t.push(gospa, g.gospa_m);
+    t.push(loc, g.localisation);
+    t.push_integer(truths, g.truths);
+    t.push_integer(tracks, g.tracks);
+    t.push_integer(missed, g.missed);
+    t.push_integer(false_tracks, g.false_tracks);
   }
-  return out;
+  return t;
 }
 
-std::string truth_csv(const sim::RunResult& run) {
-  std::string out = "time_s,id,type,lat_deg,lon_deg,alt_m,speed_mps,v_east_mps,v_north_mps,v_up_mps\n";
+Table truth_table(const sim::RunResult& run) {
+  Table t;
+  const std::size_t time = t.add_real("time_s", 3), id = t.add_text("id"), type = t.add_text("type"),
+                    lat = t.add_real("lat_deg", 7), lon = t.add_real("lon_deg", 7),
+                    alt = t.add_real("alt_m", 2), speed = t.add_real("speed_mps", 2),
+                    ve = t.add_real("v_east_mps", 2), vn = t.add_real("v_north_mps", 2),
+                    vu = t.add_real("v_up_mps", 2);
+  t.reserve(run.truth.size());
   for (const auto& s : run.truth) {
     const sim::Entity& e = run.entities[s.entity];
     const geo::Vec3& v = s.velocity_enu_mps;
-    out +=
-        fmt::format("{:.3f},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f},{:.2f}\n", s.time_s, e.id, e.type,
-                    s.where.lat_deg, s.where.lon_deg, s.where.alt_m, v.norm(), v.x(), v.y(), v.z());
+    t.push(time, s.time_s);
+    t.push_text(id, e.id);
+    t.push_text(type, e.type);
+    t.push(lat, s.where.lat_deg);
+    t.push(lon, s.where.lon_deg);
+    t.push(alt, s.where.alt_m);
+    t.push(speed, v.norm());
+    t.push(ve, v.x());
+    t.push(vn, v.y());
+    t.push(vu, v.z());
   }
-  return out;
+  return t;
 }
+
+std::string events_csv(const sim::RunResult& run) { return to_csv(events_table(run)); }
+std::string detections_csv(const sim::RunResult& run) { return to_csv(detections_table(run)); }
+std::string tracks_csv(const sim::RunResult& run) { return to_csv(tracks_table(run)); }
+std::string gospa_csv(const sim::RunResult& run) { return to_csv(gospa_table(run)); }
+std::string truth_csv(const sim::RunResult& run) { return to_csv(truth_table(run)); }
 
 std::string events_jsonl(const sim::RunResult& run) {
   std::string out;

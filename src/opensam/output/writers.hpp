@@ -5,10 +5,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "opensam/output/table.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
 
 namespace opensam::output {
+
+/// The logs of a run as tables, each the columns of its CSV file below.
+[[nodiscard]] Table events_table(const sim::RunResult& run);
+[[nodiscard]] Table detections_table(const sim::RunResult& run);
+[[nodiscard]] Table tracks_table(const sim::RunResult& run);
+[[nodiscard]] Table gospa_table(const sim::RunResult& run);
+[[nodiscard]] Table truth_table(const sim::RunResult& run);
 
 /// events.csv: `time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail`.
 [[nodiscard]] std::string events_csv(const sim::RunResult& run);
