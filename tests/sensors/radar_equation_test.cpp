@@ -40,6 +40,23 @@ TEST(RadarEquation, RangeScalesWithTheFourthRootOfRcs) {
   EXPECT_NEAR(snr_free_space(r, r1, 1.0), snr, 1e-9 * snr);
 }
 
+// With no atmospheric attenuation and no jammer, the solved detection range is the closed-form
+// inverse of the range equation (Skolnik eq. 2.61); with attenuation it is shorter, and its
+// SNR less the two-way loss along the ray is the one asked for.
+TEST(RadarEquation, DetectionRangeSolvesTheRangeEquation) {
+  RadarParameters r;
+  const double snr = db_to_ratio(13.0);
+  EXPECT_NEAR(detection_range_m(r, 1.0, snr, 0.0, 0.0) / range_for_snr_m(r, 1.0, snr), 1.0, 1e-9);
+  r.attenuation_db_per_km = 0.02;
+  const double range = detection_range_m(r, 1.0, snr, 10.0, 10.0);
+  EXPECT_LT(range, range_for_snr_m(r, 1.0, snr));
+  const double sin_el = (10.0 - 10.0) / range - range / (2.0 * kStandardKFactor * kEarthRadiusM);
+  const double loss_db = atmospheric_loss_db(r, range, 10.0, std::asin(sin_el));
+  EXPECT_NEAR(ratio_to_db(snr_free_space(r, range, 1.0)) - loss_db, 13.0, 1e-6);
+  // Out of reach at 1 m: zero.
+  EXPECT_EQ(detection_range_m(r, 1e-30, db_to_ratio(90.0), 0.0, 0.0), 0.0);
+}
+
 TEST(RadarEquation, NoisePowerIsKT0FB) {
   RadarParameters r;
   r.noise_figure_db = 3.0;

@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -57,32 +56,6 @@ std::optional<sim::RadarType> load_radar(const std::string& command, const std::
     return std::nullopt;
   }
   return sim::radar_type(*r.site);
-}
-
-/// Slant range at which the SNR of the radar, with its atmospheric loss toward a target at
-/// `target_height_m`, falls to `snr`.
-double solve_range_m(const sensors::RadarParameters& p, double rcs_m2, double snr, double radar_height_m,
-                     double target_height_m, double k_factor, double jam_erp_w = 0.0,
-                     double jam_bandwidth_hz = 1.0) {
-  auto margin = [&](double log_r) {
-    const double r = std::exp(log_r);
-    const double ka = k_factor * sensors::kEarthRadiusM;
-    const double sin_el = std::clamp((target_height_m - radar_height_m) / r - r / (2.0 * ka), -1.0, 1.0);
-    const double atm = sensors::atmospheric_loss_db(p, r, radar_height_m, std::asin(sin_el), k_factor);
-    // In dB, so that a huge atmospheric loss stays finite.
-    double margin_db = sensors::ratio_to_db(sensors::snr_free_space(p, r, rcs_m2) / snr) - atm;
-    if (jam_erp_w > 0.0)
-      margin_db -= sensors::ratio_to_db(1.0 + sensors::jam_to_noise(p, jam_erp_w, jam_bandwidth_hz, r, 1.0));
-    return margin_db;
-  };
-  double lo = std::log(1.0);
-  double hi = std::log(1e8);
-  if (margin(lo) < 0.0) return 0.0;
-  if (margin(hi) > 0.0) return std::exp(hi);
-  std::uintmax_t iterations = 200;
-  const auto [a, b] = boost::math::tools::toms748_solve(
-      margin, lo, hi, boost::math::tools::eps_tolerance<double>(40), iterations);
-  return std::exp(0.5 * (a + b));
 }
 
 }  // namespace
@@ -238,7 +211,7 @@ int calc_command(const CalcArgs& a) {
   const double snr_needed = sensors::required_snr(p, *pd, *sw);
 
   if (command == "range") {
-    const double free_space = solve_range_m(p, *rcs, snr_needed, *hr, *ht, *k);
+    const double free_space = sensors::detection_range_m(p, *rcs, snr_needed, *hr, *ht, *k);
     const std::optional<double> horizon =
         heights ? std::optional(sensors::horizon_range_m(*hr, *ht, *k)) : std::nullopt;
     ordered_json j;
@@ -265,7 +238,8 @@ int calc_command(const CalcArgs& a) {
   if (sig.jammer_erp_w <= 0.0)
     return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
   ordered_json j;
-  j["range_m"] = solve_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, sig.jammer_erp_w, sig.jammer_bandwidth_hz);
+  j["range_m"] = sensors::detection_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, sig.jammer_erp_w,
+                                            sig.jammer_bandwidth_hz);
   sensors::RadarParameters lossless = p;
   lossless.losses_db = 0.0;
   j["closed_form_range_m"] =

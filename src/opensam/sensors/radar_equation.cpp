@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/math/quadrature/gauss.hpp>
+#include <boost/math/tools/roots.hpp>
 #include <cmath>
 #include <numbers>
 
@@ -117,6 +118,28 @@ MeasurementSigma measurement_sigma(const RadarParameters& radar, double snr_tota
       .elevation_rad = radar.elevation_beamwidth_rad / (1.6 * root),
       .range_rate_mps = wavelength_m(radar.frequency_hz) / (2.0 * dwell_s * root),
   };
+}
+
+double detection_range_m(const RadarParameters& radar, double rcs_m2, double snr, double radar_height_m,
+                         double target_height_m, double k_factor, double jam_erp_w, double jam_bandwidth_hz) {
+  const double ka = k_factor * kEarthRadiusM;
+  auto margin_db = [&](double log_r) {
+    const double r = std::exp(log_r);
+    const double sin_el = std::clamp((target_height_m - radar_height_m) / r - r / (2.0 * ka), -1.0, 1.0);
+    const double atm = atmospheric_loss_db(radar, r, radar_height_m, std::asin(sin_el), k_factor);
+    // In dB, so that a huge atmospheric loss stays finite.
+    double m = ratio_to_db(snr_free_space(radar, r, rcs_m2) / snr) - atm;
+    if (jam_erp_w > 0.0) m -= ratio_to_db(1.0 + jam_to_noise(radar, jam_erp_w, jam_bandwidth_hz, r, 1.0));
+    return m;
+  };
+  const double lo = std::log(1.0);
+  const double hi = std::log(1e8);
+  if (margin_db(lo) < 0.0) return 0.0;
+  if (margin_db(hi) > 0.0) return std::exp(hi);
+  std::uintmax_t iterations = 200;
+  const auto [a, b] = boost::math::tools::toms748_solve(
+      margin_db, lo, hi, boost::math::tools::eps_tolerance<double>(40), iterations);
+  return std::exp(0.5 * (a + b));
 }
 
 }  // namespace opensam::sensors

@@ -108,6 +108,15 @@ struct RadarParameters {
 [[nodiscard]] double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double erp_w,
                                          double jammer_bandwidth_hz, double signal_to_jam);
 
+/// Slant range at which the radar's SNR toward a target of `rcs_m2` at `target_height_m` falls to
+/// `snr`: the free-space equation (snr_free_space) less the two-way atmospheric loss along the ray
+/// (atmospheric_loss_db) and, with `jam_erp_w` > 0, the self-screening jamming (jam_to_noise),
+/// solved by TOMS 748 on log range over 1 m to 100 000 km (0 when not even 1 m reaches `snr`).
+[[nodiscard]] double detection_range_m(const RadarParameters& radar, double rcs_m2, double snr,
+                                       double radar_height_m, double target_height_m,
+                                       double k_factor = kStandardKFactor, double jam_erp_w = 0.0,
+                                       double jam_bandwidth_hz = 1.0);
+
 /// Standard deviations of one measurement at SNR `snr_total` (after integration):
 /// range c / (2 B sqrt(2 SNR)) with B the resolution bandwidth, angle theta_3dB / (1.6 sqrt(2 SNR))
 /// (monopulse slope 1.6), range rate lambda / (2 T sqrt(2 SNR)) with T the dwell time (Barton and Ward,
