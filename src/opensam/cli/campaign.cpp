@@ -207,51 +207,17 @@ int mc_command(const McArgs& a) {
       if (other.key == axis->key) return bad(fmt::format("--sweep: '{}' is swept twice", axis->key));
     axes.push_back(std::move(*axis));
   }
-  const std::vector<mc::SweepPoint> sweep = mc::sweep_points(axes);
 
   // The scenario at every sweep point, all checked before anything is written.
-  scenario::LoadResult base = scenario::load(a.file);
-  if (!base.ok()) {
-    if (root)
-      std::cerr << base.errors.str()
-                << fmt::format("{}: {} error{}\n", a.file, base.errors.size(),
-                               base.errors.size() == 1 ? "" : "s");
+  mc::PreparedCampaign campaign =
+      mc::prepare_campaign({a.file, std::nullopt, "", {}}, axes,
+                           *a.seed_opt ? std::optional<std::uint64_t>(a.seed) : std::nullopt, core::kVersion);
+  if (!campaign.ok()) {
+    if (root) std::cerr << campaign.errors.str() << campaign.error_summary << "\n";
     return kExitBadInput;
   }
-  std::vector<mc::PreparedPoint> points;
-  for (const mc::SweepPoint& p : sweep) {
-    std::vector<scenario::Override> overrides;
-    for (const auto& [key, value] : p.settings)
-      overrides.push_back({key, value, fmt::format("--sweep {}={}", key, value)});
-    scenario::LoadResult r = scenario::load(a.file, overrides);
-    mc::PreparedPoint pp;
-    if (r.ok()) {
-      pp.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
-      pp.prepared = std::make_unique<const sim::Prepared>(*pp.scenario);
-      r.errors = sim::check_arrivals(*pp.prepared);
-    }
-    if (!r.ok()) {
-      if (root)
-        std::cerr << r.errors.str()
-                  << fmt::format("{}: {} error{} at sweep point {}\n", a.file, r.errors.size(),
-                                 r.errors.size() == 1 ? "" : "s", p.label());
-      return kExitBadInput;
-    }
-    points.push_back(std::move(pp));
-  }
-
-  mc::CampaignInfo info;
-  info.version = core::kVersion;
-  info.scenario_name = base.scenario.name;
-  info.scenario_hash = mc::scenario_fingerprint(base.scenario);
-  info.seed = *a.seed_opt ? a.seed : base.scenario.seed;
-  info.points = sweep;
-  for (const scenario::Threat& t : base.scenario.threats) {
-    info.threat_ids.push_back(t.id);
-    info.threat_types.push_back(t.type);
-    info.threat_friendly.push_back(t.friendly);
-  }
-  for (const scenario::Asset& as : base.scenario.assets) info.asset_value_usd += as.value_usd;
+  const std::vector<mc::PreparedPoint>& points = campaign.points;
+  const mc::CampaignInfo& info = campaign.info;
 
   // The store (rank 0 only).
   std::optional<mc::Store> store;

@@ -1,5 +1,6 @@
 #include "opensam/montecarlo/campaign.hpp"
 
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -99,6 +100,58 @@ CampaignOutcome run_campaign(const std::vector<PreparedPoint>& points, Store* st
     if (transport.agree(stop)) break;
   }
   return outcome;
+}
+
+PreparedCampaign prepare_campaign(const ScenarioSource& source, const std::vector<SweepAxis>& axes,
+                                  std::optional<std::uint64_t> seed, const std::string& version) {
+  auto load = [&](const std::vector<scenario::Override>& overrides) {
+    return source.text ? scenario::load_from_string(*source.text, source.name, source.base_dir, overrides)
+                       : scenario::load(source.name, overrides);
+  };
+  auto count = [](const core::Diagnostics& d) {
+    return fmt::format("{} error{}", d.size(), d.size() == 1 ? "" : "s");
+  };
+  PreparedCampaign out;
+  scenario::LoadResult base = load(source.overrides);
+  if (!base.ok()) {
+    out.error_summary = fmt::format("{}: {}", source.name, count(base.errors));
+    out.errors = std::move(base.errors);
+    return out;
+  }
+  const std::vector<SweepPoint> sweep = sweep_points(axes);
+  for (const SweepPoint& p : sweep) {
+    std::vector<scenario::Override> overrides = source.overrides;
+    for (const auto& [key, value] : p.settings)
+      overrides.push_back({key, value, fmt::format("--sweep {}={}", key, value)});
+    scenario::LoadResult r = load(overrides);
+    PreparedPoint pp;
+    if (r.ok()) {
+      pp.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
+      pp.prepared = std::make_unique<const sim::Prepared>(*pp.scenario);
+      r.errors = sim::check_arrivals(*pp.prepared);
+    }
+    if (!r.ok()) {
+      out.points.clear();
+      out.error_summary = fmt::format("{}: {} at sweep point {}", source.name, count(r.errors), p.label());
+      out.errors = std::move(r.errors);
+      return out;
+    }
+    out.points.push_back(std::move(pp));
+  }
+
+  CampaignInfo& info = out.info;
+  info.version = version;
+  info.scenario_name = base.scenario.name;
+  info.scenario_hash = scenario_fingerprint(base.scenario);
+  info.seed = seed.value_or(base.scenario.seed);
+  info.points = sweep;
+  for (const scenario::Threat& t : base.scenario.threats) {
+    info.threat_ids.push_back(t.id);
+    info.threat_types.push_back(t.type);
+    info.threat_friendly.push_back(t.friendly);
+  }
+  for (const scenario::Asset& as : base.scenario.assets) info.asset_value_usd += as.value_usd;
+  return out;
 }
 
 }  // namespace opensam::montecarlo

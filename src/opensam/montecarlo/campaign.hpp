@@ -13,6 +13,7 @@
 
 #include "opensam/montecarlo/record.hpp"
 #include "opensam/montecarlo/store.hpp"
+#include "opensam/montecarlo/sweep.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/prepared.hpp"
 
@@ -23,6 +24,31 @@ struct PreparedPoint {
   std::unique_ptr<const scenario::Scenario> scenario;
   std::unique_ptr<const sim::Prepared> prepared;
 };
+
+/// Where a campaign's scenario comes from: a file, or text standing for one.
+struct ScenarioSource {
+  std::string name;                           ///< the file, or what stands for it in messages
+  std::optional<std::string> text;            ///< the scenario's text when it is not read from `name`
+  std::string base_dir;                       ///< includes of `text` resolve against it
+  std::vector<scenario::Override> overrides;  ///< at every point, before the sweep's settings
+};
+
+/// A campaign's scenario at every sweep point, loaded and checked (sim::check_arrivals), and
+/// its identity for the store; or the errors of the first point that does not load.
+struct PreparedCampaign {
+  std::vector<PreparedPoint> points;
+  CampaignInfo info;
+  core::Diagnostics errors;
+  std::string error_summary;  ///< e.g. `demo.yaml: 2 errors at sweep point raids[0].speed=900 km/h`
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+};
+
+/// Loads `source` at every point of `axes` (sweep_points order); `seed` replaces the
+/// scenario's. `version` is the program's, for the store.
+[[nodiscard]] PreparedCampaign prepare_campaign(const ScenarioSource& source,
+                                                const std::vector<SweepAxis>& axes,
+                                                std::optional<std::uint64_t> seed,
+                                                const std::string& version);
 
 struct WorkItem {
   std::uint32_t point = 0;

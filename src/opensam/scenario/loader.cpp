@@ -1139,11 +1139,29 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_from_string(const std::string& text, const std::string& name, const std::string& base_dir) {
+LoadResult load_from_string(const std::string& text, const std::string& name, const std::string& base_dir,
+                            const std::vector<Override>& overrides) {
+  const std::string base = base_dir.empty() ? "." : base_dir;
   Loader loader;
-  loader.enter_root(fs::path(base_dir) / fs::path(name).filename());
-  loader.load_text(text, name, base_dir, 0);
-  return loader.finish({name, 1, 1});
+  loader.set_overrides(overrides);
+  loader.enter_root(fs::path(base) / fs::path(name).filename());
+  loader.load_text(text, name, base, 0);
+  LoadResult r = loader.finish({name, 1, 1});
+  if (overrides.empty() || r.ok()) return r;
+  // A message about a value set from the command line names where it was set.
+  core::Diagnostics named;
+  for (const core::Diagnostic& d : r.errors.items()) {
+    core::SourceLocation where = d.where;
+    for (const Override& o : overrides) {
+      const std::string c = canonical_key_path(o.path);
+      if (!c.empty() && d.path.starts_with(c) &&
+          (d.path.size() == c.size() || d.path[c.size()] == '.' || d.path[c.size()] == '['))
+        where = {o.origin, 0, 0};
+    }
+    named.add(where, d.path, d.message);
+  }
+  r.errors = std::move(named);
+  return r;
 }
 
 TypeResult load_site_type(const std::string& name, const std::string& flag) {
@@ -1164,27 +1182,7 @@ LoadResult load(const std::string& path, const std::vector<Override>& overrides)
     r.errors.add({path, 0, 0}, "(file)", fmt::format("cannot read: {}", error));
     return r;
   }
-  const fs::path base = fs::path(path).parent_path();
-  Loader loader;
-  loader.set_overrides(overrides);
-  loader.enter_root(fs::path(base.empty() ? "." : base.string()) / fs::path(path).filename());
-  loader.load_text(*text, path, base.empty() ? "." : base.string(), 0);
-  LoadResult r = loader.finish({path, 1, 1});
-  if (overrides.empty() || r.ok()) return r;
-  // A message about a value set from the command line names where it was set.
-  core::Diagnostics named;
-  for (const core::Diagnostic& d : r.errors.items()) {
-    core::SourceLocation where = d.where;
-    for (const Override& o : overrides) {
-      const std::string c = canonical_key_path(o.path);
-      if (!c.empty() && d.path.starts_with(c) &&
-          (d.path.size() == c.size() || d.path[c.size()] == '.' || d.path[c.size()] == '['))
-        where = {o.origin, 0, 0};
-    }
-    named.add(where, d.path, d.message);
-  }
-  r.errors = std::move(named);
-  return r;
+  return load_from_string(*text, path, fs::path(path).parent_path().string(), overrides);
 }
 
 std::string canonical_key_path(const std::string& path) {

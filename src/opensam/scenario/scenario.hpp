@@ -274,8 +274,9 @@ struct Override {
 [[nodiscard]] std::string canonical_key_path(const std::string& path);
 
 /// The same, from text already in memory; `name` stands for the file in messages and
-/// relative includes resolve against `base_dir`.
+/// relative includes resolve against `base_dir` (empty: the working directory).
 [[nodiscard]] LoadResult load_from_string(const std::string& text, const std::string& name,
-                                          const std::string& base_dir);
+                                          const std::string& base_dir,
+                                          const std::vector<Override>& overrides = {});
 
 }  // namespace opensam::scenario
