@@ -15,7 +15,7 @@ packages=(
   libsqlite3-dev libtbb-dev libboost-dev librandom123-dev
   libnanoflann-dev libcpp-httplib-dev libasio-dev
   libopenmpi-dev openmpi-bin
-  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-mypy
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest python3-yaml python3-mypy
   python3-matplotlib jupyter-nbconvert python3-nbconvert python3-ipykernel python3-jupyter-client
   nodejs npm chromium tshark
 )

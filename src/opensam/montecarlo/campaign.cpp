@@ -122,7 +122,7 @@ PreparedCampaign prepare_campaign(const ScenarioSource& source, const std::vecto
   for (const SweepPoint& p : sweep) {
     std::vector<scenario::Override> overrides = source.overrides;
     for (const auto& [key, value] : p.settings)
-      overrides.push_back({key, value, fmt::format("--sweep {}={}", key, value)});
+      overrides.push_back({key, value, fmt::format("{} {}={}", source.sweep_origin, key, value)});
     scenario::LoadResult r = load(overrides);
     PreparedPoint pp;
     if (r.ok()) {

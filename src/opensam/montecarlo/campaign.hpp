@@ -31,6 +31,7 @@ struct ScenarioSource {
   std::optional<std::string> text;            ///< the scenario's text when it is not read from `name`
   std::string base_dir;                       ///< includes of `text` resolve against it
   std::vector<scenario::Override> overrides;  ///< at every point, before the sweep's settings
+  std::string sweep_origin = "--sweep";       ///< names a sweep setting in messages
 };
 
 /// A campaign's scenario at every sweep point, loaded and checked (sim::check_arrivals), and

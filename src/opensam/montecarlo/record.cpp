@@ -147,4 +147,84 @@ std::vector<ReplicateRecord> from_bytes(const std::vector<std::uint8_t>& bytes) 
   return out;
 }
 
+output::Table replicates_table(const std::vector<ReplicateRecord>& records) {
+  output::Table t;
+  const std::size_t point = t.add_integer("point"), replicate = t.add_integer("replicate"),
+                    end = t.add_real("end_time_s", 3), hostile = t.add_integer("hostile"),
+                    killed = t.add_integer("killed"), leaked = t.add_integer("leaked"),
+                    not_engaged = t.add_integer("not_engaged"), survived = t.add_integer("survived"),
+                    interceptors = t.add_integer("interceptors"), cost = t.add_real("cost_usd", 0),
+                    value_killed = t.add_real("threat_value_killed_usd", 0),
+                    value_lost = t.add_real("asset_value_lost_usd", 0),
+                    fratricides = t.add_integer("fratricides"), first_leak = t.add_real("first_leak_s", 3),
+                    gospa = t.add_real("gospa_mean_m", 2), missed = t.add_real("missed_mean", 4),
+                    false_tracks = t.add_real("false_tracks_mean", 4);
+  t.reserve(records.size());
+  for (const ReplicateRecord& r : records) {
+    t.push_integer(point, r.point);
+    t.push_integer(replicate, std::int64_t(r.replicate));
+    t.push(end, r.end_time_s);
+    t.push_integer(hostile, r.hostile);
+    t.push_integer(killed, r.killed);
+    t.push_integer(leaked, r.leaked);
+    t.push_integer(not_engaged, r.not_engaged);
+    t.push_integer(survived, r.survived);
+    t.push_integer(interceptors, r.interceptors);
+    t.push(cost, r.cost_usd);
+    t.push(value_killed, r.threat_value_killed_usd);
+    t.push(value_lost, r.asset_value_lost_usd);
+    t.push_integer(fratricides, r.fratricides);
+    t.push(first_leak, r.first_leak_s);
+    t.push(gospa, r.gospa_mean_m);
+    t.push(missed, r.missed_mean);
+    t.push(false_tracks, r.false_tracks_mean);
+  }
+  return t;
+}
+
+output::Table threat_outcomes_table(const std::vector<ReplicateRecord>& records,
+                                    const std::vector<std::string>& threat_ids,
+                                    const std::vector<std::string>& threat_types,
+                                    const std::vector<bool>& threat_friendly) {
+  output::Table t;
+  const std::size_t point = t.add_integer("point"), replicate = t.add_integer("replicate"),
+                    threat = t.add_text("threat"), type = t.add_text("type"),
+                    friendly = t.add_integer("friendly"), outcome = t.add_text("outcome"),
+                    time = t.add_real("time_s", 3), killed_by = t.add_text("killed_by"),
+                    interceptors = t.add_integer("interceptors");
+  t.reserve(records.size() * threat_ids.size());
+  for (const ReplicateRecord& r : records) {
+    for (std::size_t i = 0; i < r.threats.size(); ++i) {
+      const ThreatRecord& th = r.threats[i];
+      t.push_integer(point, r.point);
+      t.push_integer(replicate, std::int64_t(r.replicate));
+      t.push_text(threat, i < threat_ids.size() ? threat_ids[i] : "");
+      t.push_text(type, i < threat_types.size() ? threat_types[i] : "");
+      t.push_integer(friendly, i < threat_friendly.size() && threat_friendly[i] ? 1 : 0);
+      t.push_text(outcome, sim::outcome_name(th.outcome));
+      t.push(time, th.time_s);
+      t.push_text(killed_by, th.killed_by);
+      t.push_integer(interceptors, th.interceptors);
+    }
+  }
+  return t;
+}
+
+output::Table interceptors_table(const std::vector<ReplicateRecord>& records) {
+  output::Table t;
+  const std::size_t point = t.add_integer("point"), replicate = t.add_integer("replicate"),
+                    missile = t.add_text("missile"), fired = t.add_integer("fired"),
+                    cost = t.add_real("cost_usd", 0);
+  for (const ReplicateRecord& r : records) {
+    for (const MissileSpend& m : r.missiles) {
+      t.push_integer(point, r.point);
+      t.push_integer(replicate, std::int64_t(r.replicate));
+      t.push_text(missile, m.missile);
+      t.push_integer(fired, m.fired);
+      t.push(cost, m.cost_usd);
+    }
+  }
+  return t;
+}
+
 }  // namespace opensam::montecarlo

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "opensam/output/table.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
 
@@ -53,6 +54,17 @@ struct ReplicateRecord {
 /// The record of `run`, a replicate of `sc` at sweep point `point`.
 [[nodiscard]] ReplicateRecord make_record(const scenario::Scenario& sc, const sim::RunResult& run,
                                           std::uint32_t point);
+
+/// Records as tables, with the columns of the store's tables (store.cpp): `replicates`, one
+/// row per record; `threat_outcomes`, one per threat of each (`threat`, `type` and `friendly`
+/// from `threat_ids`, `threat_types` and `threat_friendly`, scenario order); `interceptors`,
+/// one per missile type fired in each.
+[[nodiscard]] output::Table replicates_table(const std::vector<ReplicateRecord>& records);
+[[nodiscard]] output::Table threat_outcomes_table(const std::vector<ReplicateRecord>& records,
+                                                  const std::vector<std::string>& threat_ids,
+                                                  const std::vector<std::string>& threat_types,
+                                                  const std::vector<bool>& threat_friendly);
+[[nodiscard]] output::Table interceptors_table(const std::vector<ReplicateRecord>& records);
 
 /// Records as bytes and back (CBOR), to move them between processes.
 [[nodiscard]] std::vector<std::uint8_t> to_bytes(const std::vector<ReplicateRecord>& records);

@@ -43,6 +43,8 @@ class Table {
   void push_text(std::size_t column, std::string_view v);
 
   [[nodiscard]] const std::vector<Column>& columns() const { return columns_; }
+  /// The columns, moved out of the table.
+  [[nodiscard]] std::vector<Column> take_columns() && { return std::move(columns_); }
   [[nodiscard]] std::size_t rows() const { return columns_.empty() ? 0 : columns_.front().size(); }
 
  private:
