@@ -50,6 +50,7 @@ bench: build
 	@build/release/bin/tracking_bench --benchmark_min_time=0.2
 	@build/release/bin/run_bench examples/demo.yaml 20
 	@build/release/bin/mc_bench examples/demo.yaml 100 2
+	@PYTHONPATH=build/release/python /usr/bin/python3 bench/python_bench.py build/release/bin/opensam examples/demo.yaml 5 100
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
