@@ -73,17 +73,16 @@ def test_bad_sweeps_raise(demo):
 
 def test_the_gil_is_released_while_a_campaign_runs(demo):
     done = threading.Event()
-    worker = threading.Thread(target=lambda: (opensam.mc(demo, n=6, threads=1), done.set()))
-    t0 = time.monotonic()
+    worker = threading.Thread(target=lambda: (opensam.mc(demo, n=10, threads=1), done.set()))
     worker.start()
     ticks = 0
     while not done.is_set():  # this thread runs Python code meanwhile
         ticks += 1
         time.sleep(0.005)
     worker.join()
-    elapsed = time.monotonic() - t0
-    assert elapsed > 0.2
-    assert ticks > 0.5 * elapsed / 0.005 * 0.5  # at least a quarter of the ticks a free thread would make
+    # The campaign takes about a second; were the GIL held, this thread would not run until it
+    # returned (a tick or two), however loaded the machine.
+    assert ticks >= 20
 
 
 def test_ctrl_c_stops_a_campaign(demo):

@@ -89,8 +89,7 @@ scenario::LoadResult load(const std::string& name, const std::optional<std::stri
 }
 
 std::string error_text(const core::Diagnostics& errors, const std::string& summary) {
-  std::string s = errors.str() + summary;
-  return s;
+  return errors.str() + summary;
 }
 
 py::dict run(const std::string& name, const std::optional<std::string>& text, const std::string& base_dir,

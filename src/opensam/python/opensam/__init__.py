@@ -90,7 +90,8 @@ def run(
     the scenario does not load.
     """
     name, text, base = _source(scenario)
-    raw = _core.run(name, text, base, _overrides(overrides, "overrides"), _seed(seed), _count(replicate, "replicate"), bool(truth))
+    raw = _core.run(name, text, base, _overrides(overrides, "overrides"), _seed(seed),
+                    _count(replicate, "replicate"), bool(truth))
     return Result(
         summary=json.loads(raw["summary"]),
         events=_frame(raw["events"]),
@@ -120,7 +121,8 @@ def mc(
     name, text, base = _source(scenario)
     axes = [(str(key), [_yaml(v) for v in values]) for key, values in (sweep or {}).items()]
     given = [(str(key), list(values)) for key, values in (sweep or {}).items()]
-    raw = _core.mc(name, text, base, _overrides(overrides, "overrides"), axes, _count(n, "n"), _seed(seed), int(threads))
+    raw = _core.mc(name, text, base, _overrides(overrides, "overrides"), axes, _count(n, "n"), _seed(seed),
+                   int(threads))
     replicates = _frame(raw["replicates"])
     threats = _frame(raw["threats"])
     threats["friendly"] = threats["friendly"].astype(bool)
