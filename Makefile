@@ -7,7 +7,7 @@ DIS_FUZZ_SECONDS ?= 30
 # -Werror when CI is set (CI=true in continuous integration).
 WERROR := $(if $(CI),-DOPENSAM_WERROR=ON,-DOPENSAM_WERROR=OFF)
 
-.PHONY: demo test setup build build-asan test-release test-asan fuzz bench format docs clean
+.PHONY: demo test setup build build-asan test-release test-asan fuzz bench format docs golden clean
 
 setup:
 	@bash scripts/setup.sh
@@ -57,6 +57,10 @@ format:
 
 docs: build
 	@build/release/bin/opensam help format > docs/scenario-format.md
+
+# Rewrites tests/golden/ from this build's outputs: commit them on their own, saying why they moved.
+golden: build
+	@/usr/bin/python3 tests/golden/golden.py update build/release/bin/opensam . build/release/golden
 
 clean:
 	@rm -rf build out
