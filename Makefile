@@ -61,6 +61,8 @@ docs: build
 # Rewrites tests/golden/ from this build's outputs: commit them on their own, saying why they moved.
 golden: build
 	@/usr/bin/python3 tests/golden/golden.py update build/release/bin/opensam . build/release/golden
+	@OPENSAM_GOLDEN_UPDATE=1 build/release/bin/sim_live_test --gtest_filter='*Golden*' >/dev/null
+	@echo "live-inbound: golden outputs written to tests/golden/live-inbound"
 
 clean:
 	@rm -rf build out

@@ -4,8 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "opensam/geo/frames.hpp"
+#include "opensam/output/writers.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/replication.hpp"
@@ -147,6 +152,37 @@ TEST(LiveRun, AStrikeFromAnotherSimulationDestroysASite) {
   EXPECT_FALSE(launched);
   ASSERT_EQ(run.threats.size(), 1U);
   EXPECT_NE(run.threats[0].outcome, Outcome::kKilled);
+}
+
+/// The golden outputs of the inbound path, which no example exercises without a network: a
+/// run with the striking link, its logs byte for byte against tests/golden/live-inbound/
+/// (`make golden`, which sets OPENSAM_GOLDEN_UPDATE, rewrites them).
+TEST(LiveRun, InboundRunMatchesItsGoldenOutputs) {
+  const scenario::Scenario sc = dis_in_scenario();
+  StrikingLink striking;
+  FakeLink leaving(20.0, 32.0);
+  const std::filesystem::path dir =
+      std::filesystem::path(OPENSAM_TEST_SOURCE_DIR) / "tests/golden/live-inbound";
+  const bool update = std::getenv("OPENSAM_GOLDEN_UPDATE") != nullptr;
+  if (update) std::filesystem::create_directories(dir);
+  const std::pair<std::string, LiveLink*> cases[] = {{"strike", &striking}, {"leave", &leaving}};
+  for (const auto& [name, link] : cases) {
+    const RunResult run = run_live(sc, *link);
+    const std::pair<std::string, std::string> logs[] = {{name + "-events.csv", output::events_csv(run)},
+                                                        {name + "-tracks.csv", output::tracks_csv(run)}};
+    for (const auto& [file, text] : logs) {
+      if (update) {
+        std::ofstream(dir / file, std::ios::binary) << text;
+        continue;
+      }
+      std::ifstream in(dir / file, std::ios::binary);
+      ASSERT_TRUE(in) << "no golden file " << (dir / file) << ": run `make golden`";
+      std::stringstream want;
+      want << in.rdbuf();
+      EXPECT_TRUE(text == want.str()) << file << " differs from tests/golden/live-inbound/" << file
+                                      << "; if the change is meant, run `make golden`";
+    }
+  }
 }
 
 }  // namespace
