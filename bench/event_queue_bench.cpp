@@ -4,8 +4,8 @@
 
 #include <cstdint>
 
+#include "opensam/core/event_queue.hpp"
 #include "opensam/core/rng.hpp"
-#include "opensam/sim/event_queue.hpp"
 
 namespace {
 
@@ -15,7 +15,7 @@ struct Payload {
   std::uint32_t index;
 };
 
-using Queue = opensam::sim::EventQueue<Payload>;
+using Queue = opensam::core::EventQueue<Payload>;
 
 /// A queue holding `n` events spread uniformly over 100 s.
 void prefill(Queue& q, std::size_t n, opensam::core::RngStream& rng) {

@@ -10,12 +10,13 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <variant>
 
 #include "opensam/c2/command_post.hpp"
+#include "opensam/core/engine.hpp"
 #include "opensam/core/rng.hpp"
 #include "opensam/geo/terrain.hpp"
 #include "opensam/sim/air_picture.hpp"
-#include "opensam/sim/event_queue.hpp"
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/threat_flight.hpp"
@@ -49,31 +50,73 @@ namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
-enum class SimEventKind : std::uint8_t {
-  kThreatStart,
-  kThreatMark,  ///< a threat reaches a point its flight plan marked (b: mark, c: plan generation)
-  kRadarScan,   ///< a rotation or search frame begins
-  kRadarLook,   ///< the beam is on a target
-  kStrobeLook,  ///< the beam is on a jammer
-  kFalseAlarm,  ///< a noise crossing somewhere in the coverage
-  kEmission,    ///< a silence window begins (b = 0) or ends (b = 1)
-  kTrackDwell,  ///< a sector radar's track dwell on a held target
-  kSiteDestroyed,
-  kPictureUpdate,  ///< the command post processes what its radars sent
-  kTruthSample,    ///< record where every flying threat is
-  kLaunch,         ///< a launcher fires a missile of an order (a: pending launch)
-  kGuidance,       ///< every flying interceptor takes a guidance step
-  kReload,         ///< a transloader has refilled a launcher (a: launcher)
-  kSilenceEnd,     ///< a radar silenced against an anti-radiation missile may emit again (a: radar)
-  kLive,           ///< the link to other simulations: movers out, entities and strikes in
+// The run's scheduled events, one struct each.
+struct ThreatStart {
+  std::uint32_t threat;
 };
+/// A threat reaches a point its flight plan marked (of its plan `generation`: marks of a
+/// replaced plan are ignored).
+struct ThreatMark {
+  std::uint32_t threat;
+  std::uint32_t mark;
+  std::uint32_t generation;
+};
+/// A rotation or search frame begins.
+struct RadarScan {
+  std::uint32_t radar;
+};
+/// The beam is on a target.
+struct RadarLook {
+  std::uint32_t radar;
+  std::uint32_t threat;
+};
+/// The beam is on a jammer.
+struct StrobeLook {
+  std::uint32_t radar;
+  std::uint32_t threat;
+};
+/// A noise crossing somewhere in the coverage.
+struct FalseAlarm {
+  std::uint32_t radar;
+};
+/// A silence window begins (on = false) or ends.
+struct EmissionWindow {
+  std::uint32_t radar;
+  bool on;
+};
+/// A sector radar's track dwell on a held target.
+struct TrackDwell {
+  std::uint32_t radar;
+  std::uint32_t threat;
+};
+/// A scripted strike.
+struct ScheduledStrike {
+  std::uint32_t site;
+};
+/// The command post processes what its radars sent.
+struct PictureUpdate {};
+/// Record where every flying threat is.
+struct TruthSample {};
+/// A launcher fires a missile of an order.
+struct LaunchDue {
+  std::uint32_t pending;
+};
+/// Every flying interceptor takes a guidance step.
+struct GuidanceStep {};
+/// A transloader has refilled a launcher.
+struct Reload {
+  std::uint32_t launcher;
+};
+/// A radar silenced against an anti-radiation missile may emit again.
+struct SilenceEnd {
+  std::uint32_t radar;
+};
+/// The link to other simulations: movers out, entities and strikes in.
+struct LiveTick {};
 
-struct SimEvent {
-  SimEventKind kind;
-  std::uint32_t a;      ///< threat, or radar for radar events
-  std::uint32_t b;      ///< mark, or threat for looks
-  std::uint32_t c = 0;  ///< a threat's plan generation: marks of a replaced plan are ignored
-};
+using SimEvent = std::variant<ThreatStart, ThreatMark, RadarScan, RadarLook, StrobeLook, FalseAlarm,
+                              EmissionWindow, TrackDwell, ScheduledStrike, PictureUpdate, TruthSample,
+                              LaunchDue, GuidanceStep, Reload, SilenceEnd, LiveTick>;
 
 struct RadarState {
   std::unique_ptr<Radar> radar;
@@ -166,6 +209,7 @@ class World {
         sc_(prepared.scenario()),
         opt_(opt),
         terrain_(prepared.terrain()),
+        engine_(opt.seed, opt.replicate),
         missiles_(prepared.missiles()) {
     const scenario::Scenario& sc = sc_;
     for (EventSink* s : opt.sinks) log_.subscribe(s);
@@ -251,24 +295,23 @@ class World {
                                   to_lla(sc_.assets[i].position, sc_.assets[i].altitude, terrain_)});
     }
     for (std::size_t i = 0; i < threats_.size(); ++i) {
-      engine_.schedule_at(threats_[i].path.start_time_s(), {SimEventKind::kThreatStart, std::uint32_t(i), 0});
+      timeline_.schedule_at(threats_[i].path.start_time_s(), ThreatStart{std::uint32_t(i)});
     }
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       if (sc_.sites[i].destroyed_at_s)
-        engine_.schedule_at(*sc_.sites[i].destroyed_at_s,
-                            {SimEventKind::kSiteDestroyed, std::uint32_t(i), 0});
+        timeline_.schedule_at(*sc_.sites[i].destroyed_at_s, ScheduledStrike{std::uint32_t(i)});
     }
-    if (picture_) engine_.schedule_at(sc_.tracker.update_interval_s, {SimEventKind::kPictureUpdate, 0, 0});
-    if (opt_.record_truth) engine_.schedule_at(0.0, {SimEventKind::kTruthSample, 0, 0});
-    if (opt_.live != nullptr) engine_.schedule_at(0.0, {SimEventKind::kLive, 0, 0});
+    if (picture_) timeline_.schedule_at(sc_.tracker.update_interval_s, PictureUpdate{});
+    if (opt_.record_truth) timeline_.schedule_at(0.0, TruthSample{});
+    if (opt_.live != nullptr) timeline_.schedule_at(0.0, LiveTick{});
     for (std::size_t r = 0; r < radars_.size(); ++r) {
-      engine_.schedule_at(0.0, {SimEventKind::kRadarScan, std::uint32_t(r), 0});
+      timeline_.schedule_at(0.0, RadarScan{std::uint32_t(r)});
       for (const auto& w : radars_[r].radar->silent()) {
-        engine_.schedule_at(w.from_s, {SimEventKind::kEmission, std::uint32_t(r), 0});
-        engine_.schedule_at(w.to_s, {SimEventKind::kEmission, std::uint32_t(r), 1});
+        timeline_.schedule_at(w.from_s, EmissionWindow{std::uint32_t(r), false});
+        timeline_.schedule_at(w.to_s, EmissionWindow{std::uint32_t(r), true});
       }
     }
-    engine_.run_until(sc_.duration_s, [this](const SimEvent& e) { dispatch(e); });
+    engine_.run_until(sc_.duration_s);
     // Until every threat is settled, or the duration: whichever comes first.
     const double end = settled_ == threats_.size() || live_stopped_ ? engine_.now_s() : sc_.duration_s;
     engine_.advance_to(std::max(end, engine_.now_s()));
@@ -417,7 +460,7 @@ class World {
     const RadarType& type = radar.type();
     const double now = engine_.now_s();
     const double period = type.scan_period_s;
-    engine_.schedule_at(now + period, {SimEventKind::kRadarScan, r, 0});
+    timeline_.schedule_at(now + period, RadarScan{r});
     // The command post counts a scan without a detection as a miss, also when the radar is
     // silent or destroyed: its tracks then coast and drop.
     if (picture_ && now > 0.0) picture_->receive_scan_end(r, now);
@@ -447,8 +490,8 @@ class World {
       when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
       if (!when) continue;
       const bool jammer = signatures_[i].jammer_erp_w > 0.0;
-      if (st.held[i] == 0) engine_.schedule_at(now + *when, {SimEventKind::kRadarLook, r, std::uint32_t(i)});
-      if (jammer) engine_.schedule_at(now + *when, {SimEventKind::kStrobeLook, r, std::uint32_t(i)});
+      if (st.held[i] == 0) timeline_.schedule_at(now + *when, RadarLook{r, std::uint32_t(i)});
+      if (jammer) timeline_.schedule_at(now + *when, StrobeLook{r, std::uint32_t(i)});
     }
     // False alarms: Poisson in number (cells x Pfa), uniform in time and place.
     const double expected = radar.cells_per_scan() * type.parameters.pfa;
@@ -456,7 +499,7 @@ class World {
     while (true) {
       t_next += -std::log(1.0 - st.false_alarms.uniform()) * period / std::max(expected, 1e-300);
       if (t_next >= now + period) break;
-      engine_.schedule_at(t_next, {SimEventKind::kFalseAlarm, r, 0});
+      timeline_.schedule_at(t_next, FalseAlarm{r});
     }
   }
 
@@ -498,7 +541,7 @@ class World {
     } else {
       return;
     }
-    engine_.schedule_at(engine_.now_s() + type.track_revisit_s, {SimEventKind::kTrackDwell, r, i});
+    timeline_.schedule_at(engine_.now_s() + type.track_revisit_s, TrackDwell{r, i});
   }
 
   static void release(RadarState& st, std::uint32_t i) {
@@ -563,51 +606,53 @@ class World {
     if (picture_) picture_->receive_plot(r, plot_of(engine_.now_s(), d));
   }
 
-  void dispatch(const SimEvent& e) {
-    switch (e.kind) {
-      case SimEventKind::kRadarScan: scan(e.a); return;
-      case SimEventKind::kRadarLook: look(e.a, e.b); return;
-      case SimEventKind::kTrackDwell: look(e.a, e.b, true); return;
-      case SimEventKind::kSiteDestroyed: destroy_site(e.a); return;
-      case SimEventKind::kStrobeLook: strobe(e.a, e.b); return;
-      case SimEventKind::kFalseAlarm: false_alarm(e.a); return;
-      case SimEventKind::kTruthSample:
-        sample_truth();
-        engine_.schedule_at(engine_.now_s() + sc_.truth_interval_s, {SimEventKind::kTruthSample, 0, 0});
-        return;
-      case SimEventKind::kPictureUpdate:
-        if (!picture_) return;
-        update_picture();
-        engine_.schedule_at(engine_.now_s() + sc_.tracker.update_interval_s,
-                            {SimEventKind::kPictureUpdate, 0, 0});
-        return;
-      case SimEventKind::kLaunch: launch(e.a); return;
-      case SimEventKind::kGuidance: guide(); return;
-      case SimEventKind::kReload: reload(e.a); return;
-      case SimEventKind::kLive: live_tick(); return;
-      case SimEventKind::kSilenceEnd:
-        if (on_air(e.a, engine_.now_s())) {
-          log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), true});
-          for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
-        }
-        return;
-      case SimEventKind::kEmission:
-        if (!radars_[e.a].destroyed) {
-          log_.add(engine_.now_s(), RadarEmission{radars_[e.a].radar->entity(), e.b == 1});
-          for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
-        }
-        return;
-      default: break;
+ public:
+  void on(const SimEvent& event) {
+    std::visit([this](const auto& e) { run(e); }, event);
+  }
+
+ private:
+  void run(const RadarScan& e) { scan(e.radar); }
+  void run(const RadarLook& e) { look(e.radar, e.threat); }
+  void run(const TrackDwell& e) { look(e.radar, e.threat, true); }
+  void run(const ScheduledStrike& e) { destroy_site(e.site); }
+  void run(const StrobeLook& e) { strobe(e.radar, e.threat); }
+  void run(const FalseAlarm& e) { false_alarm(e.radar); }
+  void run(const TruthSample&) {
+    sample_truth();
+    timeline_.schedule_at(engine_.now_s() + sc_.truth_interval_s, TruthSample{});
+  }
+  void run(const PictureUpdate&) {
+    if (!picture_) return;
+    update_picture();
+    timeline_.schedule_at(engine_.now_s() + sc_.tracker.update_interval_s, PictureUpdate{});
+  }
+  void run(const LaunchDue& e) { launch(e.pending); }
+  void run(const GuidanceStep&) { guide(); }
+  void run(const Reload& e) { reload(e.launcher); }
+  void run(const LiveTick&) { live_tick(); }
+  void run(const SilenceEnd& e) {
+    if (on_air(e.radar, engine_.now_s())) {
+      log_.add(engine_.now_s(), RadarEmission{radars_[e.radar].radar->entity(), true});
+      for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
     }
-    ThreatState& t = threats_[e.a];
-    if (e.kind == SimEventKind::kThreatStart) {
-      t.started = true;
-      log_.add(engine_.now_s(), EntityCreated{t.entity, t.path.state_at(engine_.now_s()).lla});
-      listen(e.a);
-      schedule_marks(e.a, engine_.now_s());
-    } else if (e.kind == SimEventKind::kThreatMark && e.c == t.generation && flying(t)) {
-      reach_mark(e.a, t.path.marks()[e.b]);
+  }
+  void run(const EmissionWindow& e) {
+    if (!radars_[e.radar].destroyed) {
+      log_.add(engine_.now_s(), RadarEmission{radars_[e.radar].radar->entity(), e.on});
+      for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
     }
+  }
+  void run(const ThreatStart& e) {
+    ThreatState& t = threats_[e.threat];
+    t.started = true;
+    log_.add(engine_.now_s(), EntityCreated{t.entity, t.path.state_at(engine_.now_s()).lla});
+    listen(e.threat);
+    schedule_marks(e.threat, engine_.now_s());
+  }
+  void run(const ThreatMark& e) {
+    ThreatState& t = threats_[e.threat];
+    if (e.generation == t.generation && flying(t)) reach_mark(e.threat, t.path.marks()[e.mark]);
   }
 
   void sample_truth() {
@@ -639,7 +684,7 @@ class World {
     const auto& marks = t.path.marks();
     for (std::size_t k = 0; k < marks.size(); ++k) {
       if (marks[k].time_s >= from_s)
-        engine_.schedule_at(marks[k].time_s, {SimEventKind::kThreatMark, i, std::uint32_t(k), t.generation});
+        timeline_.schedule_at(marks[k].time_s, ThreatMark{i, std::uint32_t(k), t.generation});
     }
   }
 
@@ -870,8 +915,7 @@ class World {
       const double first = std::max(now, l.ready_s) + l.reaction_s;
       for (int k = 0; k < o.missiles; ++k) {
         pending_.push_back({o.track, o.launcher, o.radar});
-        engine_.schedule_at(first + k * l.ripple_s,
-                            {SimEventKind::kLaunch, std::uint32_t(pending_.size() - 1), 0});
+        timeline_.schedule_at(first + k * l.ripple_s, LaunchDue{std::uint32_t(pending_.size() - 1)});
       }
       l.rounds -= o.missiles;
       l.ready_s = first + o.missiles * l.ripple_s;
@@ -934,12 +978,12 @@ class World {
     flights_.push_back(std::move(f));
     sample_interceptor(flights_.back(), now);
     if (l.rounds == 0 && l.reloads > 0 && !l.reloading) {
-      engine_.schedule_at(now + l.reload_s, {SimEventKind::kReload, std::uint32_t(pl.launcher), 0});
+      timeline_.schedule_at(now + l.reload_s, Reload{std::uint32_t(pl.launcher)});
       l.reloading = true;
     }
     if (!guidance_scheduled_) {
       guidance_scheduled_ = true;
-      engine_.schedule_at(now + kGuidanceStep_s, {SimEventKind::kGuidance, 0, 0});
+      timeline_.schedule_at(now + kGuidanceStep_s, GuidanceStep{});
     }
   }
 
@@ -1019,7 +1063,7 @@ class World {
       if (command_) command_->missile_ended(f.track, f.radar, now);
     }
     guidance_scheduled_ = any;
-    if (any) engine_.schedule_at(now + kGuidanceStep_s, {SimEventKind::kGuidance, 0, 0});
+    if (any) timeline_.schedule_at(now + kGuidanceStep_s, GuidanceStep{});
   }
 
   /// Emission control against an anti-radiation missile: the radar stops emitting until
@@ -1034,7 +1078,7 @@ class World {
       log_.add(now, RadarEmission{st.radar->entity(), false});
       for (std::size_t i = 0; i < threats_.size(); ++i) listen(std::uint32_t(i));
     }
-    engine_.schedule_at(until_s, {SimEventKind::kSilenceEnd, r, 0});
+    timeline_.schedule_at(until_s, SilenceEnd{r});
   }
 
   /// The link to other simulations: everything's position out; reports, time-outs and strikes in.
@@ -1094,7 +1138,7 @@ class World {
       if (t.external && flying(t) && t.path.end_time_s() < now + kExternalLookahead_s)
         redo_external(t, t.path.end_time_s());
     }
-    engine_.schedule_at(now + link.interval_s(), {SimEventKind::kLive, 0, 0});
+    timeline_.schedule_at(now + link.interval_s(), LiveTick{});
   }
 
   /// Dead reckoning of an external entity from its last report (IEEE 1278.1-2012, E.4:
@@ -1159,7 +1203,8 @@ class World {
   const scenario::Scenario& sc_;
   const RunOptions& opt_;
   const geo::Terrain& terrain_;
-  Engine<SimEvent> engine_;
+  core::Engine engine_;
+  core::Timeline<SimEvent> timeline_{engine_, *this};
   EventLog log_;
   std::vector<ThreatState> threats_;
   std::vector<Signature> signatures_;  ///< per threat

@@ -1,7 +1,7 @@
 #pragma once
-/// @file The discrete-event core: a priority queue ordered by (time, sequence), so events at
-/// the same time pop in the order they were scheduled, with O(log n) cancellation. After
-/// warm-up, scheduling and popping allocate nothing.
+/// @file A priority queue of events ordered by (time, sequence), so events at the same time pop
+/// in the order they were scheduled, with O(log n) cancellation. After warm-up, scheduling and
+/// popping allocate nothing. The engine (core/engine.hpp) runs several of them on one clock.
 
 #include <cstdint>
 #include <limits>
@@ -10,7 +10,7 @@
 
 #include "opensam/core/assert.hpp"
 
-namespace opensam::sim {
+namespace opensam::core {
 
 /// Names one scheduled event; stale handles (popped or cancelled) are recognised.
 struct EventHandle {
@@ -28,7 +28,11 @@ class EventQueue {
   };
 
   /// Schedules `payload` at `time_s` (finite); ties pop in scheduling order.
-  EventHandle push(double time_s, const Payload& payload) {
+  EventHandle push(double time_s, const Payload& payload) { return push(time_s, next_sequence_++, payload); }
+
+  /// The same with a sequence number from outside (increasing over every push of the queues
+  /// that share it): ties then pop in that order across the queues.
+  EventHandle push(double time_s, std::uint64_t sequence, const Payload& payload) {
     std::uint32_t slot;
     if (!free_.empty()) {
       slot = free_.back();
@@ -38,7 +42,7 @@ class EventQueue {
       slots_.push_back({});
     }
     Slot& s = slots_[slot];
-    s.entry = {time_s, next_sequence_++, payload};
+    s.entry = {time_s, sequence, payload};
     s.heap_index = static_cast<std::uint32_t>(heap_.size());
     heap_.push_back(slot);
     sift_up(heap_.size() - 1);
@@ -64,6 +68,9 @@ class EventQueue {
   [[nodiscard]] double next_time_s() const {
     return heap_.empty() ? std::numeric_limits<double>::infinity() : slots_[heap_.front()].entry.time_s;
   }
+
+  /// Sequence number of the next event; meaningless when empty.
+  [[nodiscard]] std::uint64_t next_sequence() const { return slots_[heap_.front()].entry.sequence; }
 
   /// Removes and returns the earliest event.
   Entry pop() {
@@ -144,51 +151,4 @@ class EventQueue {
   std::uint64_t next_sequence_ = 0;
 };
 
-/// The simulation clock over an EventQueue: `run_until` pops events in order, advances `now`,
-/// and hands each to `dispatch`, which may schedule or cancel further events.
-template <class Payload>
-class Engine {
- public:
-  [[nodiscard]] double now_s() const { return now_s_; }
-
-  /// Schedules at an absolute time, never in the past.
-  EventHandle schedule_at(double time_s, const Payload& p) {
-    OPENSAM_ASSERT(time_s >= now_s_);
-    return queue_.push(time_s, p);
-  }
-  /// Schedules `delay_s` after now.
-  EventHandle schedule_in(double delay_s, const Payload& p) { return schedule_at(now_s_ + delay_s, p); }
-  bool cancel(EventHandle h) { return queue_.cancel(h); }
-  [[nodiscard]] bool pending(EventHandle h) const { return queue_.pending(h); }
-  [[nodiscard]] std::size_t pending_count() const { return queue_.size(); }
-
-  /// Runs events with time <= `end_time_s` until none is left or `stop()` is called; the clock
-  /// ends at the last event run (or stays). Returns the number of events run.
-  template <class Dispatch>
-  std::uint64_t run_until(double end_time_s, Dispatch&& dispatch) {
-    std::uint64_t count = 0;
-    stopped_ = false;
-    while (!stopped_ && !queue_.empty() && queue_.next_time_s() <= end_time_s) {
-      auto e = queue_.pop();
-      now_s_ = e.time_s;
-      dispatch(e.payload);
-      ++count;
-    }
-    return count;
-  }
-
-  /// Ends run_until after the current event.
-  void stop() { stopped_ = true; }
-  /// Moves the clock forward to `t_s` without running anything (end of a run).
-  void advance_to(double t_s) {
-    OPENSAM_ASSERT(t_s >= now_s_);
-    now_s_ = t_s;
-  }
-
- private:
-  EventQueue<Payload> queue_;
-  double now_s_ = 0.0;
-  bool stopped_ = false;
-};
-
-}  // namespace opensam::sim
+}  // namespace opensam::core

@@ -1,4 +1,4 @@
-#include "opensam/sim/event_queue.hpp"
+#include "opensam/core/event_queue.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <tuple>
 #include <vector>
 
-namespace opensam::sim {
+namespace opensam::core {
 namespace {
 
 TEST(EventQueue, PopsInTimeOrder) {
@@ -76,32 +76,5 @@ TEST(EventQueue, AgreesWithASortedModelUnderRandomOperations) {
   }
 }
 
-TEST(Engine, RunsUntilTheEndTimeAndLetsHandlersSchedule) {
-  Engine<int> engine;
-  std::vector<std::pair<double, int>> seen;
-  engine.schedule_at(1.0, 1);
-  engine.schedule_at(10.0, 99);
-  const auto n = engine.run_until(5.0, [&](int v) {
-    seen.emplace_back(engine.now_s(), v);
-    if (v < 4) engine.schedule_in(1.0, v + 1);
-  });
-  EXPECT_EQ(n, 4u);
-  EXPECT_EQ(seen, (std::vector<std::pair<double, int>>{{1, 1}, {2, 2}, {3, 3}, {4, 4}}));
-  EXPECT_EQ(engine.pending_count(), 1u);  // the event at 10 s waits
-  EXPECT_DOUBLE_EQ(engine.now_s(), 4.0);
-}
-
-TEST(Engine, StopsWhenAskedOrWhenNothingIsLeft) {
-  Engine<int> engine;
-  for (int i = 0; i < 5; ++i) engine.schedule_at(double(i), i);
-  EXPECT_EQ(engine.run_until(100.0,
-                             [&](int v) {
-                               if (v == 2) engine.stop();
-                             }),
-            3u);
-  EXPECT_EQ(engine.run_until(100.0, [](int) {}), 2u);
-  EXPECT_EQ(engine.pending_count(), 0u);
-}
-
 }  // namespace
-}  // namespace opensam::sim
+}  // namespace opensam::core
