@@ -10,7 +10,7 @@
 #include "opensam/geo/horizon.hpp"
 #include "opensam/geo/terrain.hpp"
 #include "opensam/sensors/detection.hpp"
-#include "opensam/sim/radar.hpp"
+#include "opensam/sensors/radar.hpp"
 
 namespace {
 
@@ -94,7 +94,7 @@ BENCHMARK(BM_HorizonProfileBuild)->Unit(benchmark::kMillisecond);
 // One rotation of a surveillance radar over 1,000 targets: each target's look budget
 // (geometry, line of sight over the terrain, RCS, atmosphere, clutter, multipath, Pd).
 void BM_ScanOf1000Targets(benchmark::State& state) {
-  sim::RadarType type;
+  sensors::RadarType type;
   type.parameters.frequency_hz = 3e9;
   type.parameters.peak_power_w = 220e3;
   type.parameters.gain_db = 40.0;
@@ -102,11 +102,11 @@ void BM_ScanOf1000Targets(benchmark::State& state) {
   type.parameters.pulses = 10;
   type.parameters.attenuation_db_per_km = 0.01;
   type.parameters.instrumented_range_m = 200e3;
-  scenario::Environment env;
-  const sim::Radar radar(0, "acq", type, kRadar, 1180.0, 0.0, {}, terrain(), env, 1, 0);
-  sim::Signature sig;
+  const sensors::Radar radar(0, "acq", type, kRadar, 1180.0, 0.0, {}, terrain(), sensors::Environment{},
+                             core::RngStream(1, 0, "radar/acq/bias"));
+  sensors::Signature sig;
   sig.rcs = sensors::RcsModel(2.0);
-  std::vector<sim::TargetView> targets;
+  std::vector<sensors::TargetView> targets;
   for (const Query& x : queries()) {
     if (targets.size() == 1000) break;
     const geo::Vec3 ecef = geo::lla_to_ecef(x.target);

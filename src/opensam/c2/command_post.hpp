@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "opensam/c2/events.hpp"
 #include "opensam/c2/types.hpp"
 #include "opensam/tracking/assignment.hpp"
 #include "opensam/weapons/envelope.hpp"
@@ -94,11 +95,6 @@ struct Order {
   bool reengagement = false;
 };
 
-struct NotEngaged {
-  std::uint64_t track = 0;
-  Reason reason;
-};
-
 /// A track the command post judged after its engagement.
 struct Assessment {
   std::uint64_t track = 0;
@@ -150,6 +146,15 @@ class CommandPost {
   void missile_ended(std::uint64_t track, int radar, double time_s);
   /// Missiles of an order that were not fired (the track was lost before launch).
   void missile_cancelled(std::uint64_t track, int radar);
+
+  /// `f(track, radar)` for each engagement with missiles in flight or about to launch, and the
+  /// radar guiding them.
+  template <class F>
+  void for_each_engagement_in_flight(F&& f) const {
+    for (const Engagement& g : engagements_) {
+      if (g.in_flight > 0) f(g.track, g.radar);
+    }
+  }
 
   [[nodiscard]] const Settings& settings() const { return settings_; }
   [[nodiscard]] const std::vector<weapons::MissileType>& missiles() const { return missiles_; }

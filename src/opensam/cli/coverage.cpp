@@ -15,6 +15,7 @@
 #include "opensam/output/raster.hpp"
 #include "opensam/sim/coverage.hpp"
 #include "opensam/sim/radar.hpp"
+#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::cli {
 

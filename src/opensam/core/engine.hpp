@@ -74,9 +74,9 @@ class Timeline final : public TimelineBase {
  public:
   template <class Owner>
   Timeline(Engine& engine, Owner& owner)
-      : TimelineBase(engine), owner_(&owner), handler_([](void* o, const Event& e) {
-          static_cast<Owner*>(o)->on(e);
-        }) {}
+      : TimelineBase(engine),
+        owner_(&owner),
+        handler_([](void* o, const Event& e) { static_cast<Owner*>(o)->on(e); }) {}
 
   /// Schedules `event` at `time_s`, never in the past.
   EventHandle schedule_at(double time_s, const Event& event);
@@ -126,8 +126,9 @@ class Engine {
   /// `receiver.on(message)` for every message of type `Message` published from now on.
   template <class Message, class Receiver>
   void subscribe(Receiver& receiver) {
-    add_subscriber(detail::message_type<Message>(), &receiver,
-                   [](void* r, const void* m) { static_cast<Receiver*>(r)->on(*static_cast<const Message*>(m)); });
+    add_subscriber(detail::message_type<Message>(), &receiver, [](void* r, const void* m) {
+      static_cast<Receiver*>(r)->on(*static_cast<const Message*>(m));
+    });
   }
   /// `handler(message)` for every message of type `Message` (an adapter between components that
   /// do not know each other's types); the engine keeps the handler.
@@ -136,8 +137,9 @@ class Engine {
     auto held = std::make_unique<Held<Handler>>(std::move(handler));
     void* self = &held->handler;
     held_.push_back(std::move(held));
-    add_subscriber(detail::message_type<Message>(), self,
-                   [](void* h, const void* m) { (*static_cast<Handler*>(h))(*static_cast<const Message*>(m)); });
+    add_subscriber(detail::message_type<Message>(), self, [](void* h, const void* m) {
+      (*static_cast<Handler*>(h))(*static_cast<const Message*>(m));
+    });
   }
   /// Delivers `message` to its subscribers now, in the order they subscribed.
   template <class Message>
@@ -186,7 +188,7 @@ class Engine {
   double now_s_ = 0.0;
   bool stopped_ = false;
   std::uint64_t next_sequence_ = 0;
-  std::vector<Head> heads_;  ///< one per timeline, in the order they were made
+  std::vector<Head> heads_;                           ///< one per timeline, in the order they were made
   std::vector<std::vector<Subscriber>> subscribers_;  ///< by message type
   std::vector<std::unique_ptr<HeldBase>> held_;
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "opensam/core/diagnostic.hpp"
+#include "opensam/core/time_window.hpp"
 #include "opensam/tracking/types.hpp"
 
 namespace opensam::scenario {
@@ -106,11 +107,7 @@ struct Reaction {
 /// How a route ends: at an aim point (arrival = the threat leaked) or leaving the area.
 enum class RouteEnd { kAimPoint, kExit };
 
-/// A time window [from, to) in simulation seconds.
-struct TimeWindow {
-  double from_s = 0.0;
-  double to_s = 0.0;
-};
+using core::TimeWindow;
 
 struct Site {
   std::string id;

@@ -13,6 +13,11 @@
 
 namespace opensam::sim {
 
+using core::kNoEntity;
+using sensors::LookBudget;
+using sensors::Signature;
+using sensors::TargetView;
+
 namespace {
 constexpr int kAzimuthBins = 360;
 constexpr double kLowestPd = 0.01;

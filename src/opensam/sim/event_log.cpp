@@ -2,16 +2,6 @@
 
 namespace opensam::sim {
 
-std::string_view entity_kind_name(EntityKind k) {
-  switch (k) {
-    case EntityKind::kSite: return "site";
-    case EntityKind::kAsset: return "asset";
-    case EntityKind::kThreat: return "threat";
-    case EntityKind::kInterceptor: return "interceptor";
-  }
-  return "entity";
-}
-
 namespace {
 struct NameOf {
   std::string_view operator()(const RunStarted&) const { return "run_started"; }
@@ -38,6 +28,7 @@ struct NameOf {
   std::string_view operator()(const SelfDestructed&) const { return "self_destructed"; }
   std::string_view operator()(const KillAssessed&) const { return "kill_assessed"; }
   std::string_view operator()(const Reloaded&) const { return "reloaded"; }
+  std::string_view operator()(const ReplanFailed&) const { return "replan_failed"; }
   std::string_view operator()(const TrackReport& e) const {
     switch (e.kind) {
       case tracking::TrackEventKind::kInitiated: return "track_initiated";
@@ -56,6 +47,45 @@ std::string_view event_name(const EventData& e) { return std::visit(NameOf{}, e)
 void EventLog::add(double time_s, EventData data) {
   events_.push_back({time_s, std::move(data)});
   for (EventSink* s : sinks_) s->on_event(events_.back());
+}
+
+template <class T>
+void EventLog::hear(core::Engine& engine) {
+  engine.subscribe_fn<T>([this, &engine](const T& e) { add(engine.now_s(), e); });
+}
+
+void EventLog::listen(core::Engine& engine) {
+  // The events the components tell as the log writes them.
+  hear<SiteDestroyed>(engine);
+  hear<RadarEmission>(engine);
+  hear<Detection>(engine);
+  hear<JamStrobe>(engine);
+  hear<TrackReport>(engine);
+  hear<WaypointReached>(engine);
+  hear<Leaked>(engine);
+  hear<Exited>(engine);
+  hear<ThreatPhase>(engine);
+  hear<ReplanFailed>(engine);
+  hear<Identified>(engine);
+  hear<Assigned>(engine);
+  hear<ReEngaged>(engine);
+  hear<NotEngaged>(engine);
+  hear<KillAssessed>(engine);
+  hear<MidcourseUpdate>(engine);
+  hear<SeekerLock>(engine);
+  hear<Intercept>(engine);
+  hear<Killed>(engine);
+  hear<Missed>(engine);
+  hear<SelfDestructed>(engine);
+  hear<Reloaded>(engine);
+  // Those it writes in its own words: a new entity, then what it did.
+  engine.subscribe_fn<threats::Appeared>([this, &engine](const threats::Appeared& e) {
+    add(engine.now_s(), EntityCreated{e.threat, e.where});
+  });
+  engine.subscribe_fn<weapons::Fired>([this, &engine](const weapons::Fired& e) {
+    add(engine.now_s(), EntityCreated{e.interceptor, e.where});
+    add(engine.now_s(), Launched{e.interceptor, e.launcher, e.track});
+  });
 }
 
 }  // namespace opensam::sim

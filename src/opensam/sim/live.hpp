@@ -9,8 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "opensam/core/engine.hpp"
 #include "opensam/geo/frames.hpp"
 #include "opensam/sim/event_log.hpp"
+#include "opensam/threats/movers.hpp"
+#include "opensam/weapons/battery.hpp"
 
 namespace opensam::sim {
 
@@ -25,16 +28,7 @@ struct MoverState {
   bool alive;  ///< false once destroyed (a site) or ended (a threat, an interceptor)
 };
 
-/// An entity of another simulation where it last said it was: dead-reckoned from there with a
-/// constant velocity and acceleration (ECEF) until its next report.
-struct ExternalReport {
-  std::uint64_t key;  ///< the other simulation's id for it, unique
-  std::string name;   ///< what the run calls it (its entity id in the logs)
-  double time_s;      ///< simulation time of the report
-  geo::Vec3 position_ecef_m;
-  geo::Vec3 velocity_ecef_mps;
-  geo::Vec3 acceleration_ecef_mps2;
-};
+using threats::ExternalReport;
 
 /// What came in since the last poll.
 struct Inbound {
@@ -60,6 +54,49 @@ class LiveLink {
   virtual bool poll(double now_s, Inbound& in) = 0;
   /// The run made the entity `key` of a report into threat `entity`.
   virtual void bound(std::uint64_t key, EntityIndex entity) = 0;
+};
+
+/// The run's side of a link: every `interval_s` it tells the link where every site, threat and
+/// interceptor is (truth: what the other simulation would see of them), and turns what comes
+/// back into events: reports of entities and their time-outs for the threats, strikes on our
+/// sites. It stops the run when the link says so.
+class LiveBridge {
+ public:
+  struct Tick {};
+  struct Site {
+    const std::string* id;
+    const std::string* type;
+    geo::Vec3 position_ecef_m;
+  };
+  LiveBridge(core::Engine& engine, LiveLink& link, const core::EntityTable& entities, std::vector<Site> sites,
+             const threats::Movers& threats, const weapons::Battery* battery)
+      : engine_(engine),
+        link_(link),
+        entities_(entities),
+        sites_(std::move(sites)),
+        site_down_(sites_.size(), false),
+        threats_(threats),
+        battery_(battery),
+        timeline_(engine, *this) {}
+  void start() { timeline_.schedule_at(0.0, Tick{}); }
+  [[nodiscard]] bool stopped() const { return stopped_; }
+
+  void on(const Tick&);
+  void on(const core::SiteDestroyed& m) { site_down_[m.site] = true; }
+  void on(const threats::ExternalAdded& m) { link_.bound(m.key, m.entity); }
+
+ private:
+  core::Engine& engine_;
+  LiveLink& link_;
+  const core::EntityTable& entities_;
+  std::vector<Site> sites_;
+  std::vector<bool> site_down_;
+  const threats::Movers& threats_;
+  const weapons::Battery* battery_;  ///< none without launchers
+  core::Timeline<Tick> timeline_;
+  std::vector<MoverState> movers_;
+  Inbound inbound_;
+  bool stopped_ = false;
 };
 
 }  // namespace opensam::sim

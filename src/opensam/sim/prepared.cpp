@@ -22,8 +22,8 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
     const scenario::Site& s = sc.sites[i];
     const scenario::SiteType& type = sc.site_types.at(s.type);
     if (type.kind == "radar")
-      horizons_[i] =
-          radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_), terrain_, sc.environment);
+      horizons_[i] = sensors::radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_),
+                                            terrain_, sc.environment.k_factor);
   });
   for (const scenario::Site& s : sc.sites) {
     if (sc.site_types.at(s.type).kind != "launcher" || missile_index(s.missile) >= 0) continue;
@@ -42,10 +42,10 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
     // Manoeuvres are timed from launch, so a flight is the same whenever it launches. A time
     // on target needs the flight up to it; otherwise the flight until the scenario ends.
     Nominal n;
-    n.path = plan_flight(
+    n.path = threats::plan_flight(
         model, terrain_, 0.0,
         t.arrival_s ? *t.arrival_s + kFlightStep_s : sc.duration_s - std::min(t.start_time_s, 0.0));
-    n.arrival_s = arrival_time_s(n.path, model);
+    n.arrival_s = threats::arrival_time_s(n.path, model);
     if (t.arrival_s && (!n.arrival_s || *n.arrival_s > *t.arrival_s)) return;  // cannot make it
     nominal_[i] = std::move(n);
   });
@@ -65,8 +65,8 @@ threats::Trajectory Prepared::flight(std::size_t threat, const FlightModel& mode
     path.shift(t.arrival_s ? *t.arrival_s - *n->arrival_s + delay_s : t.start_time_s + delay_s);
     return path;
   }
-  return t.arrival_s ? plan_arrival(model, terrain_, *t.arrival_s, delay_s, sc_.duration_s)
-                     : plan_flight(model, terrain_, t.start_time_s + delay_s, sc_.duration_s);
+  return t.arrival_s ? threats::plan_arrival(model, terrain_, *t.arrival_s, delay_s, sc_.duration_s)
+                     : threats::plan_flight(model, terrain_, t.start_time_s + delay_s, sc_.duration_s);
 }
 
 core::Diagnostics check_arrivals(const Prepared& prepared) {
@@ -87,7 +87,8 @@ core::Diagnostics check_arrivals(const Prepared& prepared) {
     core::RngStream unused(0, 0, "unused");
     const FlightModel model = flight_model(threat_type_of(sc, t), nominal, prepared.terrain(), unused);
     // A flight ends at its last point, so a week's limit costs no more than the flight itself.
-    const auto took_s = arrival_time_s(plan_flight(model, prepared.terrain(), 0.0, 7 * 86400.0), model);
+    const auto took_s =
+        threats::arrival_time_s(threats::plan_flight(model, prepared.terrain(), 0.0, 7 * 86400.0), model);
     if (took_s && *took_s <= *t.arrival_s) continue;
     errors.add(t.arrival_where, t.arrival_path,
                took_s ? fmt::format("threat '{}' needs {:.0f} s to reach its last point: it cannot arrive "

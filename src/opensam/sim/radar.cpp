@@ -2,232 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numbers>
 #include <stdexcept>
 
+#include "opensam/sim/sensor_setup.hpp"
+
 namespace opensam::sim {
-
-namespace {
-
-constexpr double kTwoPi = 2.0 * std::numbers::pi;
-constexpr double kEarthRadiusM = sensors::kEarthRadiusM;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// Highest bald-Earth slope before ground range `d` from an antenna `h` above the surface
-/// (the parabolic k-factor model of geo::slope): -h/x - x/(2ka) peaks at x = sqrt(2kah).
-double bald_earth_envelope(double h, double d, double k) {
-  h = std::max(h, 0.1);
-  const double ka2 = 2.0 * k * kEarthRadiusM;
-  const double peak = std::sqrt(ka2 * h);
-  const double x = std::min(d, peak);
-  return -h / x - x / ka2;
-}
-
-double wrap_two_pi(double a) {
-  a = std::fmod(a, kTwoPi);
-  return a < 0.0 ? a + kTwoPi : a;
-}
-
-}  // namespace
-
-Radar::Radar(EntityIndex entity, std::string id, const RadarType& type, const geo::Lla& antenna,
-             double ground_m, double facing_rad, std::vector<scenario::TimeWindow> silent,
-             const geo::Terrain& terrain, const scenario::Environment& env, std::uint64_t seed,
-             std::uint64_t replicate, std::shared_ptr<const geo::HorizonProfile> horizon)
-    : entity_(entity),
-      id_(std::move(id)),
-      type_(type),
-      antenna_(antenna),
-      ground_m_(ground_m),
-      facing_rad_(facing_rad),
-      silent_(std::move(silent)),
-      terrain_(&terrain),
-      env_(env),
-      frame_(antenna),
-      antenna_ecef_(geo::lla_to_ecef(antenna)),
-      horizon_(horizon ? std::move(horizon) : radar_horizon(type, antenna, terrain, env)) {
-  const sensors::RadarParameters& p = type_.parameters;
-  const bool coherent = p.integration == sensors::Integration::kCoherent;
-  detector_pulses_ = coherent ? 1 : p.pulses;
-  coherent_gain_ = coherent ? p.pulses : 1.0;
-  threshold_ = sensors::detection_threshold(p.pfa, detector_pulses_);
-  strobe_threshold_ = sensors::required_snr(p, 0.5, sensors::Swerling::k0);
-  // Systematic errors, drawn once per replicate from the radar's own stream.
-  core::RngStream bias(seed, replicate, "radar/" + id_ + "/bias");
-  range_bias_m_ = bias.normal(0.0, type_.range_bias_sd_m);
-  azimuth_bias_rad_ = bias.normal(0.0, type_.angle_bias_sd_rad);
-  elevation_bias_rad_ = bias.normal(0.0, type_.angle_bias_sd_rad);
-}
-
-bool Radar::emitting(double time_s) const {
-  return std::none_of(silent_.begin(), silent_.end(),
-                      [&](const scenario::TimeWindow& w) { return time_s >= w.from_s && time_s < w.to_s; });
-}
-
-RadarGeometry Radar::geometry(const geo::Vec3& ecef, const geo::Vec3& velocity_ecef) const {
-  RadarGeometry g;
-  g.enu = frame_.point_from_ecef(ecef);
-  g.range_m = g.enu.norm();
-  const double horizontal = std::hypot(g.enu.x(), g.enu.y());
-  g.azimuth_rad = wrap_two_pi(std::atan2(g.enu.x(), g.enu.y()));
-  g.elevation_rad = std::atan2(g.enu.z(), horizontal);
-  const geo::Vec3 los = (ecef - antenna_ecef_) / std::max(g.range_m, 1e-9);
-  g.range_rate_mps = los.dot(velocity_ecef);
-  // Ground range: the arc of a sphere of mean radius under the point (exact on the sphere).
-  g.ground_range_m = kEarthRadiusM * std::atan2(horizontal, kEarthRadiusM + g.enu.z());
-  return g;
-}
-
-bool Radar::line_of_sight(const RadarGeometry& g, double height_m) const {
-  if (g.ground_range_m <= 1.0) return true;
-  const double target_slope = geo::slope(antenna_.alt_m, g.ground_range_m, height_m, env_.k_factor);
-  if (horizon_) return target_slope > horizon_->envelope(g.azimuth_rad, g.ground_range_m);
-  return target_slope > bald_earth_envelope(antenna_.alt_m, g.ground_range_m, env_.k_factor);
-}
-
-LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> jammers) const {
-  const sensors::RadarParameters& p = type_.parameters;
-  LookBudget b;
-  b.geometry = geometry(target.ecef, target.velocity_ecef);
-  const RadarGeometry& g = b.geometry;
-  if (g.range_m > p.instrumented_range_m || g.elevation_rad < type_.min_elevation_rad ||
-      g.elevation_rad > type_.max_elevation_rad || !line_of_sight(g, target.lla.alt_m)) {
-    return b;
-  }
-  b.in_coverage = true;
-
-  // Aspect: the radar seen from the target, against its heading and flight-path angle.
-  const Eigen::Matrix3d to_enu =
-      geo::enu_to_ecef_rotation(target.lla.lat_deg, target.lla.lon_deg).transpose();
-  const geo::Vec3 v = to_enu * target.velocity_ecef;
-  const geo::Vec3 d = to_enu * (antenna_ecef_ - target.ecef);
-  const double heading = std::atan2(v.x(), v.y());
-  const double climb = std::atan2(v.z(), std::hypot(v.x(), v.y()));
-  b.aspect_az_rad = std::remainder(std::atan2(d.x(), d.y()) - heading, 2.0 * std::numbers::pi);
-  b.aspect_el_rad = std::atan2(d.z(), std::hypot(d.x(), d.y())) - climb;
-  b.rcs_m2 = target.signature->rcs.for_frequency(p.frequency_hz).rcs_m2(b.aspect_az_rad, b.aspect_el_rad);
-
-  const double atmosphere_db = sensors::atmospheric_loss_db(p, g.range_m, antenna_.alt_m,
-                                                            std::max(g.elevation_rad, 0.0), env_.k_factor);
-  b.snr = sensors::snr_free_space(p, g.range_m, b.rcs_m2, atmosphere_db);
-
-  // Low targets: the surface reflection enters the main beam (two-ray lobing) and the
-  // surface cell at the target's range returns clutter.
-  const double target_ground = terrain_->height_m(target.lla.lat_deg, target.lla.lon_deg);
-  const double radar_agl = std::max(antenna_.alt_m - ground_m_, 0.1);
-  const double target_agl = std::max(target.lla.alt_m - target_ground, 0.0);
-  if (g.elevation_rad < p.elevation_beamwidth_rad) {
-    const double f = sensors::two_ray_factor(radar_agl, target_agl, std::max(g.ground_range_m, 1.0),
-                                             sensors::wavelength_m(p.frequency_hz), env_.reflection);
-    b.snr *= f * f * f * f;
-  }
-  const double grazing =
-      sensors::grazing_angle_rad(radar_agl, std::max(g.ground_range_m, 1.0), env_.k_factor);
-  if (grazing > 0.0) {
-    const double pattern =
-        sensors::antenna_pattern(g.elevation_rad + grazing, p.elevation_beamwidth_rad, p.sidelobe_level_db);
-    const double clutter_m2 = sensors::clutter_rcs_m2(env_.clutter_gamma_db, grazing, g.range_m,
-                                                      p.azimuth_beamwidth_rad, p.resolution_bandwidth_hz) *
-                              pattern * pattern;
-    b.cnr = sensors::snr_free_space(p, g.range_m, clutter_m2, atmosphere_db) /
-            sensors::db_to_ratio(p.mti_improvement_db);
-  }
-  const geo::Vec3 to_target = g.enu / std::max(g.range_m, 1e-9);
-  for (const JammerView& j : jammers) b.jnr += jnr(j, &to_target);
-  b.sinr = b.snr / (1.0 + b.cnr + b.jnr);
-  b.pd = sensors::probability_of_detection_at_threshold(b.sinr * coherent_gain_, threshold_, detector_pulses_,
-                                                        target.signature->swerling);
-  return b;
-}
-
-std::optional<Detection> Radar::look(const TargetView& target, std::span<const JammerView> jammers,
-                                     core::RngStream& rng) const {
-  const LookBudget b = budget(target, jammers);
-  if (!b.in_coverage) return std::nullopt;
-  // One uniform per look, drawn even when Pd is 0 or 1: the stream stays aligned.
-  if (!(rng.uniform() < b.pd)) return std::nullopt;
-  Detection d = measure(b.geometry, target.entity, b.sinr, rng);
-  constexpr double kDeg = 180.0 / std::numbers::pi;
-  d.aspect_az_deg = float(std::abs(b.aspect_az_rad) * kDeg);
-  d.aspect_el_deg = float(b.aspect_el_rad * kDeg);
-  d.rcs_m2 = float(b.rcs_m2);
-  return d;
-}
-
-Detection Radar::measure(const RadarGeometry& g, EntityIndex target, double sinr,
-                         core::RngStream& rng) const {
-  const sensors::RadarParameters& p = type_.parameters;
-  const sensors::MeasurementSigma s = sensors::measurement_sigma(p, sinr * p.pulses);
-  Detection d{};
-  d.radar = entity_;
-  d.target = target;
-  d.snr_db = sensors::ratio_to_db(sinr);
-  d.range_m = std::max(0.0, g.range_m + range_bias_m_ + rng.normal(0.0, s.range_m));
-  d.azimuth_rad = wrap_two_pi(g.azimuth_rad + azimuth_bias_rad_ + rng.normal(0.0, s.azimuth_rad));
-  d.elevation_rad = g.elevation_rad + elevation_bias_rad_ + rng.normal(0.0, s.elevation_rad);
-  // The accuracy reported with the plot is the whole error budget: the noise at this SNR
-  // and the spread of the radar's alignment bias, which nobody downstream knows the sign of
-  // (Barton, "Radar System Analysis and Modeling", 2005, ch. 9: bias and noise add in
-  // quadrature). Without the bias a high-SNR plot claims centimetres and another radar's
-  // plot of the same target falls outside its gate.
-  d.sigma_range_m = std::hypot(s.range_m, type_.range_bias_sd_m);
-  d.sigma_azimuth_rad = std::hypot(s.azimuth_rad, type_.angle_bias_sd_rad);
-  d.sigma_elevation_rad = std::hypot(s.elevation_rad, type_.angle_bias_sd_rad);
-  if (type_.measures_range_rate) {
-    d.range_rate_mps = g.range_rate_mps + rng.normal(0.0, s.range_rate_mps);
-    d.sigma_range_rate_mps = s.range_rate_mps;
-  } else {
-    d.range_rate_mps = kNaN;
-    d.sigma_range_rate_mps = kNaN;
-  }
-  const double ce = std::cos(d.elevation_rad);
-  d.where = frame_.point_to_lla(geo::Vec3(d.range_m * ce * std::sin(d.azimuth_rad),
-                                          d.range_m * ce * std::cos(d.azimuth_rad),
-                                          d.range_m * std::sin(d.elevation_rad)));
-  return d;
-}
-
-Detection Radar::false_alarm(core::RngStream& rng, double azimuth_lo_rad, double azimuth_width_rad) const {
-  const sensors::RadarParameters& p = type_.parameters;
-  RadarGeometry g;
-  g.range_m = rng.uniform(1000.0, p.instrumented_range_m);
-  g.azimuth_rad = wrap_two_pi(azimuth_lo_rad + rng.uniform(0.0, azimuth_width_rad));
-  g.elevation_rad = rng.uniform(type_.min_elevation_rad, type_.max_elevation_rad);
-  // Noise alone above the threshold: the threshold plus an exponential overshoot.
-  const double level = (threshold_ - std::log(1.0 - rng.uniform())) / detector_pulses_;
-  return measure(g, kNoEntity, level / coherent_gain_, rng);
-}
-
-double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
-  const sensors::RadarParameters& p = type_.parameters;
-  const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
-  if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;
-  double pattern = 1.0;
-  if (beam != nullptr) {
-    const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
-    pattern = sensors::antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
-  }
-  return sensors::jam_to_noise(p, jammer.erp_w, jammer.bandwidth_hz, std::max(g.range_m, 1.0), pattern);
-}
-
-double Radar::false_alarm_density() const {
-  const sensors::RadarParameters& p = type_.parameters;
-  const double width = type_.scan == ScanKind::kRotating ? 2.0 * std::numbers::pi : type_.sector_width_rad;
-  const double volume = std::max(p.instrumented_range_m - 1000.0, 1.0) * width *
-                        std::max(type_.max_elevation_rad - type_.min_elevation_rad, 1e-3) *
-                        (type_.measures_range_rate ? 2000.0 : 1.0);
-  return std::max(cells_per_scan() * p.pfa / volume, 1e-30);
-}
-
-double Radar::cells_per_scan() const {
-  const sensors::RadarParameters& p = type_.parameters;
-  const double range_cells =
-      p.instrumented_range_m / (sensors::kSpeedOfLightMps / (2.0 * p.resolution_bandwidth_hz));
-  // The time budget sets the number of beam positions: one dwell of `pulses` each per scan.
-  const double dwell_s = p.pulses / p.prf_hz;
-  return range_cells * std::max(1.0, std::floor(type_.scan_period_s / dwell_s));
-}
 
 geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const geo::Terrain& terrain) {
   const double ground =
@@ -235,24 +15,19 @@ geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const 
   return {p.lat_deg, p.lon_deg, a.value_m + ground};
 }
 
-std::shared_ptr<const geo::HorizonProfile> radar_horizon(const RadarType& type, const geo::Lla& antenna,
-                                                         const geo::Terrain& terrain,
-                                                         const scenario::Environment& env) {
-  if (terrain.empty()) return nullptr;
-  // 2,048 azimuth bins (0.18 deg); steps of the raster's spacing, at least 50 m.
-  const double step = std::max(50.0, terrain.spacing_m());
-  return std::make_shared<const geo::HorizonProfile>(
-      terrain, antenna, std::min(type.parameters.instrumented_range_m, 1.2e6), env.k_factor, 2048, step);
-}
-
 std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site, const geo::Terrain& terrain,
                                   std::uint64_t seed, std::uint64_t replicate,
                                   std::shared_ptr<const geo::HorizonProfile> horizon) {
   const scenario::Site& s = sc.sites[site];
-  return std::make_unique<Radar>(EntityIndex(site), s.id, radar_type(sc.site_types.at(s.type)),
-                                 to_lla(s.position, s.altitude, terrain),
-                                 terrain.height_m(s.position.lat_deg, s.position.lon_deg), s.facing_rad,
-                                 s.silent, terrain, sc.environment, seed, replicate, std::move(horizon));
+  return std::make_unique<Radar>(
+      core::EntityIndex(site), s.id, radar_type(sc.site_types.at(s.type)),
+      to_lla(s.position, s.altitude, terrain), terrain.height_m(s.position.lat_deg, s.position.lon_deg),
+      s.facing_rad, s.silent, terrain, radar_environment(sc.environment),
+      core::RngStream(seed, replicate, "radar/" + s.id + "/bias"), std::move(horizon));
+}
+
+sensors::Environment radar_environment(const scenario::Environment& env) {
+  return {env.k_factor, env.clutter_gamma_db, env.reflection};
 }
 
 geo::Terrain scenario_terrain(const scenario::Scenario& sc) {

@@ -9,18 +9,12 @@
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/event_log.hpp"
 #include "opensam/sim/live.hpp"
+#include "opensam/sim/observers.hpp"
 
 namespace opensam::sim {
 
-/// What became of a threat. Names are part of the output format: never renamed.
-enum class Outcome : std::uint8_t {
-  kKilled,      ///< destroyed by the defence
-  kLeaked,      ///< reached its aim point
-  kNotEngaged,  ///< left the area at the end of its route without being engaged
-  kSurvived,    ///< still flying (or not yet launched) when the run ended
-};
-
-[[nodiscard]] std::string_view outcome_name(Outcome o);
+using threats::Outcome;
+using threats::outcome_name;
 
 struct ThreatOutcome {
   EntityIndex entity;
@@ -39,46 +33,9 @@ struct RunOptions {
   bool live_inbound = false;
 };
 
-/// The air picture scored against truth at one command-post update: GOSPA (alpha 2, the
-/// scenario's c and p) between the threats in reach of a radar and the confirmed tracks.
-struct PictureSample {
-  double time_s;
-  double gospa_m;
-  double localisation;  ///< sum of d^p over the assigned pairs (m^p)
-  std::uint32_t truths;
-  std::uint32_t tracks;
-  std::uint32_t missed;        ///< truths without a track within c
-  std::uint32_t false_tracks;  ///< tracks without a truth within c
-};
-
-/// Where a threat or an interceptor truly was: the simulation's ground truth, for analysis only.
-struct TruthSample {
-  double time_s;
-  EntityIndex entity;
-  geo::Lla where;
-  geo::Vec3 velocity_enu_mps;  ///< east, north, up at `where`
-};
-
-/// What became of an interceptor. Names are part of the output format.
-enum class ShotResult : std::uint8_t { kKilled, kMissed, kSelfDestructed, kFlying };
-[[nodiscard]] std::string_view shot_result_name(ShotResult r);
-
-/// One interceptor fired.
-struct ShotRecord {
-  EntityIndex interceptor = kNoEntity;
-  EntityIndex launcher = kNoEntity;
-  std::string missile;    ///< type, e.g. "s400/48N6E3"
-  std::string battalion;  ///< the launcher's
-  std::uint64_t track = 0;
-  double launch_s = 0.0;
-  double end_s = 0.0;
-  ShotResult result = ShotResult::kFlying;
-  EntityIndex target = kNoEntity;  ///< truth near its burst (or gone before it), for analysis only
-  bool fratricide = false;
-  double miss_m = 0.0;
-  double range_m = 0.0;  ///< from the launcher to the burst or self-destruct
-  double cost_usd = 0.0;
-};
+using weapons::shot_result_name;
+using weapons::ShotRecord;
+using weapons::ShotResult;
 
 struct RunResult {
   std::uint64_t seed = 0;

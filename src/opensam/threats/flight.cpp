@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <stdexcept>
+
+#include "opensam/core/assert.hpp"
 
 namespace opensam::threats {
 
@@ -148,7 +149,7 @@ double turn_rate_rad_s(const Performance& p, double speed_mps) {
 }
 
 FlightStart start_of(const FlightPlan& plan, double time_s) {
-  if (plan.route.size() < 2) throw std::invalid_argument("a flight plan needs two points");
+  OPENSAM_ASSERT(plan.route.size() >= 2);  // the loader and replan() see to it
   const geo::Lla& a = plan.route[0].lla;
   const geo::Lla& b = plan.route[1].lla;
   FlightStart s;
@@ -179,8 +180,7 @@ FlightStart resume_from(const KinematicState& state, double time_s, double launc
 Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terrain& terrain,
                const FlightStart& start, double step_s, double end_time_s) {
   const auto& route = plan.route;
-  if (route.size() < 2 || start.next_point == 0 || start.next_point >= route.size())
-    throw std::invalid_argument("flight plan: bad route or start point");
+  OPENSAM_ASSERT(route.size() >= 2 && start.next_point > 0 && start.next_point < route.size());
   const bool tf = std::isfinite(plan.clearance_m);
   Trajectory out(start.time_s, step_s);
   std::vector<Step> steps;

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
+
+#include "opensam/core/assert.hpp"
 
 namespace opensam::threats {
 
@@ -25,7 +26,7 @@ const char* mark_name(MarkKind k) {
 
 Trajectory::Trajectory(double start_time_s, double step_s)
     : start_s_(start_time_s), step_s_(step_s), end_s_(start_time_s) {
-  if (!(step_s > 0.0)) throw std::invalid_argument("trajectory step must be positive");
+  OPENSAM_ASSERT(step_s > 0.0);
 }
 
 void Trajectory::push(const geo::Vec3& position_ecef_m, const geo::Vec3& velocity_ecef_mps) {
@@ -96,8 +97,7 @@ std::size_t Trajectory::sample_at_or_after(double t_s) const {
 }
 
 void Trajectory::splice(std::size_t i, const Trajectory& tail) {
-  if (i >= position_.size() || tail.empty())
-    throw std::invalid_argument("trajectory splice outside the path");
+  OPENSAM_ASSERT(i < position_.size() && !tail.empty());
   const double at = start_s_ + double(i) * step_s_;
   position_.resize(i);
   velocity_.resize(i);

@@ -29,13 +29,6 @@ struct Sensor {
   double clutter_density = 0.0;
 };
 
-/// One measurement. `z` and `sigma` have the sensor's measurement size.
-struct Detection {
-  double time_s = 0.0;
-  MeasVec z;
-  MeasVec sigma;
-};
-
 /// Marginal association probabilities of one cluster. Pair k links track row_of[k] and
 /// detection col_of[k] with likelihood ratio w[k] (pairs of a track contiguous); w_none is
 /// the weight of a track having no detection. Exact enumeration of the joint events, or loopy

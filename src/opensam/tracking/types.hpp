@@ -47,6 +47,13 @@ struct TrackerConfig {
   double initial_velocity_sigma_mps = 300.0;
 };
 
+/// One measurement. `z` and `sigma` have the sensor's measurement size.
+struct Detection {
+  double time_s = 0.0;
+  MeasVec z;
+  MeasVec sigma;
+};
+
 enum class TrackStatus : std::uint8_t { kTentative, kConfirmed, kCoasting };
 [[nodiscard]] std::string_view track_status_name(TrackStatus s);
 

@@ -1,0 +1,35 @@
+#pragma once
+/// @file A radar type as the run uses it (its radar-equation parameters, how it scans, its
+/// biases and track dwells), and what a radar sees of a target type (its signature).
+
+#include "opensam/sensors/radar_equation.hpp"
+#include "opensam/sensors/rcs.hpp"
+
+namespace opensam::sensors {
+
+/// How a radar moves its beam.
+enum class ScanKind { kRotating, kSector };
+
+struct RadarType {
+  RadarParameters parameters;
+  ScanKind scan = ScanKind::kRotating;
+  double scan_period_s = 10.0;
+  double sector_width_rad = 6.283185307179586;
+  double min_elevation_rad = -0.02;
+  double max_elevation_rad = 1.4;
+  double range_bias_sd_m = 0.0;
+  double angle_bias_sd_rad = 0.0;
+  bool measures_range_rate = false;
+  int track_capacity = 0;      ///< targets held in track dwells at once (sector radars)
+  double track_revisit_s = 0;  ///< time between track dwells; 0 = no track dwells
+};
+
+/// What a radar sees of a target type and whether it jams.
+struct Signature {
+  RcsModel rcs = RcsModel(1.0);
+  Swerling swerling = Swerling::k1;
+  double jammer_erp_w = 0.0;  ///< 0: no jammer
+  double jammer_bandwidth_hz = 0.0;
+};
+
+}  // namespace opensam::sensors

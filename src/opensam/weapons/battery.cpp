@@ -1,0 +1,229 @@
+#include "opensam/weapons/battery.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "opensam/weapons/lethality.hpp"
+
+namespace opensam::weapons {
+
+std::string_view shot_result_name(ShotResult r) {
+  switch (r) {
+    case ShotResult::kKilled: return "killed";
+    case ShotResult::kMissed: return "missed";
+    case ShotResult::kSelfDestructed: return "self_destructed";
+    case ShotResult::kFlying: return "flying";
+  }
+  return "unknown";
+}
+
+namespace {
+/// A sensor pointed at an estimate finds what flies within this distance of it (m).
+constexpr double kSeekerGate_m = 5000.0;
+}  // namespace
+
+Battery::Battery(core::Engine& engine, core::EntityTable& entities, const Scene& scene,
+                 BatterySettings settings, const std::vector<MissileType>& missiles,
+                 std::vector<LauncherSpec> launchers)
+    : engine_(engine),
+      entities_(entities),
+      scene_(scene),
+      settings_(settings),
+      timeline_(engine, *this),
+      missiles_(missiles) {
+  for (LauncherSpec& s : launchers) {
+    Launcher l;
+    l.rounds = s.rounds;
+    l.reloads = s.reloads;
+    l.ready_s = s.ready_s;
+    l.spec = std::move(s);
+    launchers_.push_back(std::move(l));
+  }
+}
+
+void Battery::on(const Event& e) {
+  if (std::holds_alternative<GuidanceStep>(e)) {
+    guide();
+  } else {
+    reload(std::get<Reload>(e).launcher);
+  }
+}
+
+void Battery::status(int launcher) {
+  const Launcher& l = launchers_[std::size_t(launcher)];
+  engine_.publish(LauncherStatus{launcher, l.rounds, l.ready_s});
+}
+
+void Battery::on(const Commit& m) {
+  Launcher& l = launchers_[std::size_t(m.launcher)];
+  l.rounds -= m.missiles;
+  l.ready_s = m.ready_s;
+  status(m.launcher);
+}
+
+void Battery::on(const Uncommit& m) {
+  ++launchers_[std::size_t(m.launcher)].rounds;
+  status(m.launcher);
+}
+
+void Battery::on(const core::SiteDestroyed& m) {
+  for (std::size_t i = 0; i < launchers_.size(); ++i) {
+    Launcher& l = launchers_[i];
+    if (l.spec.site != m.site) continue;
+    l.rounds = l.reloads = 0;
+    l.destroyed = true;
+    status(int(i));
+  }
+}
+
+void Battery::on(const Uplinks& m) {
+  for (Flight& f : flights_) {
+    if (!f.flyer.flying() || f.flyer.seeker_locked()) continue;
+    const auto u = std::find_if(m.uplinks.begin(), m.uplinks.end(),
+                                [&](const Uplink& x) { return x.track == f.track && x.radar == f.radar; });
+    if (u == m.uplinks.end()) continue;
+    f.estimate = u->estimate;
+    // What the seeker and the fuze will meet: whatever flies near where the track says.
+    f.target = scene_.nearest(f.estimate.position_m, kSeekerGate_m);
+    engine_.publish(MidcourseUpdate{shots_[f.shot].interceptor, f.track});
+  }
+}
+
+void Battery::on(const Launch& m) {
+  Launcher& l = launchers_[std::size_t(m.launcher)];
+  const double now = engine_.now_s();
+  if (l.destroyed) {
+    ++l.rounds;
+    status(m.launcher);
+    engine_.publish(LaunchAborted{m.track, m.radar});
+    return;
+  }
+  const std::string id = fmt::format("{}/{}", l.spec.site_id, l.fired + 1);
+  const MissileType& type = missiles_[std::size_t(l.spec.missile)];
+  const EntityIndex entity = entities_.add({id, core::EntityKind::kInterceptor, type.id});
+  ++l.fired;
+  ShotRecord shot;
+  shot.interceptor = entity;
+  shot.launcher = l.spec.site;
+  shot.missile = type.id;
+  shot.battalion = l.spec.battalion;
+  shot.track = m.track;
+  shot.launch_s = now;
+  shot.cost_usd = type.unit_cost_usd;
+  shots_.push_back(shot);
+  engine_.publish(Fired{entity, l.spec.site, m.track, geo::ecef_to_lla(l.spec.position_m)});
+  flights_.push_back(Flight{Interceptor(type.flight, l.spec.position_m, now),
+                            std::uint32_t(shots_.size() - 1), m.launcher, m.track, m.radar, l.spec.missile,
+                            scene_.nearest(m.estimate.position_m, kSeekerGate_m), m.estimate,
+                            engine_.stream("interceptor/" + id)});
+  sample(flights_.back());
+  if (l.rounds == 0 && l.reloads > 0 && !l.reloading) {
+    timeline_.schedule_at(now + l.spec.reload_s, Reload{m.launcher});
+    l.reloading = true;
+  }
+  if (!guidance_scheduled_) {
+    guidance_scheduled_ = true;
+    timeline_.schedule_at(now + kGuidanceStep_s, GuidanceStep{});
+  }
+}
+
+void Battery::reload(int launcher) {
+  Launcher& l = launchers_[std::size_t(launcher)];
+  l.reloading = false;
+  if (l.reloads <= 0 || l.destroyed) return;
+  const int n = std::min(l.spec.capacity - l.rounds, l.reloads);
+  l.rounds += n;
+  l.reloads -= n;
+  l.ready_s = std::max(l.ready_s, engine_.now_s());
+  engine_.publish(Reloaded{l.spec.site, std::uint32_t(n)});
+  status(launcher);
+}
+
+void Battery::sample(const Flight& f) {
+  if (!settings_.record_truth) return;
+  engine_.publish(
+      InterceptorTruth{shots_[f.shot].interceptor,
+                       f.flyer.flying() ? Vec3(f.flyer.state().position_m) : f.flyer.end_position_m(),
+                       Vec3(f.flyer.state().velocity_mps)});
+}
+
+// Every flying interceptor flies to now, guiding on its estimate; its seeker and fuze meet the
+// object near it.
+void Battery::guide() {
+  const double now = engine_.now_s();
+  bool any = false;
+  for (Flight& f : flights_) {
+    if (!f.flyer.flying()) continue;
+    const double from = f.flyer.time_s();
+    if (now - from <= 0.0) {
+      any = true;
+      continue;
+    }
+    if (f.target >= 0 && !scene_.present(f.target)) {
+      // Its object is gone (the salvo's other missile, or it reached its target): the shot
+      // still counts against it, and flies on to self-destruct.
+      shots_[f.shot].target = scene_.entity(f.target);
+      f.target = -1;
+    }
+    const Vec3 nowhere(1e9, 1e9, 1e9);
+    const int target = f.target;
+    const Vec3 a = target >= 0 ? scene_.position_at(target, from) : nowhere;
+    const Vec3 b = target >= 0 ? scene_.position_at(target, now) : nowhere;
+    const bool was_locked = f.flyer.seeker_locked();
+    // A semi-active (track-via-missile) seeker sees only while its radar illuminates.
+    const bool sees = missiles_[std::size_t(f.missile)].active_seeker || scene_.illuminated(f.radar, now);
+    const InterceptorPhase phase = f.flyer.step(now - from, f.estimate, a, b, sees);
+    if (!was_locked && f.flyer.seeker_locked()) engine_.publish(SeekerLock{shots_[f.shot].interceptor});
+    if (f.flyer.flying()) {
+      if (std::floor(now / settings_.truth_interval_s) > std::floor(from / settings_.truth_interval_s))
+        sample(f);
+      any = true;
+      continue;
+    }
+    end(f, phase, target);
+  }
+  guidance_scheduled_ = any;
+  if (any) timeline_.schedule_at(now + kGuidanceStep_s, GuidanceStep{});
+}
+
+void Battery::end(Flight& f, InterceptorPhase phase, int target) {
+  const double now = engine_.now_s();
+  sample(f);
+  ShotRecord& shot = shots_[f.shot];
+  shot.end_s = now;
+  shot.miss_m = f.flyer.miss_m();
+  shot.range_m = (f.flyer.end_position_m() - launchers_[std::size_t(f.launcher)].spec.position_m).norm();
+  const geo::Lla where = geo::ecef_to_lla(f.flyer.end_position_m());
+  if (phase == InterceptorPhase::kBurst && target >= 0) {
+    const EntityIndex threat = scene_.entity(target);
+    shot.target = threat;
+    engine_.publish(Intercept{shot.interceptor, threat, shot.miss_m, where});
+    const double pk = kill_probability(shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m,
+                                       scene_.vulnerability(target));
+    if (f.kill.uniform() < pk) {
+      shot.result = ShotResult::kKilled;
+      shot.fratricide = scene_.friendly(target);
+      engine_.publish(Killed{threat, shot.interceptor, shot.fratricide});
+    } else {
+      shot.result = ShotResult::kMissed;
+      engine_.publish(Missed{shot.interceptor, threat});
+    }
+  } else {
+    // Whatever it was guiding on when it gave up (passed, spent, in the ground) it was fired
+    // at: the shot counts against that object.
+    if (target >= 0) shot.target = scene_.entity(target);
+    shot.result = ShotResult::kSelfDestructed;
+    engine_.publish(SelfDestructed{shot.interceptor, where});
+  }
+  engine_.publish(ShotEnded{f.track, f.radar});
+}
+
+void Battery::finish() {
+  for (const Flight& f : flights_) {
+    if (f.flyer.flying()) shots_[f.shot].end_s = engine_.now_s();
+  }
+}
+
+}  // namespace opensam::weapons

@@ -1,0 +1,148 @@
+#pragma once
+/// @file The launchers and interceptors of a run as one component: magazines and reloads,
+/// launches on the fire control's orders, interceptors flown every guidance step on the
+/// uplinked estimate of their track, and the kill draw of each burst. The ledger of shots.
+///
+/// Its seekers and fuzes meet whatever flies where they look (the Scene, truth); its guidance
+/// flies on the fire control's estimates only.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "opensam/core/engine.hpp"
+#include "opensam/core/entity.hpp"
+#include "opensam/weapons/events.hpp"
+#include "opensam/weapons/interceptor.hpp"
+#include "opensam/weapons/missile.hpp"
+
+namespace opensam::weapons {
+
+/// What an interceptor's seeker and fuze meet, and the illumination a track-via-missile seeker
+/// needs (truth, wired by the run). Objects are numbered by the run; -1 is none.
+class Scene {
+ public:
+  virtual ~Scene() = default;
+  /// The object flying nearest `p_m` within `gate_m` now.
+  [[nodiscard]] virtual int nearest(const Vec3& p_m, double gate_m) const = 0;
+  [[nodiscard]] virtual bool present(int object) const = 0;
+  [[nodiscard]] virtual Vec3 position_at(int object, double time_s) const = 0;
+  [[nodiscard]] virtual EntityIndex entity(int object) const = 0;
+  /// Kill probability of a burst at zero miss.
+  [[nodiscard]] virtual double vulnerability(int object) const = 0;
+  /// A friendly aircraft: killing it is a fratricide.
+  [[nodiscard]] virtual bool friendly(int object) const = 0;
+  /// Whether guiding radar `radar` emits at `time_s`.
+  [[nodiscard]] virtual bool illuminated(int radar, double time_s) const = 0;
+};
+
+/// A launcher of the run.
+struct LauncherSpec {
+  EntityIndex site = kNoEntity;
+  std::string site_id;    ///< names its interceptors: "<site>/<n>"
+  std::string battalion;  ///< for the ledger
+  int missile = 0;        ///< index into the missile types
+  int rounds = 0;
+  int capacity = 0;
+  int reloads = 0;
+  double ready_s = 0.0;
+  double reload_s = 0.0;
+  Vec3 position_m = Vec3::Zero();
+};
+
+struct BatterySettings {
+  bool record_truth = true;       ///< tell InterceptorTruth
+  double truth_interval_s = 1.0;  ///< how often in flight
+};
+
+class Battery {
+ public:
+  /// Every flying interceptor takes a guidance step.
+  struct GuidanceStep {};
+  /// A transloader has refilled a launcher.
+  struct Reload {
+    int launcher;
+  };
+  using Event = std::variant<GuidanceStep, Reload>;
+
+  /// Guidance step of the interceptors in a run (s).
+  static constexpr double kGuidanceStep_s = 0.05;
+
+  /// `missiles` must outlive the battery (its interceptors fly on their types).
+  Battery(core::Engine& engine, core::EntityTable& entities, const Scene& scene, BatterySettings settings,
+          const std::vector<MissileType>& missiles, std::vector<LauncherSpec> launchers);
+
+  void on(const Event& e);
+  void on(const Commit& m);
+  void on(const Uncommit& m);
+  void on(const Launch& m);
+  void on(const Uplinks& m);
+  void on(const core::SiteDestroyed& m);
+
+  /// Ends the shots still flying at the end of the run.
+  void finish();
+  [[nodiscard]] const std::vector<ShotRecord>& shots() const { return shots_; }
+  [[nodiscard]] std::vector<ShotRecord> take_shots() { return std::move(shots_); }
+
+  /// An interceptor as another simulation sees it.
+  struct FlightView {
+    EntityIndex interceptor;
+    const std::string* missile;
+    bool flying;
+    Vec3 position_m;  ///< its burst or self-destruct point once ended
+    Vec3 velocity_mps;
+  };
+  template <class F>
+  void for_each_flight(F&& f) const {
+    for (const Flight& x : flights_) {
+      const bool flying = x.flyer.flying();
+      f(FlightView{shots_[x.shot].interceptor, &shots_[x.shot].missile, flying,
+                   flying ? Vec3(x.flyer.state().position_m) : x.flyer.end_position_m(),
+                   Vec3(x.flyer.state().velocity_mps)});
+    }
+  }
+
+ private:
+  struct Launcher {
+    LauncherSpec spec;
+    int rounds = 0;
+    int reloads = 0;
+    double ready_s = 0.0;
+    int fired = 0;
+    bool reloading = false;  ///< a transloader is on its way
+    bool destroyed = false;
+  };
+  /// An interceptor in flight and what it guides on.
+  struct Flight {
+    Interceptor flyer;
+    std::uint32_t shot;  ///< index into shots_
+    int launcher;
+    std::uint64_t track;
+    int radar;
+    int missile;
+    int target = -1;  ///< the object near what it guides on (for its seeker and fuze)
+    TargetEstimate estimate;
+    core::RngStream kill;
+  };
+
+  void guide();
+  void reload(int launcher);
+  /// The burst or self-destruct of flight `f`, which ended at now in `phase`.
+  void end(Flight& f, InterceptorPhase phase, int target);
+  void status(int launcher);
+  void sample(const Flight& f);
+
+  core::Engine& engine_;
+  core::EntityTable& entities_;
+  const Scene& scene_;
+  BatterySettings settings_;
+  core::Timeline<Event> timeline_;
+  const std::vector<MissileType>& missiles_;
+  std::vector<Launcher> launchers_;
+  std::vector<Flight> flights_;
+  std::vector<ShotRecord> shots_;
+  bool guidance_scheduled_ = false;
+};
+
+}  // namespace opensam::weapons
