@@ -216,11 +216,13 @@ TEST(Shnidman, MatchesItsPublishedValuesAndTheExactCurves) {
 }
 
 TEST(Parse, SwerlingAndIntegrationNames) {
-  EXPECT_EQ(parse_swerling("3"), Swerling::k3);
-  EXPECT_FALSE(parse_swerling("5"));
-  EXPECT_FALSE(parse_swerling("1x"));
-  EXPECT_EQ(parse_integration("coherent"), Integration::kCoherent);
-  EXPECT_FALSE(parse_integration("magic"));
+  EXPECT_EQ(core::parse_name<Swerling>("3"), Swerling::k3);
+  EXPECT_FALSE(core::parse_name<Swerling>("5"));
+  EXPECT_FALSE(core::parse_name<Swerling>("1x"));
+  EXPECT_EQ(core::parse_name<Integration>("coherent"), Integration::kCoherent);
+  EXPECT_FALSE(core::parse_name<Integration>("magic"));
+  EXPECT_EQ(core::name_of(Integration::kNoncoherent), "noncoherent");
+  EXPECT_EQ(core::choices<Integration>(), "noncoherent|coherent");
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ const T* find_event(const RunResult& r, const char* phase = nullptr) {
   for (const auto& e : r.events) {
     if (const auto* d = std::get_if<T>(&e.data)) {
       if constexpr (std::is_same_v<T, ThreatPhase>) {
-        if (phase != nullptr && std::string(threats::mark_name(d->phase)) != phase) continue;
+        if (phase != nullptr && std::string(core::name_of(d->phase)) != phase) continue;
       }
       return d;
     }

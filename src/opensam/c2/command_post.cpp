@@ -33,38 +33,6 @@ double class_weight(TrackClass c) {
 
 }  // namespace
 
-std::string_view track_class_name(TrackClass c) {
-  switch (c) {
-    case TrackClass::kAircraft: return "aircraft";
-    case TrackClass::kCruiseMissile: return "cruise_missile";
-    case TrackClass::kBallisticMissile: return "ballistic_missile";
-    case TrackClass::kAntiRadiation: return "anti_radiation_missile";
-    case TrackClass::kDrone: return "drone";
-  }
-  return "unknown";
-}
-
-std::string_view identity_name(Identity i) {
-  switch (i) {
-    case Identity::kPending: return "pending";
-    case Identity::kFriend: return "friend";
-    case Identity::kUnknown: return "unknown";
-  }
-  return "unknown";
-}
-
-std::string_view reason_name(Reason r) {
-  switch (r) {
-    case Reason::kRoe: return "roe";
-    case Reason::kFriend: return "friend";
-    case Reason::kOutsideZone: return "outside_zone";
-    case Reason::kOutOfEnvelope: return "out_of_envelope";
-    case Reason::kNoFireChannel: return "no_fire_channel";
-    case Reason::kNoMissile: return "no_missile";
-  }
-  return "unknown";
-}
-
 FlyoutTable::FlyoutTable(const weapons::InterceptorType& type) {
   // One flight at a fixed point 1,000 km away at 10 km: the missile flies its lofted
   // midcourse until its energy is spent; record how far from the launcher it got and when.

@@ -137,7 +137,7 @@ int calc_command(const CalcArgs& a) {
     const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
     const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
     if (!flags.error.empty()) return fail(command, flags.error);
-    const auto integration = *sensors::parse_integration(a.integration);
+    const auto integration = *core::parse_name<sensors::Integration>(a.integration);
     ordered_json j;
     j["pd"] = sensors::probability_of_detection(sensors::db_to_ratio(*snr_db), *pfa, n, *sw, integration);
     j["snr_db"] = *snr_db;

@@ -43,7 +43,7 @@ std::optional<double> FlagValues::speed(const std::string& flag, const std::stri
 
 std::optional<sensors::Swerling> FlagValues::swerling(const std::string& text) {
   if (!error.empty()) return std::nullopt;
-  if (auto s = sensors::parse_swerling(text)) return s;
+  if (auto s = core::parse_name<sensors::Swerling>(text)) return s;
   error = fmt::format("--swerling: '{}' is not a Swerling case 0 to 4", text);
   return std::nullopt;
 }

@@ -389,7 +389,7 @@ int track_command(const TrackArgs& a) {
       const auto st = tracker.state_at(tr, s.time_s);
       tracks_csv += fmt::format("{},{},{:.3f},{:.3f},{:.3f},{:.3f},{:.3f},{:.3f},{}\n", s.time_s, tr.id,
                                 st.position.x(), st.position.y(), st.position.z(), st.velocity.x(),
-                                st.velocity.y(), st.velocity.z(), tracking::track_status_name(tr.status));
+                                st.velocity.y(), st.velocity.z(), core::name_of(tr.status));
       if (tr.status != tracking::TrackStatus::kTentative)
         ids.push_back(tr.id), estimates.push_back(st.position);
     }

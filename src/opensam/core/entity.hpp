@@ -8,14 +8,21 @@
 #include <string_view>
 #include <vector>
 
+#include "opensam/core/names.hpp"
+
 namespace opensam::core {
 
 using EntityIndex = std::uint32_t;
 inline constexpr EntityIndex kNoEntity = std::numeric_limits<EntityIndex>::max();
 
 enum class EntityKind : std::uint8_t { kSite, kAsset, kThreat, kInterceptor };
-/// "site", "asset", "threat", "interceptor" as written in the logs.
-[[nodiscard]] std::string_view entity_kind_name(EntityKind k);
+/// As written in the logs.
+constexpr auto names(EntityKind) {
+  return std::to_array<Named<EntityKind>>({{EntityKind::kSite, "site"},
+                                           {EntityKind::kAsset, "asset"},
+                                           {EntityKind::kThreat, "threat"},
+                                           {EntityKind::kInterceptor, "interceptor"}});
+}
 
 /// Something in the world, by the id the scenario gave it.
 struct Entity {

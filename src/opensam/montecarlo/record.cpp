@@ -201,7 +201,7 @@ output::Table threat_outcomes_table(const std::vector<ReplicateRecord>& records,
       t.push_text(threat, i < threat_ids.size() ? threat_ids[i] : "");
       t.push_text(type, i < threat_types.size() ? threat_types[i] : "");
       t.push_integer(friendly, i < threat_friendly.size() && threat_friendly[i] ? 1 : 0);
-      t.push_text(outcome, sim::outcome_name(th.outcome));
+      t.push_text(outcome, core::name_of(th.outcome));
       t.push(time, th.time_s);
       t.push_text(killed_by, th.killed_by);
       t.push_integer(interceptors, th.interceptors);

@@ -127,12 +127,8 @@ sqlite3* open_db(const std::string& path, int flags) {
   return db;
 }
 
-const char* outcome_text(sim::Outcome o) { return sim::outcome_name(o).data(); }
-
 sim::Outcome outcome_from(const std::string& s, const std::string& path) {
-  for (auto o :
-       {sim::Outcome::kKilled, sim::Outcome::kLeaked, sim::Outcome::kNotEngaged, sim::Outcome::kSurvived})
-    if (sim::outcome_name(o) == s) return o;
+  if (const auto o = core::parse_name<sim::Outcome>(s)) return *o;
   throw StoreError(fmt::format("{}: unknown outcome '{}'", path, s));
 }
 
@@ -348,7 +344,7 @@ std::size_t Store::write(const std::vector<ReplicateRecord>& records) {
         out.bind(1, point)
             .bind(2, replicate)
             .bind(3, std::int64_t(i))
-            .bind(4, std::string(outcome_text(t.outcome)))
+            .bind(4, std::string(core::name_of(t.outcome)))
             .bind(5, t.time_s)
             .bind(6, t.killed_by)
             .bind(7, std::int64_t(t.interceptors))

@@ -209,7 +209,7 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
     const auto& o = run.threats[k];
     const sim::Entity& ent = run.entities[o.entity];
     const scenario::ThreatType* type = threat_type(sc, ent.type);
-    const std::string outcome(sim::outcome_name(o.outcome));
+    const std::string outcome(core::name_of(o.outcome));
     const auto& killer = summary["threats"][k]["killed_by"];
     h += fmt::format(
         "<tr><td>{}</td><td class=\"l\">{}</td><td class=\"l "

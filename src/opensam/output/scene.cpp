@@ -116,7 +116,7 @@ Scene build(const scenario::Scenario& sc, const sim::RunResult& run) {
           fmt::format("{}\n{}", threat_type_name(sc, ent.type), friendly ? "friendly" : "hostile");
       if (const auto o = outcomes.find(sim::EntityIndex(i)); o != outcomes.end())
         m.description +=
-            fmt::format("\n{} at {:.1f} s", sim::outcome_name(o->second->outcome), o->second->time_s);
+            fmt::format("\n{} at {:.1f} s", core::name_of(o->second->outcome), o->second->time_s);
     } else if (ent.kind == sim::EntityKind::kInterceptor) {
       m.id = "interceptor/" + ent.id;
       m.kind = Kind::kInterceptor;
@@ -124,7 +124,7 @@ Scene build(const scenario::Scenario& sc, const sim::RunResult& run) {
       if (const auto s = shots.find(sim::EntityIndex(i)); s != shots.end()) {
         const sim::ShotRecord& r = *s->second;
         m.description += fmt::format("\nfrom {} at {:.1f} s on track {}\n{}", run.entities[r.launcher].id,
-                                     r.launch_s, r.track, sim::shot_result_name(r.result));
+                                     r.launch_s, r.track, core::name_of(r.result));
         if (r.result == sim::ShotResult::kKilled || r.result == sim::ShotResult::kMissed)
           m.description += fmt::format(", miss {:.1f} m at {:.1f} km", r.miss_m, r.range_m / 1e3);
       }

@@ -57,9 +57,9 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           const sim::Entity& ent = run.entities[d.entity];
           r.entity = ent.id;
           r.where = &d.where;
-          r.detail = fmt::format("kind={};type={}", sim::entity_kind_name(ent.kind), ent.type);
+          r.detail = fmt::format("kind={};type={}", core::name_of(ent.kind), ent.type);
           r.fields = {{"entity", ent.id},
-                      {"kind", sim::entity_kind_name(ent.kind)},
+                      {"kind", core::name_of(ent.kind)},
                       {"type", ent.type},
                       {"position", lla_json(d.where)}};
         } else if constexpr (std::is_same_v<T, sim::WaypointReached>) {
@@ -77,9 +77,9 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
         } else if constexpr (std::is_same_v<T, sim::ThreatPhase>) {
           r.entity = id(d.threat);
           r.where = &d.where;
-          r.detail = fmt::format("phase={}", threats::mark_name(d.phase));
+          r.detail = fmt::format("phase={}", core::name_of(d.phase));
           r.fields = {
-              {"threat", r.entity}, {"phase", threats::mark_name(d.phase)}, {"position", lla_json(d.where)}};
+              {"threat", r.entity}, {"phase", core::name_of(d.phase)}, {"position", lla_json(d.where)}};
         } else if constexpr (std::is_same_v<T, sim::Exited>) {
           r.entity = id(d.threat);
           r.where = &d.where;
@@ -114,9 +114,8 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           r.fields = {{"track", d.track}};
           if (d.has_estimate) {
             r.where = &d.where;
-            r.detail =
-                fmt::format("status={};sigma_m={:.1f}", tracking::track_status_name(d.status), d.sigma_m);
-            r.fields["status"] = tracking::track_status_name(d.status);
+            r.detail = fmt::format("status={};sigma_m={:.1f}", core::name_of(d.status), d.sigma_m);
+            r.fields["status"] = core::name_of(d.status);
             r.fields["sigma_m"] = round_to(d.sigma_m, 1);
             r.fields["position"] = lla_json(d.where);
             r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
@@ -124,11 +123,10 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           }
         } else if constexpr (std::is_same_v<T, sim::Identified>) {
           r.entity = fmt::format("T{}", d.track);
-          r.detail = fmt::format("class={};identity={}", c2::track_class_name(d.type),
-                                 c2::identity_name(d.identity));
+          r.detail = fmt::format("class={};identity={}", core::name_of(d.type), core::name_of(d.identity));
           r.fields = {{"track", d.track},
-                      {"class", c2::track_class_name(d.type)},
-                      {"identity", c2::identity_name(d.identity)},
+                      {"class", core::name_of(d.type)},
+                      {"identity", core::name_of(d.identity)},
                       {"time_to_asset_s", number_or_null(d.time_to_asset_s, 1)}};
         } else if constexpr (std::is_same_v<T, sim::Assigned>) {
           r.entity = fmt::format("T{}", d.track);
@@ -143,8 +141,8 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           r.fields = {{"track", d.track}};
         } else if constexpr (std::is_same_v<T, sim::NotEngaged>) {
           r.entity = fmt::format("T{}", d.track);
-          r.detail = fmt::format("reason={}", c2::reason_name(d.reason));
-          r.fields = {{"track", d.track}, {"reason", c2::reason_name(d.reason)}};
+          r.detail = fmt::format("reason={}", core::name_of(d.reason));
+          r.fields = {{"track", d.track}, {"reason", core::name_of(d.reason)}};
         } else if constexpr (std::is_same_v<T, sim::Launched>) {
           r.entity = id(d.interceptor);
           r.other = id(d.launcher);
@@ -282,7 +280,7 @@ Table tracks_table(const sim::RunResult& run) {
       t.push(state[k], !r->has_estimate ? nan
                        : k < 3          ? r->position_m[Eigen::Index(k)]
                                         : r->velocity_mps[Eigen::Index(k - 3)]);
-    t.push_text(status, r->has_estimate ? tracking::track_status_name(r->status) : "dropped");
+    t.push_text(status, r->has_estimate ? core::name_of(r->status) : "dropped");
     t.push_text(event, sim::event_name(e.data).substr(6));  // without "track_"
     t.push(sigma, r->has_estimate ? r->sigma_m : nan);
     t.push(lat, r->has_estimate ? r->where.lat_deg : nan);
@@ -491,7 +489,7 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
     threats.push_back(
         {{"id", ent.id},
          {"type", ent.type},
-         {"outcome", sim::outcome_name(t.outcome)},
+         {"outcome", core::name_of(t.outcome)},
          {"time_s", round_to(t.time_s, 3)},
          {"first_detection_s", number_or_null(det.first_detection_s[t.entity], 3)},
          {"first_detection_range_m", number_or_null(det.first_detection_range_m[t.entity], 1)},
@@ -544,7 +542,7 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
     const sim::ShotRecord* kill = engaged[t.entity].kill;
     out += fmt::format(
         "  {:<{}}  {:<{}}  {:<11}  {:>10.1f}  {:>14}  {:>10}  {}\n", ent.id, w_id, ent.type, w_type,
-        sim::outcome_name(t.outcome), t.time_s, std::isnan(first) ? "-" : fmt::format("{:.1f}", first),
+        core::name_of(t.outcome), t.time_s, std::isnan(first) ? "-" : fmt::format("{:.1f}", first),
         std::isnan(first) ? "-" : fmt::format("{:.1f}", det.first_detection_range_m[t.entity] / 1000.0),
         kill ? fmt::format("{} ({}, {:.1f} km, {} fired){}", run.entities[kill->interceptor].id,
                            kill->missile, kill->range_m / 1000.0, engaged[t.entity].shots.size(),

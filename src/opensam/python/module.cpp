@@ -227,7 +227,7 @@ double calc_pd(double snr_db, double pfa, double pulses, double swerling_case, s
   check("pd", "pfa", pfa, 0.0, 0.5, true);
   const int n = whole("pd", "pulses", pulses, 1, 10000);
   const auto sw = swerling("pd", swerling_case);
-  const auto integ = sensors::parse_integration(integration);
+  const auto integ = core::parse_name<sensors::Integration>(integration);
   if (!integ)
     throw py::value_error(
         fmt::format("calc.pd: integration='{}' must be noncoherent or coherent", integration));

@@ -27,11 +27,11 @@ void emit_position(YAML::Emitter& e, const GeoPoint& p) {
 void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   const tracking::TrackerConfig& c = t.config;
   e << YAML::Key << "tracker" << YAML::Value << YAML::BeginMap;
-  e << YAML::Key << "filter" << YAML::Value << std::string(filter_name(c.filter));
+  e << YAML::Key << "filter" << YAML::Value << std::string(core::name_of(c.filter));
   e << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
   for (const auto& m : c.models) {
     e << YAML::Flow << YAML::BeginMap;
-    e << YAML::Key << "model" << YAML::Value << std::string(motion_model_name(m.kind));
+    e << YAML::Key << "model" << YAML::Value << std::string(core::name_of(m.kind));
     e << YAML::Key << "noise" << YAML::Value << num(m.noise_psd);
     e << YAML::Key << "time_constant" << YAML::Value << num(m.singer_time_constant_s) + " s";
     e << YAML::Key << "manoeuvre_sigma" << YAML::Value << num(m.singer_sigma_mps2);
@@ -45,7 +45,7 @@ void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   e << YAML::EndSeq;
   e << YAML::Key << "model_switch_rate" << YAML::Value << num(c.imm_switch_per_s);
   e << YAML::Key << "gate_probability" << YAML::Value << num(c.gate_probability);
-  e << YAML::Key << "associator" << YAML::Value << std::string(associator_name(c.associator));
+  e << YAML::Key << "associator" << YAML::Value << std::string(core::name_of(c.associator));
   e << YAML::Key << "detection_probability" << YAML::Value << num(c.detection_probability);
   e << YAML::Key << "jpda_exact_max_tracks" << YAML::Value << c.jpda_exact_max_tracks;
   e << YAML::Key << "confirm_hits" << YAML::Value << c.confirm_hits;

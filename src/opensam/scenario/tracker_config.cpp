@@ -14,37 +14,10 @@ namespace {
 
 using tracking::MotionKind;
 
-// The names the tracker keys take, both ways (the schema's choices list the same names).
-template <typename E>
-struct Named {
-  std::string_view name;
-  E value;
-};
-constexpr std::array<Named<MotionKind>, 5> kMotionNames{{{"cv", MotionKind::kConstantVelocity},
-                                                         {"ca", MotionKind::kConstantAcceleration},
-                                                         {"singer", MotionKind::kSinger},
-                                                         {"turn", MotionKind::kCoordinatedTurn},
-                                                         {"ballistic", MotionKind::kBallistic}}};
-constexpr std::array<Named<tracking::FilterKind>, 3> kFilterNames{
-    {{"kalman", tracking::FilterKind::kKalman},
-     {"extended", tracking::FilterKind::kExtended},
-     {"unscented", tracking::FilterKind::kUnscented}}};
-constexpr std::array<Named<tracking::Associator>, 2> kAssociatorNames{
-    {{"gnn", tracking::Associator::kGnn}, {"jpda", tracking::Associator::kJpda}}};
-
 /// The value named `text` (the schema has checked it), or `fallback` when the key is absent.
-template <typename E, std::size_t N>
-E value_of(const std::array<Named<E>, N>& table, const std::optional<std::string>& text, E fallback) {
-  for (const auto& n : table)
-    if (text && n.name == *text) return n.value;
-  return fallback;
-}
-
-template <typename E, std::size_t N>
-std::string_view name_of(const std::array<Named<E>, N>& table, E value) {
-  for (const auto& n : table)
-    if (n.value == value) return n.name;
-  return table[0].name;
+template <typename E>
+E value_of(const std::optional<std::string>& text, E fallback) {
+  return text ? core::parse_name<E>(*text).value_or(fallback) : fallback;
 }
 
 double number(const MapReader& r, std::string_view key, double fallback) {
@@ -55,7 +28,7 @@ double number(const MapReader& r, std::string_view key, double fallback) {
 tracking::MotionModel read_model(const MapReader& r, int axes) {
   tracking::MotionModel m;
   m.axes = axes;
-  m.kind = value_of(kMotionNames, r.text("model"), MotionKind::kConstantVelocity);
+  m.kind = value_of(r.text("model"), MotionKind::kConstantVelocity);
   m.noise_psd = number(r, "noise", m.noise_psd);
   m.singer_time_constant_s = number(r, "time_constant", m.singer_time_constant_s);
   m.singer_sigma_mps2 = number(r, "manoeuvre_sigma", m.singer_sigma_mps2);
@@ -77,7 +50,7 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, const std::str
   MapReader r(ctx, root, kTrackerSection, path);
   if (!r.is_map()) return;
   tracking::TrackerConfig& c = settings.config;
-  c.filter = value_of(kFilterNames, r.text("filter"), tracking::FilterKind::kExtended);
+  c.filter = value_of(r.text("filter"), tracking::FilterKind::kExtended);
   if (r.has("models")) {
     c.models.clear();
     const auto items = r.list("models");
@@ -96,7 +69,7 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, const std::str
   for (auto& m : c.models) m.axes = axes;
   c.imm_switch_per_s = number(r, "model_switch_rate", c.imm_switch_per_s);
   c.gate_probability = number(r, "gate_probability", c.gate_probability);
-  c.associator = value_of(kAssociatorNames, r.text("associator"), tracking::Associator::kGnn);
+  c.associator = value_of(r.text("associator"), tracking::Associator::kGnn);
   c.detection_probability = number(r, "detection_probability", c.detection_probability);
   if (auto v = r.whole_number("jpda_exact_max_tracks")) c.jpda_exact_max_tracks = int(*v);
   if (auto v = r.whole_number("confirm_hits")) c.confirm_hits = int(*v);
@@ -137,10 +110,6 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, const std::str
 }
 
 }  // namespace
-
-std::string_view motion_model_name(MotionKind k) { return name_of(kMotionNames, k); }
-std::string_view filter_name(tracking::FilterKind f) { return name_of(kFilterNames, f); }
-std::string_view associator_name(tracking::Associator a) { return name_of(kAssociatorNames, a); }
 
 TrackerConfigResult default_tracker_config() {
   TrackerConfigResult out;

@@ -37,9 +37,6 @@ struct TrackerConfigResult {
 };
 
 /// The names of the `model`, `filter` and `associator` choices.
-[[nodiscard]] std::string_view motion_model_name(tracking::MotionKind k);
-[[nodiscard]] std::string_view filter_name(tracking::FilterKind f);
-[[nodiscard]] std::string_view associator_name(tracking::Associator a);
 
 /// The defaults of every key (what `opensam track` uses without --config).
 [[nodiscard]] TrackerConfigResult default_tracker_config();

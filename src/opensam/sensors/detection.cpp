@@ -122,21 +122,6 @@ double pd_swerling4(double snr, double t, int n) {
 
 }  // namespace
 
-std::optional<Swerling> parse_swerling(std::string_view text) {
-  if (text.size() == 1 && text[0] >= '0' && text[0] <= '4') return static_cast<Swerling>(text[0] - '0');
-  return std::nullopt;
-}
-
-std::optional<Integration> parse_integration(std::string_view text) {
-  if (text == "noncoherent") return Integration::kNoncoherent;
-  if (text == "coherent") return Integration::kCoherent;
-  return std::nullopt;
-}
-
-std::string_view integration_name(Integration i) {
-  return i == Integration::kCoherent ? "coherent" : "noncoherent";
-}
-
 double detection_threshold(double pfa, int pulses) {
   OPENSAM_ASSERT(pfa > 0.0 && pfa < 1.0 && pulses >= 1);
   return bm::gamma_q_inv(static_cast<double>(pulses), pfa, kPolicy);

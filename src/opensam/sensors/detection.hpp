@@ -7,19 +7,28 @@
 #include <optional>
 #include <string_view>
 
+#include "opensam/core/names.hpp"
+
 namespace opensam::sensors {
 
 /// Target fluctuation model (Swerling, IRE Trans. IT-6, 1960): 0 = steady; 1, 2 = Rayleigh
 /// (chi-square, 2 degrees of freedom) scan-to-scan / pulse-to-pulse; 3, 4 = chi-square with
 /// 4 degrees of freedom scan-to-scan / pulse-to-pulse.
 enum class Swerling { k0 = 0, k1 = 1, k2 = 2, k3 = 3, k4 = 4 };
+constexpr auto names(Swerling) {
+  return std::to_array<core::Named<Swerling>>({{Swerling::k0, "0"},
+                                               {Swerling::k1, "1"},
+                                               {Swerling::k2, "2"},
+                                               {Swerling::k3, "3"},
+                                               {Swerling::k4, "4"}});
+}
 
 /// How the N pulses of a dwell are summed before the threshold.
 enum class Integration { kNoncoherent, kCoherent };
-
-[[nodiscard]] std::optional<Swerling> parse_swerling(std::string_view text);
-[[nodiscard]] std::optional<Integration> parse_integration(std::string_view text);
-[[nodiscard]] std::string_view integration_name(Integration i);
+constexpr auto names(Integration) {
+  return std::to_array<core::Named<Integration>>(
+      {{Integration::kNoncoherent, "noncoherent"}, {Integration::kCoherent, "coherent"}});
+}
 
 /// Threshold T, in units of the noise power of one pulse, that N noncoherently summed
 /// square-law samples of noise alone exceed with probability `pfa`: Q(N, T) = pfa, Q the

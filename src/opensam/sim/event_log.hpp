@@ -21,7 +21,6 @@
 namespace opensam::sim {
 
 using core::Entity;
-using core::entity_kind_name;
 using core::EntityIndex;
 using core::EntityKind;
 using core::kNoEntity;

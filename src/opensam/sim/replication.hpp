@@ -14,7 +14,6 @@
 namespace opensam::sim {
 
 using threats::Outcome;
-using threats::outcome_name;
 
 struct ThreatOutcome {
   EntityIndex entity;
@@ -33,7 +32,6 @@ struct RunOptions {
   bool live_inbound = false;
 };
 
-using weapons::shot_result_name;
 using weapons::ShotRecord;
 using weapons::ShotResult;
 

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "opensam/core/entity.hpp"
+#include "opensam/core/names.hpp"
 #include "opensam/geo/frames.hpp"
 #include "opensam/threats/trajectory.hpp"
 
@@ -23,7 +24,12 @@ enum class Outcome : std::uint8_t {
   kNotEngaged,  ///< left the area at the end of its route without being engaged
   kSurvived,    ///< still flying (or not yet launched) when the run ended
 };
-[[nodiscard]] std::string_view outcome_name(Outcome o);
+constexpr auto names(Outcome) {
+  return std::to_array<core::Named<Outcome>>({{Outcome::kKilled, "killed"},
+                                              {Outcome::kLeaked, "leaked"},
+                                              {Outcome::kNotEngaged, "not_engaged"},
+                                              {Outcome::kSurvived, "survived"}});
+}
 
 // What the threats tell.
 

@@ -11,16 +11,6 @@ namespace {
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 }  // namespace
 
-std::string_view outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::kKilled: return "killed";
-    case Outcome::kLeaked: return "leaked";
-    case Outcome::kNotEngaged: return "not_engaged";
-    case Outcome::kSurvived: return "survived";
-  }
-  return "unknown";
-}
-
 Motion reckon(const ExternalReport& r, double t_s) {
   const double dt = t_s - r.time_s;
   return {r.position_ecef_m + r.velocity_ecef_mps * dt + 0.5 * r.acceleration_ecef_mps2 * dt * dt,

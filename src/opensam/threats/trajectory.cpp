@@ -7,23 +7,6 @@
 
 namespace opensam::threats {
 
-const char* mark_name(MarkKind k) {
-  switch (k) {
-    case MarkKind::kWaypoint: return "waypoint";
-    case MarkKind::kBurnout: return "burnout";
-    case MarkKind::kApogee: return "apogee";
-    case MarkKind::kPullUp: return "pull_up";
-    case MarkKind::kTerminal: return "terminal";
-    case MarkKind::kLoiter: return "loiter";
-    case MarkKind::kBreakTurn: return "break_turn";
-    case MarkKind::kWeave: return "weave";
-    case MarkKind::kReaction: return "reaction";
-    case MarkKind::kGuidanceLost: return "guidance_lost";
-    case MarkKind::kGuidanceRegained: return "guidance_regained";
-  }
-  return "unknown";
-}
-
 Trajectory::Trajectory(double start_time_s, double step_s)
     : start_s_(start_time_s), step_s_(step_s), end_s_(start_time_s) {
   OPENSAM_ASSERT(step_s > 0.0);

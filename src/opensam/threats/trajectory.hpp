@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "opensam/core/names.hpp"
 #include "opensam/geo/frames.hpp"
 
 namespace opensam::threats {
@@ -33,8 +34,20 @@ enum class MarkKind : std::uint8_t {
   kGuidanceRegained,  ///< it emits again
 };
 
-/// "waypoint", "burnout", ... as written in the event logs.
-[[nodiscard]] const char* mark_name(MarkKind k);
+/// As written in the event logs.
+constexpr auto names(MarkKind) {
+  return std::to_array<core::Named<MarkKind>>({{MarkKind::kWaypoint, "waypoint"},
+                                               {MarkKind::kBurnout, "burnout"},
+                                               {MarkKind::kApogee, "apogee"},
+                                               {MarkKind::kPullUp, "pull_up"},
+                                               {MarkKind::kTerminal, "terminal"},
+                                               {MarkKind::kLoiter, "loiter"},
+                                               {MarkKind::kBreakTurn, "break_turn"},
+                                               {MarkKind::kWeave, "weave"},
+                                               {MarkKind::kReaction, "reaction"},
+                                               {MarkKind::kGuidanceLost, "guidance_lost"},
+                                               {MarkKind::kGuidanceRegained, "guidance_regained"}});
+}
 
 struct Mark {
   double time_s;

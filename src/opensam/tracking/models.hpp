@@ -7,6 +7,8 @@
 #include <Eigen/Core>
 #include <cstdint>
 
+#include "opensam/core/names.hpp"
+
 namespace opensam::tracking {
 
 inline constexpr int kMaxState = 9;
@@ -37,6 +39,13 @@ enum class MotionKind : std::uint8_t {
   kCoordinatedTurn,       ///< horizontal turn at an estimated rate (Bar-Shalom et al. 2001, sec. 11.7)
   kBallistic,             ///< gravity and drag with a known ballistic coefficient (Zarchan 2012, ch. 9)
 };
+constexpr auto names(MotionKind) {
+  return std::to_array<core::Named<MotionKind>>({{MotionKind::kConstantVelocity, "cv"},
+                                                 {MotionKind::kConstantAcceleration, "ca"},
+                                                 {MotionKind::kSinger, "singer"},
+                                                 {MotionKind::kCoordinatedTurn, "turn"},
+                                                 {MotionKind::kBallistic, "ballistic"}});
+}
 
 /// What follows position and velocity in a state.
 enum class Extras : std::uint8_t { kNone, kAcceleration, kTurnRate };

@@ -108,26 +108,6 @@ void jpda_marginals(int rows, int cols, std::span<const int> row_of, std::span<c
   for (std::size_t r = 0; r < R; ++r) beta_none[r] = w_none / (w_none + row_sum[r]);
 }
 
-std::string_view track_status_name(TrackStatus s) {
-  switch (s) {
-    case TrackStatus::kTentative: return "tentative";
-    case TrackStatus::kConfirmed: return "confirmed";
-    case TrackStatus::kCoasting: return "coasting";
-  }
-  return "?";
-}
-
-std::string_view track_event_name(TrackEventKind k) {
-  switch (k) {
-    case TrackEventKind::kInitiated: return "initiated";
-    case TrackEventKind::kConfirmed: return "confirmed";
-    case TrackEventKind::kUpdated: return "updated";
-    case TrackEventKind::kCoasting: return "coasting";
-    case TrackEventKind::kDropped: return "dropped";
-  }
-  return "?";
-}
-
 Tracker::Tracker(TrackerConfig config, std::vector<Sensor> sensors)
     : config_(std::move(config)), sensors_(std::move(sensors)) {
   OPENSAM_ASSERT(!config_.models.empty() && int(config_.models.size()) <= kMaxModes);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "opensam/core/names.hpp"
 #include "opensam/tracking/models.hpp"
 
 namespace opensam::tracking {
@@ -17,6 +18,11 @@ enum class FilterKind : std::uint8_t {
   kExtended,   ///< extended Kalman filter (Bar-Shalom et al. 2001, sec. 10.3)
   kUnscented,  ///< unscented Kalman filter (Julier & Uhlmann 1997; Wan & van der Merwe 2000)
 };
+constexpr auto names(FilterKind) {
+  return std::to_array<core::Named<FilterKind>>({{FilterKind::kKalman, "kalman"},
+                                                 {FilterKind::kExtended, "extended"},
+                                                 {FilterKind::kUnscented, "unscented"}});
+}
 
 inline constexpr int kMaxModes = 4;
 inline constexpr std::size_t kMaxSensors = 64;
@@ -26,6 +32,9 @@ enum class Associator : std::uint8_t {
   kGnn,   ///< global nearest neighbour: optimal assignment per cluster
   kJpda,  ///< joint probabilistic data association per cluster
 };
+constexpr auto names(Associator) {
+  return std::to_array<core::Named<Associator>>({{Associator::kGnn, "gnn"}, {Associator::kJpda, "jpda"}});
+}
 
 struct TrackerConfig {
   FilterKind filter = FilterKind::kExtended;
@@ -55,10 +64,20 @@ struct Detection {
 };
 
 enum class TrackStatus : std::uint8_t { kTentative, kConfirmed, kCoasting };
-[[nodiscard]] std::string_view track_status_name(TrackStatus s);
+constexpr auto names(TrackStatus) {
+  return std::to_array<core::Named<TrackStatus>>({{TrackStatus::kTentative, "tentative"},
+                                                  {TrackStatus::kConfirmed, "confirmed"},
+                                                  {TrackStatus::kCoasting, "coasting"}});
+}
 
 enum class TrackEventKind : std::uint8_t { kInitiated, kConfirmed, kUpdated, kCoasting, kDropped };
-[[nodiscard]] std::string_view track_event_name(TrackEventKind k);
+constexpr auto names(TrackEventKind) {
+  return std::to_array<core::Named<TrackEventKind>>({{TrackEventKind::kInitiated, "initiated"},
+                                                     {TrackEventKind::kConfirmed, "confirmed"},
+                                                     {TrackEventKind::kUpdated, "updated"},
+                                                     {TrackEventKind::kCoasting, "coasting"},
+                                                     {TrackEventKind::kDropped, "dropped"}});
+}
 
 struct TrackEvent {
   double time_s;

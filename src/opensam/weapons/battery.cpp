@@ -9,16 +9,6 @@
 
 namespace opensam::weapons {
 
-std::string_view shot_result_name(ShotResult r) {
-  switch (r) {
-    case ShotResult::kKilled: return "killed";
-    case ShotResult::kMissed: return "missed";
-    case ShotResult::kSelfDestructed: return "self_destructed";
-    case ShotResult::kFlying: return "flying";
-  }
-  return "unknown";
-}
-
 namespace {
 /// A sensor pointed at an estimate finds what flies within this distance of it (m).
 constexpr double kSeekerGate_m = 5000.0;

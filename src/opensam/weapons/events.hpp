@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "opensam/core/entity.hpp"
+#include "opensam/core/names.hpp"
 #include "opensam/geo/frames.hpp"
 #include "opensam/weapons/interceptor.hpp"
 
@@ -128,7 +129,12 @@ struct Uplinks {
 
 /// What became of an interceptor. Names are part of the output format.
 enum class ShotResult : std::uint8_t { kKilled, kMissed, kSelfDestructed, kFlying };
-[[nodiscard]] std::string_view shot_result_name(ShotResult r);
+constexpr auto names(ShotResult) {
+  return std::to_array<core::Named<ShotResult>>({{ShotResult::kKilled, "killed"},
+                                                 {ShotResult::kMissed, "missed"},
+                                                 {ShotResult::kSelfDestructed, "self_destructed"},
+                                                 {ShotResult::kFlying, "flying"}});
+}
 
 /// One interceptor fired.
 struct ShotRecord {
