@@ -9,7 +9,6 @@
 
 #include "opensam/geo/frames.hpp"
 #include "opensam/scenario/scenario.hpp"
-#include "opensam/sim/weapon_setup.hpp"
 
 namespace opensam::c2 {
 namespace {
@@ -28,7 +27,7 @@ Vec3 heading(double east_mps, double north_mps) {
 weapons::MissileType missile() {
   const auto t = scenario::load_site_type("s400/48N6E3", "--missile");
   EXPECT_TRUE(t.site.has_value()) << t.errors.str();
-  return sim::missile_type(*t.site);
+  return t.site->missile.missile;
 }
 
 CommandPost post(Settings s, int fire_channels) {

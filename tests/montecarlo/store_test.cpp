@@ -189,7 +189,7 @@ TEST(Overrides, SetKeysOfTheScenarioFile) {
                                        {"defence.doctrine", "shoot_shoot", "--sweep y"},
                                        {"duration", "15 min", "--sweep z"}});
   ASSERT_TRUE(r.ok()) << r.errors.str();
-  EXPECT_EQ(r.scenario.defence.doctrine, "shoot_shoot");
+  EXPECT_EQ(r.scenario.defence.doctrine, c2::Doctrine::kShootShoot);
   EXPECT_DOUBLE_EQ(r.scenario.duration_s, 900.0);
   int cruise = 0;
   for (const auto& t : r.scenario.threats) {

@@ -25,7 +25,11 @@ Fixture small_run() {
   radar.id = "acq";
   radar.type = "s400/91N6E";
   f.sc.sites.push_back(radar);
-  f.sc.site_types["s400/91N6E"] = {"s400/91N6E", "91N6E", "radar", "", {}, {}};
+  scenario::SiteType acq;
+  acq.id = "s400/91N6E";
+  acq.name = "91N6E";
+  acq.kind = scenario::SiteKind::kRadar;
+  f.sc.site_types["s400/91N6E"] = acq;
   scenario::Asset asset;
   asset.id = "base";
   asset.radius_m = 5000.0;

@@ -30,11 +30,17 @@ sim::RunResult run_with_an_aircraft(scenario::Scenario& sc) {
   radar.id = "acq";
   radar.type = "s400/91N6E";
   sc.sites.push_back(radar);
-  scenario::SiteType st{"s400/91N6E", "91N6E", "radar", "", {}, {}};
-  st.figures["frequency"] = {3.0e9, false, {}, false};  // S band (IEEE Std 521-2019: 2-4 GHz)
-  st.figures["scan_period"] = {10.0, false, {}, false};
+  scenario::SiteType st;
+  st.id = "s400/91N6E";
+  st.name = "91N6E";
+  st.kind = scenario::SiteKind::kRadar;
+  st.radar.radar.parameters.frequency_hz = 3.0e9;  // S band (IEEE Std 521-2019: 2-4 GHz)
+  st.radar.radar.scan_period_s = 10.0;
   sc.site_types[st.id] = st;
-  scenario::ThreatType f16{"f16", "F-16C", "aircraft", "", {}, {}, std::nullopt};
+  scenario::ThreatType f16;
+  f16.id = "f16";
+  f16.name = "F-16C";
+  f16.kind = scenario::ThreatKind::kAircraft;
   sc.threat_types["f16"] = f16;
   scenario::Threat t;
   t.id = "f16-1";

@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "opensam/core/units.hpp"
 #include "opensam/physics/atmosphere.hpp"
 #include "opensam/scenario/resolved.hpp"
 #include "opensam/scenario/scenario.hpp"
@@ -159,13 +161,19 @@ TEST(Loader, ReadsLibraryTypesWithTheirSources) {
   const LoadResult r = load_good();
   ASSERT_TRUE(r.ok()) << r.errors.str();
   const ThreatType& t = r.scenario.threat_types.at("tomahawk");
-  EXPECT_EQ(t.kind, "cruise_missile");
+  EXPECT_EQ(t.kind, ThreatKind::kCruiseMissile);
   EXPECT_DOUBLE_EQ(t.figures.at("cruise_speed").value, 880.0 / 3.6);
   EXPECT_FALSE(t.figures.at("cruise_speed").source.empty());
   EXPECT_TRUE(t.figures.at("rcs").estimate);
   const SiteType& radar = r.scenario.site_types.at("s400/91N6E");
-  EXPECT_EQ(radar.kind, "radar");
+  EXPECT_EQ(radar.kind, SiteKind::kRadar);
   EXPECT_DOUBLE_EQ(radar.figures.at("instrumented_range").value, 600000.0);
+  // The typed type holds what the file gives, and the table's defaults for what it does not.
+  EXPECT_DOUBLE_EQ(radar.radar.radar.parameters.instrumented_range_m, 600000.0);
+  EXPECT_EQ(radar.radar.radar.scan, sensors::ScanKind::kRotating);
+  EXPECT_FALSE(radar.figures.contains("fire_channels"));
+  EXPECT_EQ(radar.radar.fire_channels, 0);
+  EXPECT_DOUBLE_EQ(t.signature.rcs.for_frequency(3e9).rcs_m2(0.0, 0.0), t.figures.at("rcs").value);
 }
 
 // Every file of the library loads without error: each figure has a value, a unit and a source.
@@ -181,11 +189,12 @@ TEST(Library, EveryDataFileLoads) {
       std::ostringstream text;
       text << "name: library\nduration: 1 min\n";
       // A missile is loaded on a launcher; a launcher needs a missile.
-      const std::string kind = site ? load_site_type(rel.generic_string(), "test").site->kind : "";
-      if (kind == "missile") {
+      const auto kind =
+          site ? std::optional(load_site_type(rel.generic_string(), "test").site->kind) : std::nullopt;
+      if (kind == SiteKind::kMissile) {
         text << "sites:\n  - {id: s, type: s400/5P85SE2, missile: " << rel.generic_string()
              << ", position: [0, 0]}\n";
-      } else if (kind == "launcher") {
+      } else if (kind == SiteKind::kLauncher) {
         text << "sites:\n  - {id: s, type: " << rel.generic_string()
              << ", missile: s400/48N6E2, position: [0, 0]}\n";
       } else if (site) {
@@ -231,6 +240,75 @@ TEST(Schema, DocsMatchTheGeneratedReference) {
   ss << in.rdbuf();
   EXPECT_EQ(ss.str(), format_reference())
       << "regenerate with: build/release/bin/opensam help format > docs/scenario-format.md";
+}
+
+// Each library type file is read against the table of its kind, which declares every key once:
+// a default is in the key's unit and range (the loader applies it as if written), a key another
+// kind takes is refused, and a figure the models read has somewhere to go.
+TEST(Schema, EachKindsTableDeclaresItsKeysOnce) {
+  const Section* tables[] = {&kRadarTypeSection,
+                             &kLauncherTypeSection,
+                             &kMissileTypeSection,
+                             &kCommandPostTypeSection,
+                             &kAircraftTypeSection,
+                             &kCruiseMissileTypeSection,
+                             &kBallisticMissileTypeSection,
+                             &kDroneTypeSection,
+                             &kArmTypeSection,
+                             &kDecoyTypeSection};
+  for (const Section* s : tables) {
+    std::vector<std::string_view> keys;
+    for (const FieldSpec& f : s->fields) {
+      EXPECT_EQ(std::count(keys.begin(), keys.end(), f.key), 0) << s->name << ": " << f.key << " twice";
+      keys.push_back(f.key);
+      if (f.kind == FieldKind::kChoice && f.key != "kind") {
+        EXPECT_NE(f.set_choice, nullptr) << s->name << ": " << f.key;
+      }
+      if (f.kind != FieldKind::kFigure || f.default_text.empty()) continue;
+      const core::QuantityParse q = core::parse_quantity(f.default_text, f.dim);
+      ASSERT_TRUE(q.quantity.has_value()) << s->name << ": " << f.key << ": " << q.error;
+      EXPECT_FALSE(q.quantity->mach);
+      EXPECT_GE(q.quantity->value, f.min) << s->name << ": " << f.key;
+      EXPECT_LE(q.quantity->value, f.max) << s->name << ": " << f.key;
+      EXPECT_NE(f.set_figure, nullptr) << s->name << ": " << f.key << " has a default but nowhere to put it";
+    }
+  }
+  EXPECT_EQ(&type_section(SiteKind::kLauncher), &kLauncherTypeSection);
+  EXPECT_EQ(&type_section(ThreatKind::kArm), &kArmTypeSection);
+  // A launcher's figure on a radar type is refused, with the key named.
+  const fs::path dir = fs::temp_directory_path() / "opensam-kind-test";
+  fs::create_directories(dir / "types");
+  std::ofstream(dir / "types/radar.yaml") << "name: R\nkind: radar\ntubes: {value: 4, source: \"t\"}\n";
+  std::ofstream(dir / "s.yaml")
+      << "name: s\nduration: 1 min\nsites:\n  - {id: r, type: types/radar.yaml, "
+         "position: [0, 0]}\nthreats:\n  - {id: t, type: f16c, route: [{position: [1, "
+         "0], altitude: 1 km}, {position: [0, 0]}]}\n";
+  const LoadResult r = load((dir / "s.yaml").string());
+  EXPECT_NE(r.errors.str().find("types/radar.yaml:3:1: tubes: unknown key 'tubes'"), std::string::npos)
+      << r.errors.str();
+  fs::remove_all(dir);
+}
+
+// A figure the file does not give takes the table's default, visible in the format reference:
+// the 5P85SE2's reaction time is given; a launcher without one reacts in 10 s.
+TEST(Schema, AbsentFiguresTakeTheTablesDefault) {
+  const TypeResult t = load_site_type("s400/5P85SE2", "test");
+  ASSERT_TRUE(t.site) << t.errors.str();
+  EXPECT_DOUBLE_EQ(t.site->launcher.reaction_time_s, t.site->figures.at("reaction_time").value);
+  const fs::path dir = fs::temp_directory_path() / "opensam-default-test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "bare.yaml") << "name: Bare\nkind: launcher\n";
+  const TypeResult bare = load_site_type((dir / "bare.yaml").string(), "test");
+  ASSERT_TRUE(bare.site) << bare.errors.str();
+  EXPECT_EQ(bare.site->launcher.tubes, 4);
+  EXPECT_DOUBLE_EQ(bare.site->launcher.reaction_time_s, 10.0);
+  EXPECT_DOUBLE_EQ(bare.site->launcher.ripple_interval_s, 4.0);
+  EXPECT_DOUBLE_EQ(bare.site->launcher.reload_time_s, 1800.0);
+  EXPECT_TRUE(bare.site->figures.empty());  // the provenance record holds what was given only
+  const std::string reference = format_reference();
+  EXPECT_NE(reference.find("| `reaction_time` | figure: time (s, ms, us, min, h) | `10 s` |"),
+            std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace

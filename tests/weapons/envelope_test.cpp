@@ -11,7 +11,6 @@
 #include <string>
 
 #include "opensam/scenario/scenario.hpp"
-#include "opensam/sim/weapon_setup.hpp"
 
 namespace opensam::weapons {
 namespace {
@@ -20,7 +19,7 @@ MissileType load(const std::string& name) {
   const auto r = scenario::load_site_type("s400/" + name, "test");
   EXPECT_TRUE(r.errors.empty()) << r.errors.str();
   EXPECT_TRUE(r.site.has_value());
-  return sim::missile_type(*r.site);
+  return r.site->missile.missile;
 }
 
 class PublishedEnvelope : public ::testing::TestWithParam<const char*> {};

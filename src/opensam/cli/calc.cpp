@@ -12,7 +12,6 @@
 #include "opensam/cli/flags.hpp"
 #include "opensam/core/units.hpp"
 #include "opensam/scenario/scenario.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::cli {
 
@@ -45,17 +44,17 @@ int print(const ordered_json& j, const std::string& format) {
 }
 
 /// Loads a radar type for --radar; prints its errors.
-std::optional<sim::RadarType> load_radar(const std::string& command, const std::string& name) {
+std::optional<sensors::RadarType> load_radar(const std::string& command, const std::string& name) {
   auto r = scenario::load_site_type(name, "--radar");
   if (!r.errors.empty() || !r.site) {
     std::cerr << r.errors.str();
     return std::nullopt;
   }
-  if (r.site->kind != "radar") {
-    fail(command, fmt::format("--radar: '{}' is a {}, not a radar", name, r.site->kind));
+  if (r.site->kind != scenario::SiteKind::kRadar) {
+    fail(command, fmt::format("--radar: '{}' is a {}, not a radar", name, core::name_of(r.site->kind)));
     return std::nullopt;
   }
-  return sim::radar_type(*r.site);
+  return r.site->radar.radar;
 }
 
 }  // namespace
@@ -234,7 +233,7 @@ int calc_command(const CalcArgs& a) {
     std::cerr << jam.errors.str();
     return kExitBadInput;
   }
-  const sim::Signature sig = sim::signature(*jam.threat);
+  const sensors::Signature& sig = jam.threat->signature;
   if (sig.jammer_erp_w <= 0.0)
     return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
   ordered_json j;

@@ -57,7 +57,7 @@ std::vector<output::CoverageOverlay> write_coverage_layers(const output::RunFold
   std::vector<output::CoverageOverlay> overlays;
   sim::CoverageRequest req;
   for (std::size_t i = 0; i < sc.sites.size(); ++i)
-    if (sc.site_types.at(sc.sites[i].type).kind == "radar") req.sites.push_back(i);
+    if (sc.site_types.at(sc.sites[i].type).kind == scenario::SiteKind::kRadar) req.sites.push_back(i);
   if (req.sites.empty()) return overlays;
   for (std::size_t k = 0; k < sc.coverage.size(); ++k) {
     const scenario::CoverageLayer& layer = sc.coverage[k];

@@ -15,7 +15,6 @@
 #include "opensam/output/raster.hpp"
 #include "opensam/sim/coverage.hpp"
 #include "opensam/sim/radar.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::cli {
 
@@ -80,7 +79,7 @@ int coverage_command(const CoverageArgs& a) {
   req.resolution_m = *resolution;
   std::vector<std::string_view> radar_ids;
   for (std::size_t i = 0; i < sc.sites.size(); ++i) {
-    if (sc.site_types.at(sc.sites[i].type).kind != "radar") continue;
+    if (sc.site_types.at(sc.sites[i].type).kind != scenario::SiteKind::kRadar) continue;
     radar_ids.push_back(sc.sites[i].id);
     if (a.radar.empty() || sc.sites[i].id == a.radar) req.sites.push_back(i);
   }
@@ -94,7 +93,7 @@ int coverage_command(const CoverageArgs& a) {
   const double max_range = [&] {
     double m = 0.0;
     for (std::size_t i : req.sites)
-      m = std::max(m, sim::radar_type(sc.site_types.at(sc.sites[i].type)).parameters.instrumented_range_m);
+      m = std::max(m, sc.site_types.at(sc.sites[i].type).radar.radar.parameters.instrumented_range_m);
     return m;
   }();
   const double cells =

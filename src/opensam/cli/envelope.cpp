@@ -13,7 +13,6 @@
 #include "opensam/cli/flags.hpp"
 #include "opensam/output/raster.hpp"
 #include "opensam/scenario/scenario.hpp"
-#include "opensam/sim/weapon_setup.hpp"
 #include "opensam/weapons/envelope.hpp"
 
 namespace opensam::cli {
@@ -71,9 +70,10 @@ int envelope_command(const EnvelopeArgs& a) {
     std::cerr << loaded.errors.str();
     return kExitBadInput;
   }
-  if (loaded.site->kind != "missile")
-    return fail(fmt::format("--missile: '{}' is a {}, not a missile", name, loaded.site->kind));
-  weapons::MissileType missile = sim::missile_type(*loaded.site);
+  if (loaded.site->kind != scenario::SiteKind::kMissile)
+    return fail(
+        fmt::format("--missile: '{}' is a {}, not a missile", name, core::name_of(loaded.site->kind)));
+  weapons::MissileType missile = loaded.site->missile.missile;
   // A seeker's acquisition range goes as the fourth root of the RCS (radar equation); the
   // library gives it against 1 m2.
   missile.flight.seeker_range_m *= std::pow(*rcs, 0.25);

@@ -63,15 +63,21 @@ constexpr std::array kEmitters{
 
 }  // namespace
 
-EntityType entity_type(std::string_view library_type, std::string_view threat_kind) {
+EntityType entity_type(std::string_view library_type, std::optional<scenario::ThreatKind> threat_kind) {
+  using scenario::ThreatKind;
   for (const Named& n : kTable) {
     if (n.type == library_type) return n.entity;
   }
-  if (threat_kind == "aircraft") return {1, 2, 0, 0, 0, 0, 0};
-  if (threat_kind == "drone" || threat_kind == "decoy") return {1, 2, 0, 50, 0, 0, 0};
-  if (threat_kind == "arm") return {2, 4, 0, 1, 0, 0, 0};
-  if (threat_kind == "ballistic_missile") return {2, 11, 0, 2, 0, 0, 0};
-  if (threat_kind == "cruise_missile") return {2, 11, 0, 1, 0, 0, 0};
+  if (threat_kind) {
+    switch (*threat_kind) {
+      case ThreatKind::kAircraft: return {1, 2, 0, 0, 0, 0, 0};
+      case ThreatKind::kDrone:
+      case ThreatKind::kDecoy: return {1, 2, 0, 50, 0, 0, 0};
+      case ThreatKind::kArm: return {2, 4, 0, 1, 0, 0, 0};
+      case ThreatKind::kBallisticMissile: return {2, 11, 0, 2, 0, 0, 0};
+      case ThreatKind::kCruiseMissile: return {2, 11, 0, 1, 0, 0, 0};
+    }
+  }
   if (library_type.starts_with("s400/")) return {1, 1, kRussia, 28, 24, 0, 0};
   return {};
 }

@@ -4,16 +4,18 @@
 /// category with subcategory 0 (unspecified).
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "opensam/dis/pdu.hpp"
+#include "opensam/scenario/scenario.hpp"
 
 namespace opensam::dis {
 
 /// The entity type of a library type ("s400/92N6E", "f16c", "s400/48N6E3"); `threat_kind` is the
-/// threat type's kind (aircraft, cruise_missile, ...) for types not in the table, empty for
-/// systems.
-[[nodiscard]] EntityType entity_type(std::string_view library_type, std::string_view threat_kind);
+/// threat type's kind for types not in the table, none for systems.
+[[nodiscard]] EntityType entity_type(std::string_view library_type,
+                                     std::optional<scenario::ThreatKind> threat_kind);
 
 /// The emitter of a radar type: SISO-REF-010 emitter name and emitter system function.
 struct Emitter {

@@ -18,7 +18,6 @@
 
 #include "opensam/dis/enums.hpp"
 #include "opensam/geo/frames.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::dis {
 
@@ -195,7 +194,7 @@ struct Shot {
 
 struct RadarOut {
   sim::EntityIndex site = 0;
-  sim::RadarType type;
+  sensors::RadarType type;
   Emitter emitter;
   double facing_rad = 0.0;
   bool on = true;
@@ -329,10 +328,10 @@ struct Link::Impl {
     if (!opt.pcap_path.empty()) capture.emplace(opt.pcap_path, opt.out ? opt.out->port : 3000);
     for (std::size_t i = 0; i < sc.sites.size(); ++i) {
       const scenario::SiteType& type = sc.site_types.at(sc.sites[i].type);
-      if (type.kind != "radar") continue;
+      if (type.kind != scenario::SiteKind::kRadar) continue;
       RadarOut r;
       r.site = sim::EntityIndex(i);
-      r.type = sim::radar_type(type);
+      r.type = type.radar.radar;
       r.emitter = emitter(sc.sites[i].type);
       r.facing_rad = sc.sites[i].facing_rad;
       radars.push_back(std::move(r));
@@ -383,9 +382,9 @@ struct Link::Impl {
     return published[e];
   }
 
-  [[nodiscard]] std::string_view threat_kind(const std::string& type) const {
+  [[nodiscard]] std::optional<scenario::ThreatKind> threat_kind(const std::string& type) const {
     const auto it = sc.threat_types.find(type);
-    return it == sc.threat_types.end() ? std::string_view() : std::string_view(it->second.kind);
+    return it == sc.threat_types.end() ? std::nullopt : std::optional(it->second.kind);
   }
 
   /// The Entity State of `m` now, if its dead reckoning has drifted past a threshold, its
@@ -419,7 +418,7 @@ struct Link::Impl {
     if (!o.known) {
       EntityState& p = o.pdu;
       p.id = our_id(m.entity);
-      p.type = entity_type(*m.type, m.kind == sim::EntityKind::kThreat ? threat_kind(*m.type) : "");
+      p.type = entity_type(*m.type, m.kind == sim::EntityKind::kThreat ? threat_kind(*m.type) : std::nullopt);
       p.force = kForceFriendly;
       if (m.kind == sim::EntityKind::kThreat) {
         const std::size_t k = m.entity - sc.sites.size() - sc.assets.size();
@@ -453,7 +452,7 @@ struct Link::Impl {
   void fire(Shot& s, const sim::MoverState* munition) {
     s.fired = true;
     s.event = {opt.site, opt.application, ++event_number};
-    s.descriptor.munition = munition != nullptr ? entity_type(*munition->type, "") : EntityType{};
+    s.descriptor.munition = munition != nullptr ? entity_type(*munition->type, std::nullopt) : EntityType{};
     const geo::Vec3 launcher =
         s.launcher < published.size() ? published[s.launcher].position : geo::Vec3::Zero();
     // The target: the flying threat nearest the track's estimate (what the shot was meant for).
@@ -518,7 +517,7 @@ struct Link::Impl {
     b.erp_dbm = float(10.0 * std::log10(rp.peak_power_w * 1000.0) + rp.gain_db);  // ERP = P G, in dBm
     b.prf_hz = float(rp.prf_hz);
     b.pulse_width_us = float(1e6 / rp.noise_bandwidth_hz);
-    const bool rotating = r.type.scan == sim::ScanKind::kRotating;
+    const bool rotating = r.type.scan == sensors::ScanKind::kRotating;
     b.azimuth_center_rad = float(rotating ? 0.0 : r.facing_rad);
     b.azimuth_sweep_rad = float(rotating ? std::numbers::pi : r.type.sector_width_rad / 2.0);
     b.elevation_center_rad = float((r.type.max_elevation_rad + r.type.min_elevation_rad) / 2.0);

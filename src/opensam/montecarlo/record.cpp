@@ -58,8 +58,7 @@ ReplicateRecord make_record(const scenario::Scenario& sc, const sim::RunResult& 
     switch (o.outcome) {
       case sim::Outcome::kKilled:
         ++r.killed;
-        r.threat_value_killed_usd +=
-            scenario::figure_or(sc.threat_types.at(threat.type).figures, "unit_cost_usd", 0.0);
+        r.threat_value_killed_usd += sc.threat_types.at(threat.type).unit_cost_usd;
         break;
       case sim::Outcome::kLeaked: {
         ++r.leaked;

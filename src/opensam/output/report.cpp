@@ -10,7 +10,6 @@
 
 #include "opensam/output/writers.hpp"
 #include "opensam/sensors/rcs.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::output {
 
@@ -97,7 +96,7 @@ Facts gather(const scenario::Scenario& sc, const sim::RunResult& run) {
   f.first_track_range_m.assign(n, kNaN);
   f.created.resize(n);
   for (std::size_t i = 0; i < sc.sites.size(); ++i)
-    if (sc.site_types.at(sc.sites[i].type).kind == "radar") f.radars.push_back(i);
+    if (sc.site_types.at(sc.sites[i].type).kind == scenario::SiteKind::kRadar) f.radars.push_back(i);
   std::vector<std::vector<const sim::TruthSample*>> truth(n);
   for (const auto& s : run.truth) truth[s.entity].push_back(&s);
   for (const auto& e : run.events) {
@@ -377,7 +376,7 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
     const auto* d = std::get_if<sim::Detection>(&e.data);
     if (d == nullptr || d->target == sim::kNoEntity) continue;
     const scenario::ThreatType* tt = threat_type(sc, run.entities[d->target].type);
-    if (tt == nullptr || tt->kind != "aircraft") continue;
+    if (tt == nullptr || tt->kind != scenario::ThreatKind::kAircraft) continue;
     seen[{d->target, d->radar}].push_back(d);
     seen_t[{d->target, d->radar}].push_back(e.time_s);
   }
@@ -389,7 +388,7 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
   bool any_aircraft = false;
   for (const auto& o : run.threats) {
     const scenario::ThreatType* tt = threat_type(sc, run.entities[o.entity].type);
-    any_aircraft = any_aircraft || (tt != nullptr && tt->kind == "aircraft");
+    any_aircraft = any_aircraft || (tt != nullptr && tt->kind == scenario::ThreatKind::kAircraft);
   }
   if (!any_aircraft) {
     h += "<p>No aircraft in this scenario.</p>\n";
@@ -400,12 +399,12 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
     for (const auto& o : run.threats) {
       const sim::Entity& ent = run.entities[o.entity];
       const scenario::ThreatType* tt = threat_type(sc, ent.type);
-      if (tt == nullptr || tt->kind != "aircraft") continue;
+      if (tt == nullptr || tt->kind != scenario::ThreatKind::kAircraft) continue;
       bool row = false;
       for (std::size_t radar : facts.radars) {
         const auto it = seen.find({o.entity, sim::EntityIndex(radar)});
         if (it == seen.end()) continue;
-        const sim::RadarType radar_kind = sim::radar_type(sc.site_types.at(sc.sites[radar].type));
+        const sensors::RadarType& radar_kind = sc.site_types.at(sc.sites[radar].type).radar.radar;
         const auto& times = seen_t.at(it->first);
         Exposure x;
         x.detections = static_cast<int>(it->second.size());

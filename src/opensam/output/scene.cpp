@@ -79,7 +79,7 @@ Scene build(const scenario::Scenario& sc, const sim::RunResult& run) {
   for (std::size_t i = 0; i < sc.sites.size(); ++i) {
     const auto& s = sc.sites[i];
     const auto it = sc.site_types.find(s.type);
-    const std::string kind = it == sc.site_types.end() ? "site" : it->second.kind;
+    const std::string kind = it == sc.site_types.end() ? "site" : std::string(core::name_of(it->second.kind));
     std::string description = fmt::format("{}\n{}", site_type_name(sc, s.type), s.type);
     if (!s.missile.empty()) description += fmt::format("\n{} rounds of {}", s.rounds, s.missile);
     if (destroyed[i] >= 0.0) description += fmt::format("\ndestroyed at {:.1f} s", destroyed[i]);

@@ -26,7 +26,6 @@
 #include "opensam/output/writers.hpp"
 #include "opensam/sensors/radar_equation.hpp"
 #include "opensam/sim/prepared.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace py = pybind11;
 namespace mc = opensam::montecarlo;
@@ -262,9 +261,10 @@ double calc_horizon(double radar_height, double target_height, double k_factor) 
 sensors::RadarParameters radar_parameters(const std::string& radar) {
   auto r = scenario::load_site_type(radar, "radar");
   if (!r.errors.empty() || !r.site) throw ScenarioError(r.errors.str());
-  if (r.site->kind != "radar")
-    throw py::value_error(fmt::format("calc.range: radar: '{}' is a {}, not a radar", radar, r.site->kind));
-  return sim::radar_type(*r.site).parameters;
+  if (r.site->kind != scenario::SiteKind::kRadar)
+    throw py::value_error(
+        fmt::format("calc.range: radar: '{}' is a {}, not a radar", radar, core::name_of(r.site->kind)));
+  return r.site->radar.radar.parameters;
 }
 
 /// Detection range: the solved range equation, capped by the instrumented range and, with

@@ -21,6 +21,7 @@
 #include "opensam/scenario/library.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/scenario/tracker_config.hpp"
+#include "opensam/scenario/types.hpp"
 #include "opensam/scenario/yaml_reader.hpp"
 
 namespace opensam::scenario {
@@ -370,169 +371,13 @@ class Loader {
     return file.generic_string();
   }
 
-  static void read_figures(const MapReader& r, const Section& section, std::map<std::string, Figure>& out) {
-    for (const auto& f : section.fields) {
-      if (f.kind != FieldKind::kFigure) continue;
-      if (auto fig = r.figure(f.key)) out.emplace(std::string(f.key), *fig);
-    }
-  }
-
-  static void read_settings(const MapReader& r, const Section& section,
-                            std::map<std::string, std::string>& out) {
-    for (const auto& f : section.fields) {
-      if (f.kind != FieldKind::kChoice) continue;
-      if (auto v = r.text(f.key)) out.emplace(std::string(f.key), *v);
-    }
-  }
-
-  /// The radar-equation figures a radar type must give (the rest have defaults).
-  static void check_radar_type(const MapReader& r, const SiteType& t) {
-    if (t.kind != "radar") return;
-    std::vector<std::string_view> missing;
-    for (std::string_view key : {"frequency", "peak_power", "antenna_gain", "pulse_width", "bandwidth",
-                                 "noise_figure", "system_losses", "pulses", "pfa", "prf", "azimuth_beamwidth",
-                                 "elevation_beamwidth", "scan_period", "instrumented_range"}) {
-      if (!t.figures.contains(std::string(key)) && !r.has(key)) missing.push_back(key);
-    }
-    if (!missing.empty()) r.error("kind", fmt::format("a radar needs {}", fmt::join(missing, ", ")));
-    if (auto it = t.figures.find("pulses");
-        it != t.figures.end() && it->second.value != std::floor(it->second.value))
-      r.error("pulses", "must be a whole number");
-    if (t.settings.contains("scan") && t.settings.at("scan") == "sector" &&
-        !t.figures.contains("sector_width") && !r.has("sector_width"))
-      r.error("scan", "a sector radar needs sector_width");
-  }
-
-  /// The flight and envelope figures a missile type must give (the rest have defaults).
-  static void check_missile_type(const MapReader& r, const SiteType& t) {
-    for (const char* key : {"per_tube", "tubes", "fire_channels", "missiles_guided"}) {
-      if (auto it = t.figures.find(key);
-          it != t.figures.end() && it->second.value != std::floor(it->second.value))
-        r.error(key, "must be a whole number");
-    }
-    if (t.kind != "missile") return;
-    std::vector<std::string_view> missing;
-    for (std::string_view key :
-         {"launch_mass", "propellant_mass", "burn_time", "thrust", "reference_area", "drag_coefficient",
-          "lift_coefficient_max", "lethal_radius", "max_range", "max_altitude", "unit_cost_usd"}) {
-      if (!t.figures.contains(std::string(key))) missing.push_back(key);
-    }
-    if (!missing.empty()) r.error("kind", fmt::format("a missile needs {}", fmt::join(missing, ", ")));
-    const auto value = [&](const char* key) { return figure_or(t.figures, key, 0.0); };
-    if (value("propellant_mass") >= value("launch_mass") && t.figures.contains("launch_mass"))
-      r.error("propellant_mass", "must be less than launch_mass");
-    if (t.figures.contains("sustain_time") != t.figures.contains("sustain_thrust"))
-      r.error(t.figures.contains("sustain_time") ? "sustain_time" : "sustain_thrust",
-              "a sustain phase needs both sustain_time and sustain_thrust");
-    if (t.settings.contains("homing") && t.settings.at("homing") == "active" &&
-        !t.figures.contains("seeker_range"))
-      r.error("homing", "an active seeker needs seeker_range");
-    if (value("min_range") >= value("max_range") && t.figures.contains("min_range"))
-      r.error("min_range", "must be less than max_range");
-    if (value("min_altitude") >= value("max_altitude") && t.figures.contains("min_altitude"))
-      r.error("min_altitude", "must be less than max_altitude");
-  }
-
-  /// An angle list ("0 deg", "45 deg", ...) under `key` of an rcs_table, checked increasing in
-  /// [lo, hi].
-  static std::vector<double> read_angles(const ReadContext& ctx, const MapReader& r, std::string_view key,
-                                         double lo, double hi) {
-    std::vector<double> out;
-    const auto texts = r.string_list(key);
-    const YAML::Node n = r.has(key) ? r.node(key) : YAML::Node();
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-      const std::string item_path = fmt::format("{}[{}]", r.path(key), i);
-      const core::SourceLocation where =
-          n.IsSequence() ? location_of(ctx, n[i]) : (n ? location_of(ctx, n) : r.where(key));
-      const auto q = core::parse_quantity(texts[i], core::Dimension::kAngle);
-      if (!q.quantity) {
-        ctx.errors->add(where, item_path, q.error);
-        return {};
-      }
-      const double v = q.quantity->value;
-      if (v < lo - 1e-9 || v > hi + 1e-9) {
-        ctx.errors->add(where, item_path,
-                        fmt::format("'{}' is outside {:g} to {:g} deg", texts[i],
-                                    lo * 180.0 / std::numbers::pi, hi * 180.0 / std::numbers::pi));
-        return {};
-      }
-      if (!out.empty() && v <= out.back()) {
-        ctx.errors->add(where, item_path, "angles must increase");
-        return {};
-      }
-      out.push_back(v);
-    }
-    return out;
-  }
-
-  static std::optional<RcsTable> read_rcs_table(const ReadContext& ctx, const MapReader& parent) {
-    MapReader r(ctx, parent.node("rcs_table"), kRcsTableSection, parent.path("rcs_table"));
-    if (!r.is_map()) return std::nullopt;
-    RcsTable t;
-    const auto source = r.text("source");
-    const auto estimate = r.boolean("estimate");
-    (void)r.text("note");
-    if (!source || !estimate) return std::nullopt;
-    t.source = *source;
-    t.estimate = *estimate;
-    const std::size_t before = ctx.errors->size();
-    t.azimuth_rad = read_angles(ctx, r, "azimuth", 0.0, std::numbers::pi);
-    t.elevation_rad = r.has("elevation")
-                          ? read_angles(ctx, r, "elevation", -std::numbers::pi / 2, std::numbers::pi / 2)
-                          : std::vector{0.0};
-    if (ctx.errors->size() != before || t.azimuth_rad.empty() || t.elevation_rad.empty()) return std::nullopt;
-    const YAML::Node bands = r.has("bands") ? r.node("bands") : YAML::Node();
-    if (!bands || !bands.IsMap() || bands.size() == 0) {
-      r.error("bands", "expected a map from band letter (L, S, C, X, ...) to rows of dBsm values");
-      return std::nullopt;
-    }
-    static constexpr std::string_view kBands[] = {"HF", "VHF", "UHF", "L", "S", "C", "X", "Ku", "K", "Ka"};
-    for (const auto& kv : bands) {
-      const std::string band = kv.first.Scalar();
-      const std::string bpath = join_path(r.path("bands"), band);
-      if (std::find(std::begin(kBands), std::end(kBands), band) == std::end(kBands)) {
-        ctx.errors->add(
-            location_of(ctx, kv.first), bpath,
-            fmt::format("unknown band '{}'; bands are HF, VHF, UHF, L, S, C, X, Ku, K, Ka", band));
-        return std::nullopt;
-      }
-      const YAML::Node rows = kv.second;
-      if (!rows.IsSequence() || rows.size() != t.elevation_rad.size()) {
-        ctx.errors->add(location_of(ctx, rows), bpath,
-                        fmt::format("expected {} row(s), one per elevation", t.elevation_rad.size()));
-        return std::nullopt;
-      }
-      std::vector<double> values;
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        const YAML::Node row = rows[i];
-        const std::string rpath = fmt::format("{}[{}]", bpath, i);
-        if (!row.IsSequence() || row.size() != t.azimuth_rad.size()) {
-          ctx.errors->add(location_of(ctx, row), rpath,
-                          fmt::format("expected {} dBsm value(s), one per azimuth", t.azimuth_rad.size()));
-          return std::nullopt;
-        }
-        for (std::size_t j = 0; j < row.size(); ++j) {
-          const auto v = row[j].IsScalar() ? core::parse_number(row[j].Scalar()) : std::nullopt;
-          if (!v || *v < -100.0 || *v > 100.0) {
-            ctx.errors->add(location_of(ctx, row[j]), fmt::format("{}[{}]", rpath, j),
-                            "expected a number of dBsm between -100 and 100");
-            return std::nullopt;
-          }
-          values.push_back(*v);
-        }
-      }
-      t.dbsm.emplace(band, std::move(values));
-    }
-    return t;
-  }
-
   void read_defence(const ReadContext& ctx, const YAML::Node& node) {
     MapReader r(ctx, node, kDefenceSection, "defence");
     if (!r.is_map()) return;
     Defence& d = sc_.defence;
-    d.roe = r.text("roe").value_or(d.roe);
-    d.doctrine = r.text("doctrine").value_or(d.doctrine);
-    d.iff = r.text("iff").value_or(d.iff);
+    if (auto v = r.text("roe")) d.roe = *core::parse_name<c2::Roe>(*v);
+    if (auto v = r.text("doctrine")) d.doctrine = *core::parse_name<c2::Doctrine>(*v);
+    if (auto v = r.text("iff")) d.iff = *core::parse_name<threats::IffMode>(*v);
     d.engage_on_remote = r.boolean("engage_on_remote").value_or(false);
     d.emcon_on_arm = r.boolean("emcon_on_arm").value_or(false);
     if (auto q = r.quantity("kill_assessment")) d.kill_assessment_s = q->value;
@@ -573,7 +418,7 @@ class Loader {
     }
     if (auto k = r.quantity("k_factor")) env.k_factor = k->value;
     if (auto surface = r.text("surface")) {
-      env.surface = *surface == "sea" ? Surface::kSea : Surface::kLand;
+      env.surface = *core::parse_name<Surface>(*surface);
       env.clutter_gamma_db = env.surface == Surface::kSea ? -40.0 : -20.0;
       env.reflection = env.surface == Surface::kSea ? 0.9 : 0.3;
     }
@@ -586,52 +431,11 @@ class Loader {
   }
 
   void read_site_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id) {
-    MapReader r(ctx, root, kSiteTypeSection, "");
-    if (!r.is_map()) return;
-    SiteType t;
-    t.id = id;
-    t.name = r.text("name").value_or("");
-    t.kind = r.text("kind").value_or("");
-    t.description = r.text("description").value_or("");
-    read_figures(r, kSiteTypeSection, t.figures);
-    read_settings(r, kSiteTypeSection, t.settings);
-    check_radar_type(r, t);
-    check_missile_type(r, t);
-    sc_.site_types.emplace(id, std::move(t));
+    if (auto t = scenario::read_site_type(ctx, root, id)) sc_.site_types.emplace(id, std::move(*t));
   }
 
   void read_threat_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id) {
-    MapReader r(ctx, root, kThreatTypeSection, "");
-    if (!r.is_map()) return;
-    ThreatType t;
-    t.id = id;
-    t.name = r.text("name").value_or("");
-    t.kind = r.text("kind").value_or("");
-    t.description = r.text("description").value_or("");
-    read_figures(r, kThreatTypeSection, t.figures);
-    read_settings(r, kThreatTypeSection, t.settings);
-    if (t.kind == "ballistic_missile") {
-      std::vector<std::string_view> missing;
-      for (std::string_view key :
-           {"launch_mass", "propellant_mass", "burn_time", "thrust", "reference_area", "drag_coefficient"}) {
-        if (!t.figures.contains(std::string(key)) && !r.has(key)) missing.push_back(key);
-      }
-      if (!missing.empty())
-        r.error("kind", fmt::format("a ballistic missile needs {}", fmt::join(missing, ", ")));
-      if (auto m = t.figures.find("launch_mass"), p = t.figures.find("propellant_mass");
-          m != t.figures.end() && p != t.figures.end() && p->second.value >= m->second.value)
-        r.error("propellant_mass", "must be less than launch_mass");
-    }
-    if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
-    if (auto it = t.figures.find("swerling");
-        it != t.figures.end() && it->second.value != std::floor(it->second.value)) {
-      r.error("swerling", "must be a whole number, 0 to 4");
-    }
-    if (t.figures.contains("jammer_erp") != t.figures.contains("jammer_bandwidth")) {
-      r.error(t.figures.contains("jammer_erp") ? "jammer_erp" : "jammer_bandwidth",
-              "a jammer needs both jammer_erp and jammer_bandwidth");
-    }
-    sc_.threat_types.emplace(id, std::move(t));
+    if (auto t = scenario::read_threat_type(ctx, root, id)) sc_.threat_types.emplace(id, std::move(*t));
   }
 
   void read_site(const ReadContext& ctx, const YAML::Node& node, const std::string& path,
@@ -686,15 +490,16 @@ class Loader {
   bool read_launcher_keys(const MapReader& r, Site& s, const fs::path& base_dir) {
     const auto type = sc_.site_types.find(s.type);
     if (type == sc_.site_types.end()) return false;
-    const std::string& kind = type->second.kind;
-    if (kind == "missile") {
+    const SiteKind kind = type->second.kind;
+    if (kind == SiteKind::kMissile) {
       r.error("type", fmt::format("'{}' is a missile: load it on a launcher with `missile:`", s.type));
       return false;
     }
-    if (kind != "launcher") {
+    if (kind != SiteKind::kLauncher) {
       for (std::string_view key : {"missile", "rounds", "reloads", "ready_at"}) {
         if (r.has(key)) {
-          r.error(key, fmt::format("only a launcher takes '{}'; '{}' is a {}", key, s.type, kind));
+          r.error(key,
+                  fmt::format("only a launcher takes '{}'; '{}' is a {}", key, s.type, core::name_of(kind)));
           return false;
         }
       }
@@ -708,13 +513,12 @@ class Loader {
     const auto key = resolve_type(r, *name, LibraryPart::kSystems, base_dir, "missile");
     if (!key) return false;
     const SiteType& missile = sc_.site_types.at(*key);
-    if (missile.kind != "missile") {
-      r.error("missile", fmt::format("'{}' is a {}, not a missile", *name, missile.kind));
+    if (missile.kind != SiteKind::kMissile) {
+      r.error("missile", fmt::format("'{}' is a {}, not a missile", *name, core::name_of(missile.kind)));
       return false;
     }
     s.missile = *key;
-    const int capacity =
-        int(figure_or(type->second.figures, "tubes", 4.0) * figure_or(missile.figures, "per_tube", 1.0));
+    const int capacity = type->second.launcher.tubes * missile.missile.missile.per_tube;
     s.rounds = capacity;
     if (auto n = r.whole_number("rounds")) {
       if (int(*n) > capacity) {
@@ -872,14 +676,14 @@ class Loader {
       ok = false;
     }
     t.friendly = r.boolean("friendly").value_or(false);
-    t.transponder = r.text("transponder").value_or("none");
+    if (auto v = r.text("transponder")) t.transponder = *core::parse_name<threats::IffMode>(*v);
     const auto start = r.quantity("start");
     const auto jitter = r.quantity("start_jitter");
     const auto end = r.text("end");
     if (start && jitter && end) {
       t.start_time_s = start->value;
       t.start_jitter_s = jitter->value;
-      t.end = *end == "exit" ? RouteEnd::kExit : RouteEnd::kAimPoint;
+      t.end = *core::parse_name<RouteEnd>(*end);
     } else {
       ok = false;
     }
@@ -918,9 +722,7 @@ class Loader {
     std::optional<Altitude> altitude;
     double speed_mps = 0.0;  // 0: not known yet
     if (type != nullptr) {
-      if (auto it = type->figures.find("cruise_speed"); it != type->figures.end() && !it->second.mach) {
-        speed_mps = it->second.value;
-      }
+      if (!type->cruise_speed.mach) speed_mps = type->cruise_speed.value;
     }
     for (std::size_t i = 0; i < points.size(); ++i) {
       const auto& [pnode, ppath] = points[i];
@@ -941,8 +743,7 @@ class Loader {
       const double alt_m = altitude ? altitude->value_m : 0.0;
       if (i == 0 && type != nullptr && speed_mps == 0.0) {
         // A cruise speed in Mach applies at the first point's altitude.
-        const Figure& f = type->figures.at("cruise_speed");
-        speed_mps = f.value * physics::speed_of_sound_mps(alt_m);
+        speed_mps = type->cruise_speed.value * physics::speed_of_sound_mps(alt_m);
       }
       if (w.has("speed")) {
         const auto q = w.quantity("speed");
@@ -980,7 +781,8 @@ class Loader {
       r.error("route", "a route without a target needs at least two points");
       return false;
     }
-    if (type != nullptr && type->kind == "ballistic_missile" && t.target.empty() && route.size() != 2) {
+    if (type != nullptr && type->kind == ThreatKind::kBallisticMissile && t.target.empty() &&
+        route.size() != 2) {
       r.error("route",
               "a ballistic missile flies from its launch point to its aim point: give one "
               "point and a target, or two points");
@@ -1064,12 +866,12 @@ class Loader {
       Threat& t = sc_.threats[p.threat];
       const auto it = std::find_if(sc_.assets.begin(), sc_.assets.end(),
                                    [&](const Asset& a) { return a.id == t.target; });
-      const bool arm = sc_.threat_types.at(t.type).kind == "arm";
+      const bool arm = sc_.threat_types.at(t.type).kind == ThreatKind::kArm;
       if (it == sc_.assets.end() && arm) {
         // An anti-radiation missile's target is a radar.
         const auto site =
             std::find_if(sc_.sites.begin(), sc_.sites.end(), [&](const Site& x) { return x.id == t.target; });
-        if (site != sc_.sites.end() && sc_.site_types.at(site->type).kind == "radar") {
+        if (site != sc_.sites.end() && sc_.site_types.at(site->type).kind == SiteKind::kRadar) {
           t.target_is_site = true;
           const Waypoint& last = t.route.back();
           if (last.position.lat_deg != site->position.lat_deg ||
@@ -1093,7 +895,7 @@ class Loader {
           last.altitude.value_m != it->altitude.value_m) {  // else the route already ends on it
         t.route.push_back({it->position, it->altitude, last.speed_mps, 0.0});
       }
-      if (sc_.threat_types.at(t.type).kind == "ballistic_missile" && t.route.size() != 2) {
+      if (sc_.threat_types.at(t.type).kind == ThreatKind::kBallisticMissile && t.route.size() != 2) {
         report(p,
                "a ballistic missile flies from its launch point to its aim point: give one route "
                "point and a target, or two points");
@@ -1115,7 +917,7 @@ class Loader {
     std::size_t radars = 0;
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       const auto type = sc_.site_types.find(sc_.sites[i].type);
-      if (type == sc_.site_types.end() || type->second.kind != "radar") continue;
+      if (type == sc_.site_types.end() || type->second.kind != SiteKind::kRadar) continue;
       const auto at = ids_.find(sc_.sites[i].id);
       if (++radars == tracking::kMaxSensors / 2 + 1)
         errors_.add(at != ids_.end() ? at->second : where, fmt::format("sites[{}]", i),

@@ -79,7 +79,7 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     e << YAML::Key << "terrain" << YAML::Value
       << std::filesystem::absolute(env.terrain_file).generic_string();
   e << YAML::Key << "k_factor" << YAML::Value << num(env.k_factor);
-  e << YAML::Key << "surface" << YAML::Value << (env.surface == Surface::kSea ? "sea" : "land");
+  e << YAML::Key << "surface" << YAML::Value << std::string(core::name_of(env.surface));
   e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
   e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
   emit_tracker(e, sc.tracker);
@@ -89,8 +89,9 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   }
   const Defence& d = sc.defence;
   e << YAML::Key << "defence" << YAML::Value << YAML::BeginMap;
-  e << YAML::Key << "roe" << YAML::Value << d.roe << YAML::Key << "doctrine" << YAML::Value << d.doctrine;
-  e << YAML::Key << "iff" << YAML::Value << d.iff;
+  e << YAML::Key << "roe" << YAML::Value << std::string(core::name_of(d.roe)) << YAML::Key << "doctrine"
+    << YAML::Value << std::string(core::name_of(d.doctrine));
+  e << YAML::Key << "iff" << YAML::Value << std::string(core::name_of(d.iff));
   e << YAML::Key << "engage_on_remote" << YAML::Value << d.engage_on_remote;
   e << YAML::Key << "kill_assessment" << YAML::Value << num(d.kill_assessment_s) + " s";
   e << YAML::Key << "max_missiles_per_target" << YAML::Value << d.max_missiles_per_target;
@@ -163,7 +164,7 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     else
       e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
     e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
-    e << YAML::Key << "end" << YAML::Value << (t.end == RouteEnd::kExit ? "exit" : "aim_point");
+    e << YAML::Key << "end" << YAML::Value << std::string(core::name_of(t.end));
     // The route already ends on the target's aim point; the loader does not add it twice.
     if (!t.target.empty()) e << YAML::Key << "target" << YAML::Value << t.target;
     e << YAML::Key << "route" << YAML::Value << YAML::BeginSeq;
@@ -182,7 +183,8 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     e << YAML::Key << "route_jitter" << YAML::Value << num(t.route_jitter_m) + " m";
     e << YAML::Key << "rcs_jitter" << YAML::Value << num(t.rcs_jitter_db) + " dB";
     if (t.friendly) e << YAML::Key << "friendly" << YAML::Value << true;
-    if (t.transponder != "none") e << YAML::Key << "transponder" << YAML::Value << t.transponder;
+    if (t.transponder != threats::IffMode::kNone)
+      e << YAML::Key << "transponder" << YAML::Value << std::string(core::name_of(t.transponder));
     if (!t.manoeuvres.empty()) {
       e << YAML::Key << "manoeuvres" << YAML::Value << YAML::BeginSeq;
       for (const auto& m : t.manoeuvres) {

@@ -8,9 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "opensam/c2/types.hpp"
 #include "opensam/core/diagnostic.hpp"
+#include "opensam/core/names.hpp"
 #include "opensam/core/time_window.hpp"
+#include "opensam/sensors/radar_type.hpp"
+#include "opensam/threats/ballistic.hpp"
+#include "opensam/threats/events.hpp"
+#include "opensam/threats/flight.hpp"
 #include "opensam/tracking/types.hpp"
+#include "opensam/weapons/missile.hpp"
 
 namespace opensam::scenario {
 
@@ -35,28 +42,60 @@ struct Figure {
   bool estimate = false;
 };
 
-/// A library figure's value, or `fallback` when the type does not give it.
-[[nodiscard]] inline double figure_or(const std::map<std::string, Figure>& figures, const std::string& key,
-                                      double fallback) {
-  const auto it = figures.find(key);
-  return it == figures.end() ? fallback : it->second.value;
+/// What a site element type is.
+enum class SiteKind : std::uint8_t { kRadar, kLauncher, kCommandPost, kMissile };
+constexpr auto names(SiteKind) {
+  return std::to_array<core::Named<SiteKind>>({{SiteKind::kRadar, "radar"},
+                                               {SiteKind::kLauncher, "launcher"},
+                                               {SiteKind::kCommandPost, "command_post"},
+                                               {SiteKind::kMissile, "missile"}});
 }
 
-/// A library setting (a choice such as `scan: sector`), or `fallback` when the type gives none.
-[[nodiscard]] inline std::string setting_or(const std::map<std::string, std::string>& settings,
-                                            const std::string& key, const std::string& fallback) {
-  const auto it = settings.find(key);
-  return it == settings.end() ? fallback : it->second;
-}
+/// A radar type: its radar model and what the fire control counts on it for.
+struct RadarFigures {
+  sensors::RadarType radar;
+  int fire_channels = 0;    ///< targets engaged at once; 0: not an engagement radar
+  int missiles_guided = 0;  ///< missiles in flight guided at once
+};
 
-/// A site element type from data/systems (radar, launcher, command post).
+/// A launcher type.
+struct LauncherFigures {
+  int tubes = 4;
+  double reaction_time_s = 10.0;   ///< from the order to the first missile leaving the tube
+  double ripple_interval_s = 4.0;  ///< between two launches from the same launcher
+  double reload_time_s = 1800.0;   ///< for a transloader to reload an empty launcher
+};
+
+/// A missile type: the flyout's and the fire control's model, and the figures its motor and
+/// drag curve are made of.
+struct MissileFigures {
+  weapons::MissileType missile;
+  double burn_time_s = 0.0;
+  double thrust_n = 0.0;
+  double sustain_time_s = 0.0;
+  double sustain_thrust_n = 0.0;
+  double propellant_mass_kg = 0.0;
+  double drag_coefficient = 0.0;  ///< at the transonic peak
+};
+
+/// A command post type.
+struct CommandPostFigures {
+  int max_targets = 0;  ///< targets engaged at once (for reference)
+};
+
+/// A site element type from data/systems: its typed figures (the member of its kind), and every
+/// figure and choice as its file gave them, with their provenance.
 struct SiteType {
   std::string id;    ///< library reference, e.g. "s400/91N6E"
   std::string name;  ///< e.g. "91N6E Big Bird acquisition radar"
-  std::string kind;  ///< radar | launcher | command_post
+  SiteKind kind = SiteKind::kRadar;
   std::string description;
-  std::map<std::string, Figure> figures;        ///< by key, e.g. "instrumented_range"
-  std::map<std::string, std::string> settings;  ///< choices, e.g. "scan" -> "rotating"
+  RadarFigures radar;
+  LauncherFigures launcher;
+  MissileFigures missile;
+  CommandPostFigures command_post;
+  std::map<std::string, Figure> figures;        ///< as given, by key, e.g. "instrumented_range"
+  std::map<std::string, std::string> settings;  ///< choices as given, e.g. "scan" -> "rotating"
 };
 
 /// Radar cross section by aspect and band, in dBsm (a library table with its provenance).
@@ -69,14 +108,40 @@ struct RcsTable {
   bool estimate = false;
 };
 
-/// A threat type from data/threats.
+/// What a threat type is.
+enum class ThreatKind : std::uint8_t { kAircraft, kCruiseMissile, kBallisticMissile, kDrone, kArm, kDecoy };
+constexpr auto names(ThreatKind) {
+  return std::to_array<core::Named<ThreatKind>>({{ThreatKind::kAircraft, "aircraft"},
+                                                 {ThreatKind::kCruiseMissile, "cruise_missile"},
+                                                 {ThreatKind::kBallisticMissile, "ballistic_missile"},
+                                                 {ThreatKind::kDrone, "drone"},
+                                                 {ThreatKind::kArm, "arm"},
+                                                 {ThreatKind::kDecoy, "decoy"}});
+}
+
+/// A threat type from data/threats: its typed figures, and every figure and choice as its file
+/// gave them, with their provenance.
 struct ThreatType {
   std::string id;  ///< library reference, e.g. "tomahawk"
   std::string name;
-  std::string kind;  ///< aircraft | cruise_missile | ballistic_missile | drone | arm | decoy
+  ThreatKind kind = ThreatKind::kAircraft;
   std::string description;
-  std::map<std::string, Figure> figures;        ///< cruise_speed, max_speed, unit_cost_usd, ...
-  std::map<std::string, std::string> settings;  ///< choices, e.g. "trajectory" -> "depressed"
+  Figure cruise_speed;           ///< the default speed of its routes (m/s or Mach)
+  double rcs_m2 = 1.0;           ///< nominal, where the table has no band
+  sensors::Signature signature;  ///< what a radar sees of it, and its jammer
+  double unit_cost_usd = 0.0;
+  double vulnerability = 1.0;        ///< kill probability of a burst at zero miss
+  threats::Performance performance;  ///< aerodynamic flyers' limits
+  double dive_angle_rad = 0.0;       ///< terminal dive onto the aim point; 0: none
+  threats::BallisticType ballistic;  ///< ballistic missiles
+  double burn_time_s = 0.0;          ///< ballistic missiles' boost, for their motor
+  double thrust_n = 0.0;
+  double propellant_mass_kg = 0.0;
+  double drag_coefficient = 0.0;
+  double seeker_accuracy_rad = 0.0;             ///< anti-radiation missiles' passive seeker
+  double lethal_radius_m = 0.0;                 ///< anti-radiation missiles' warhead; 0: no damage
+  std::map<std::string, Figure> figures;        ///< as given: cruise_speed, max_speed, unit_cost_usd, ...
+  std::map<std::string, std::string> settings;  ///< choices as given, e.g. "trajectory" -> "depressed"
   std::optional<RcsTable> rcs_table;
 };
 
@@ -106,6 +171,10 @@ struct Reaction {
 
 /// How a route ends: at an aim point (arrival = the threat leaked) or leaving the area.
 enum class RouteEnd { kAimPoint, kExit };
+constexpr auto names(RouteEnd) {
+  return std::to_array<core::Named<RouteEnd>>(
+      {{RouteEnd::kAimPoint, "aim_point"}, {RouteEnd::kExit, "exit"}});
+}
 
 using core::TimeWindow;
 
@@ -135,9 +204,9 @@ struct EngagementZone {
 
 /// How the command post fights (the `defence` key).
 struct Defence {
-  std::string roe = "free";                   ///< free | tight | hold
-  std::string doctrine = "shoot_look_shoot";  ///< shoot_look_shoot | shoot_shoot
-  std::string iff = "russian";                ///< russian | nato | none
+  c2::Roe roe = c2::Roe::kFree;
+  c2::Doctrine doctrine = c2::Doctrine::kShootLookShoot;
+  threats::IffMode iff = threats::IffMode::kRussian;  ///< the interrogators' mode
   bool engage_on_remote = false;
   double kill_assessment_s = 5.0;
   int max_missiles_per_target = 4;
@@ -148,6 +217,9 @@ struct Defence {
 
 /// What the ground is made of under low flyers.
 enum class Surface { kLand, kSea };
+constexpr auto names(Surface) {
+  return std::to_array<core::Named<Surface>>({{Surface::kLand, "land"}, {Surface::kSea, "sea"}});
+}
 
 /// Terrain, refraction and surface (defaults: no terrain, 4/3 Earth, land).
 struct Environment {
@@ -189,7 +261,7 @@ struct Threat {
   double route_jitter_m = 0.0;
   double rcs_jitter_db = 0.0;
   bool friendly = false;
-  std::string transponder = "none";  ///< none | nato | russian
+  threats::IffMode transponder = threats::IffMode::kNone;
 };
 
 /// The command post's tracker in a run (the `tracker` key) and how its picture is scored.

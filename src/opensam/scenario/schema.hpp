@@ -2,6 +2,7 @@
 /// @file The scenario and library file formats, declared once. These tables drive
 /// validation (unknown keys, units, ranges, defaults) and the format reference in docs/.
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ enum class FieldKind {
 };
 
 struct Section;
+struct Figure;
+
+/// Library types: where a figure's value goes in the typed type being built (a SiteType or a
+/// ThreatType, as its section says).
+using FigureSetter = void (*)(void* type, const Figure& figure);
+/// The same for a choice, given by its name (checked against `choices` first).
+using ChoiceSetter = void (*)(void* type, std::string_view name);
 
 /// One key of a YAML map.
 struct FieldSpec {
@@ -43,6 +51,10 @@ struct FieldSpec {
   bool min_exclusive = false;
   std::string_view choices = {};   ///< kChoice: "a|b|c"
   const Section* child = nullptr;  ///< kList
+  /// Library types only: stores the figure (given or its default) or the choice in the typed
+  /// type; none for a figure kept for reference.
+  FigureSetter set_figure = nullptr;
+  ChoiceSetter set_choice = nullptr;
 };
 
 /// The keys one YAML map may hold.
@@ -69,13 +81,32 @@ extern const Section kDefenceSection;
 extern const Section kExternalSection;
 extern const Section kZoneSection;
 extern const Section kEnvironmentSection;
-extern const Section kSiteTypeSection;
-extern const Section kThreatTypeSection;
+/// The keys of a site type file of each kind, and of a threat type file of each kind.
+extern const Section kRadarTypeSection;
+extern const Section kLauncherTypeSection;
+extern const Section kMissileTypeSection;
+extern const Section kCommandPostTypeSection;
+extern const Section kAircraftTypeSection;
+extern const Section kCruiseMissileTypeSection;
+extern const Section kBallisticMissileTypeSection;
+extern const Section kDroneTypeSection;
+extern const Section kArmTypeSection;
+extern const Section kDecoyTypeSection;
+/// The keys every type file shares (name, kind, description), for a file whose kind is missing
+/// or unknown.
+extern const Section kSiteTypeHeadSection;
+extern const Section kThreatTypeHeadSection;
 extern const Section kFigureSection;
 extern const Section kRcsTableSection;
 extern const Section kTrackerSection;
 extern const Section kMotionModelSection;
 extern const Section kTrackSensorSection;
+
+enum class SiteKind : std::uint8_t;
+enum class ThreatKind : std::uint8_t;
+/// The section of a type file of `kind`.
+[[nodiscard]] const Section& type_section(SiteKind kind);
+[[nodiscard]] const Section& type_section(ThreatKind kind);
 
 /// The format reference (Markdown) of scenario and library files, generated from the tables.
 [[nodiscard]] std::string format_reference();

@@ -73,7 +73,7 @@ bool valid_id(std::string_view s) {
 }  // namespace
 
 MapReader::MapReader(const ReadContext& ctx, const YAML::Node& node, const Section& section, std::string path,
-                     bool check_required)
+                     bool check_required, bool check_unknown)
     : ctx_(ctx), node_(node), section_(section), path_(std::move(path)) {
   if (!node.IsMap()) {
     ctx_.errors->add(location_of(ctx_, node), path_.empty() ? "(document)" : path_,
@@ -96,7 +96,7 @@ MapReader::MapReader(const ReadContext& ctx, const YAML::Node& node, const Secti
       continue;
     }
     seen.push_back(key);
-    if (section_.find(key) != nullptr) continue;
+    if (section_.find(key) != nullptr || !check_unknown) continue;
     std::string msg = fmt::format("unknown key '{}'", key);
     if (auto near = core::closest_match(key, keys)) msg += fmt::format(" (did you mean '{}'?)", *near);
     ctx_.errors->add(location_of(ctx_, kv.first), join_path(path_, key), msg);

@@ -43,8 +43,10 @@ struct ReadContext {
 /// nothing when the key is absent without default or its value is bad.
 class MapReader {
  public:
+  /// `check_unknown` false: keys the section does not declare pass unremarked (a first look at
+  /// some keys of a map read again later).
   MapReader(const ReadContext& ctx, const YAML::Node& node, const Section& section, std::string path,
-            bool check_required = true);
+            bool check_required = true, bool check_unknown = true);
 
   [[nodiscard]] bool is_map() const { return is_map_; }
   [[nodiscard]] bool has(std::string_view key) const;

@@ -13,8 +13,8 @@ namespace opensam::sensors {
 
 /// Whether an interrogation at `position_m` (a track's estimate, `sigma_m` its uncertainty) is
 /// answered: the flying threat nearest it within 1 km or 3 sigma is a friendly of the scenario
-/// whose transponder is `mode` ("none": the defence has no interrogator).
+/// whose transponder is `mode` (none: the defence has no interrogator).
 [[nodiscard]] bool iff_answers(const threats::Movers& threats, const geo::Vec3& position_m, double sigma_m,
-                               std::string_view mode);
+                               threats::IffMode mode);
 
 }  // namespace opensam::sensors

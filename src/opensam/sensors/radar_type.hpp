@@ -2,6 +2,7 @@
 /// @file A radar type as the run uses it (its radar-equation parameters, how it scans, its
 /// biases and track dwells), and what a radar sees of a target type (its signature).
 
+#include "opensam/core/names.hpp"
 #include "opensam/sensors/radar_equation.hpp"
 #include "opensam/sensors/rcs.hpp"
 
@@ -9,6 +10,10 @@ namespace opensam::sensors {
 
 /// How a radar moves its beam.
 enum class ScanKind { kRotating, kSector };
+constexpr auto names(ScanKind) {
+  return std::to_array<core::Named<ScanKind>>(
+      {{ScanKind::kRotating, "rotating"}, {ScanKind::kSector, "sector"}});
+}
 
 struct RadarType {
   RadarParameters parameters;

@@ -9,8 +9,6 @@
 
 #include "opensam/core/rng.hpp"
 #include "opensam/sim/radar.hpp"
-#include "opensam/sim/sensor_setup.hpp"
-#include "opensam/sim/weapon_setup.hpp"
 
 namespace opensam::sim {
 
@@ -21,13 +19,14 @@ Prepared::Prepared(const scenario::Scenario& sc) : sc_(sc), terrain_(scenario_te
   tbb::parallel_for(std::size_t{0}, sc.sites.size(), [&](std::size_t i) {
     const scenario::Site& s = sc.sites[i];
     const scenario::SiteType& type = sc.site_types.at(s.type);
-    if (type.kind == "radar")
-      horizons_[i] = sensors::radar_horizon(radar_type(type), to_lla(s.position, s.altitude, terrain_),
+    if (type.kind == scenario::SiteKind::kRadar)
+      horizons_[i] = sensors::radar_horizon(type.radar.radar, to_lla(s.position, s.altitude, terrain_),
                                             terrain_, sc.environment.k_factor);
   });
   for (const scenario::Site& s : sc.sites) {
-    if (sc.site_types.at(s.type).kind != "launcher" || missile_index(s.missile) >= 0) continue;
-    missiles_.push_back(missile_type(sc.site_types.at(s.missile)));
+    if (sc.site_types.at(s.type).kind != scenario::SiteKind::kLauncher || missile_index(s.missile) >= 0)
+      continue;
+    missiles_.push_back(sc.site_types.at(s.missile).missile.missile);
   }
   flyouts_.resize(missiles_.size());
   tbb::parallel_for(std::size_t{0}, missiles_.size(), [&](std::size_t i) {

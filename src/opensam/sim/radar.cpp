@@ -5,8 +5,6 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "opensam/sim/sensor_setup.hpp"
-
 namespace opensam::sim {
 
 geo::Lla to_lla(const scenario::GeoPoint& p, const scenario::Altitude& a, const geo::Terrain& terrain) {
@@ -20,7 +18,7 @@ std::unique_ptr<Radar> make_radar(const scenario::Scenario& sc, std::size_t site
                                   std::shared_ptr<const geo::HorizonProfile> horizon) {
   const scenario::Site& s = sc.sites[site];
   return std::make_unique<Radar>(
-      core::EntityIndex(site), s.id, radar_type(sc.site_types.at(s.type)),
+      core::EntityIndex(site), s.id, sc.site_types.at(s.type).radar.radar,
       to_lla(s.position, s.altitude, terrain), terrain.height_m(s.position.lat_deg, s.position.lon_deg),
       s.facing_rad, s.silent, terrain, radar_environment(sc.environment),
       core::RngStream(seed, replicate, "radar/" + s.id + "/bias"), std::move(horizon));
@@ -43,8 +41,9 @@ geo::Terrain scenario_terrain(const scenario::Scenario& sc) {
   };
   for (const auto& s : sc.sites) {
     const auto& type = sc.site_types.at(s.type);
-    const auto it = type.figures.find("instrumented_range");
-    extend(s.position, it == type.figures.end() ? 1000.0 : std::min(it->second.value, 1.2e6));
+    extend(s.position, type.kind == scenario::SiteKind::kRadar
+                           ? std::min(type.radar.radar.parameters.instrumented_range_m, 1.2e6)
+                           : 1000.0);
   }
   for (const auto& a : sc.assets) extend(a.position, 1000.0);
   for (const auto& t : sc.threats) {

@@ -13,7 +13,6 @@
 #include "opensam/sensors/radar_scheduler.hpp"
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/radar.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 #include "opensam/sim/threat_flight.hpp"
 #include "opensam/threats/movers.hpp"
 #include "opensam/weapons/battery.hpp"
@@ -82,8 +81,8 @@ class SeekerScene final : public weapons::Scene {
 class CommandPostEquipment final : public c2::Equipment {
  public:
   CommandPostEquipment(const sensors::RadarScheduler& radars, const threats::Movers& threats,
-                       std::string iff_mode)
-      : radars_(radars), threats_(threats), iff_mode_(std::move(iff_mode)) {}
+                       threats::IffMode iff_mode)
+      : radars_(radars), threats_(threats), iff_mode_(iff_mode) {}
   [[nodiscard]] bool radar_up(int radar, double t_s) const override {
     return radars_.on_air(std::size_t(radar), t_s);
   }
@@ -94,7 +93,7 @@ class CommandPostEquipment final : public c2::Equipment {
  private:
   const sensors::RadarScheduler& radars_;
   const threats::Movers& threats_;
-  std::string iff_mode_;
+  threats::IffMode iff_mode_;
 };
 
 /// One replication: the components built from the scenario, wired, run and gathered.
@@ -111,7 +110,8 @@ class Run {
     for (const auto& s : sc_.sites) entities_.add({s.id, EntityKind::kSite, s.type});
     for (const auto& a : sc_.assets) entities_.add({a.id, EntityKind::kAsset, {}});
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
-      if (sc_.site_types.at(sc_.sites[i].type).kind == "radar") radar_sites_.push_back(EntityIndex(i));
+      if (sc_.site_types.at(sc_.sites[i].type).kind == scenario::SiteKind::kRadar)
+        radar_sites_.push_back(EntityIndex(i));
     }
     build_threats();
     build_radars();
@@ -187,14 +187,14 @@ class Run {
         core::RngStream seeker = engine_.stream(fmt::format("threat/{}/seeker", t.id));
         s.seeker_north = seeker.normal(0.0, 1.0);
         s.seeker_east = seeker.normal(0.0, 1.0);
-        s.seeker_accuracy_rad = figure_or(type.figures, "seeker_accuracy", 0.0);
-        s.lethal_radius_m = figure_or(type.figures, "lethal_radius", 0.0);
+        s.seeker_accuracy_rad = type.seeker_accuracy_rad;
+        s.lethal_radius_m = type.lethal_radius_m;
       }
       for (std::size_t r = 0; r < radar_sites_.size(); ++r) {
         if (s.target != kNoEntity && radar_sites_[r] == s.target && s.model.plan.route.size() >= 2)
           s.arm_radar = int(r);
       }
-      s.vulnerability = figure_or(type.figures, "vulnerability", 1.0);
+      s.vulnerability = type.vulnerability;
       s.friendly = t.friendly;
       s.transponder = t.transponder;
       if (t.reaction) {
@@ -206,7 +206,7 @@ class Run {
         }
       }
       specs.push_back(std::move(s));
-      Signature sig = signature(type);
+      sensors::Signature sig = type.signature;
       if (t.rcs_jitter_db > 0.0)
         sig.rcs.shift_db(engine_.stream(fmt::format("threat/{}/rcs", t.id)).normal(0.0, t.rcs_jitter_db));
       signatures_.push_back(std::move(sig));
@@ -216,8 +216,7 @@ class Run {
     settings.stop_when_settled = !opt_.live_inbound;
     settings.external_type = sc_.external_type;
     if (!sc_.external_type.empty())
-      settings.external_vulnerability =
-          figure_or(sc_.threat_types.at(sc_.external_type).figures, "vulnerability", 1.0);
+      settings.external_vulnerability = sc_.threat_types.at(sc_.external_type).vulnerability;
     movers_.emplace(engine_, entities_, terrain_, std::move(settings), std::move(specs));
   }
 
@@ -225,8 +224,8 @@ class Run {
     std::vector<std::unique_ptr<sensors::Radar>> radars;
     for (EntityIndex site : radar_sites_)
       radars.push_back(make_radar(sc_, site, terrain_, opt_.seed, opt_.replicate, prepared_.horizon(site)));
-    const Signature external =
-        sc_.external_type.empty() ? Signature{} : signature(sc_.threat_types.at(sc_.external_type));
+    const sensors::Signature external =
+        sc_.external_type.empty() ? sensors::Signature{} : sc_.threat_types.at(sc_.external_type).signature;
     radars_.emplace(engine_, entities_, *movers_, std::move(radars), std::move(signatures_), external);
     movers_->listen_to(*radars_);
   }
@@ -238,14 +237,14 @@ class Run {
     std::vector<c2::PictureRadar> radars;
     for (std::size_t r = 0; r < radars_->size(); ++r) {
       const sensors::Radar& radar = radars_->radar(r);
-      const RadarType& type = radar.type();
+      const sensors::RadarType& type = radar.type();
       radars.push_back({radar.antenna(), type.measures_range_rate, type.parameters.instrumented_range_m,
                         radar.false_alarm_density()});
     }
     geo::Lla origin = radars.front().antenna;
     EntityIndex command_post = kNoEntity;
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
-      if (sc_.site_types.at(sc_.sites[i].type).kind != "command_post") continue;
+      if (sc_.site_types.at(sc_.sites[i].type).kind != scenario::SiteKind::kCommandPost) continue;
       origin = to_lla(sc_.sites[i].position, sc_.sites[i].altitude, terrain_);
       command_post = EntityIndex(i);
       break;
@@ -270,17 +269,17 @@ class Run {
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       const scenario::Site& site = sc_.sites[i];
       const scenario::SiteType& type = sc_.site_types.at(site.type);
-      if (type.kind != "launcher") continue;
+      if (type.kind != scenario::SiteKind::kLauncher) continue;
       weapons::LauncherSpec l;
       l.site = EntityIndex(i);
       l.site_id = site.id;
       l.battalion = site.battalion;
       l.missile = prepared_.missile_index(site.missile);
       l.rounds = site.rounds;
-      l.capacity = int(figure_or(type.figures, "tubes", 4.0)) * missiles[std::size_t(l.missile)].per_tube;
+      l.capacity = type.launcher.tubes * missiles[std::size_t(l.missile)].per_tube;
       l.reloads = site.reloads;
       l.ready_s = site.ready_s;
-      l.reload_s = figure_or(type.figures, "reload_time", 1800.0);
+      l.reload_s = type.launcher.reload_time_s;
       l.position_m = geo::lla_to_ecef(to_lla(site.position, site.altitude, terrain_));
       c2::FireUnit u;
       u.unit = {l.position_m,
@@ -288,10 +287,10 @@ class Run {
                 l.missile,
                 l.rounds,
                 l.ready_s,
-                figure_or(type.figures, "reaction_time", 10.0),
+                type.launcher.reaction_time_s,
                 geo::ecef_to_lla(l.position_m).alt_m};
       u.site = l.site;
-      u.ripple_s = figure_or(type.figures, "ripple_interval", 4.0);
+      u.ripple_s = type.launcher.ripple_interval_s;
       launchers.push_back(std::move(l));
       units.push_back(u);
     }
@@ -304,18 +303,17 @@ class Run {
     std::vector<c2::RadarUnit> radar_units;
     for (std::size_t r = 0; r < radar_sites_.size(); ++r) {
       const scenario::Site& site = sc_.sites[radar_sites_[r]];
-      const auto& f = sc_.site_types.at(site.type).figures;
-      radar_units.push_back({radars_->antenna_ecef(r), battalion_index(site.battalion),
-                             int(figure_or(f, "fire_channels", 0.0)),
-                             int(figure_or(f, "missiles_guided", 0.0)), true});
+      const scenario::RadarFigures& f = sc_.site_types.at(site.type).radar;
+      radar_units.push_back({radars_->antenna_ecef(r), battalion_index(site.battalion), f.fire_channels,
+                             f.missiles_guided, true});
     }
     std::vector<c2::Point> assets;
     for (const auto& a : sc_.assets)
       assets.push_back({geo::lla_to_ecef(to_lla(a.position, a.altitude, terrain_)), a.radius_m});
     const scenario::Defence& d = sc_.defence;
     c2::Settings set;
-    set.roe = d.roe == "hold" ? c2::Roe::kHold : d.roe == "tight" ? c2::Roe::kTight : c2::Roe::kFree;
-    set.doctrine = d.doctrine == "shoot_shoot" ? c2::Doctrine::kShootShoot : c2::Doctrine::kShootLookShoot;
+    set.roe = d.roe;
+    set.doctrine = d.doctrine;
     set.engage_on_remote = d.engage_on_remote;
     set.kill_assessment_s = d.kill_assessment_s;
     set.max_missiles_per_track = d.max_missiles_per_target;
@@ -395,8 +393,8 @@ class Run {
   core::Engine engine_;
   core::EntityTable entities_;
   EventLog log_;
-  std::vector<EntityIndex> radar_sites_;  ///< the radars' sites, in the order the run numbers them
-  std::vector<Signature> signatures_;     ///< per threat, until the radars take them
+  std::vector<EntityIndex> radar_sites_;        ///< the radars' sites, in the order the run numbers them
+  std::vector<sensors::Signature> signatures_;  ///< per threat, until the radars take them
   std::vector<std::string> battalions_;
   std::optional<threats::Movers> movers_;
   std::optional<sensors::RadarScheduler> radars_;

@@ -4,7 +4,6 @@
 #include <numbers>
 
 #include "opensam/sim/radar.hpp"
-#include "opensam/sim/sensor_setup.hpp"
 
 namespace opensam::sim {
 
@@ -32,35 +31,16 @@ FlightModel flight_model(const scenario::ThreatType& type, const scenario::Threa
   }
   m.plan.aim_point = threat.end == scenario::RouteEnd::kAimPoint;
   m.plan.clearance_m = threat.clearance_m.value_or(nan);
-  m.plan.dive_angle_rad = threat.dive_angle_rad.value_or(figure_or(type.figures, "dive_angle", 0.0));
+  m.plan.dive_angle_rad = threat.dive_angle_rad.value_or(type.dive_angle_rad);
   m.plan.loiter_radius_m = threat.loiter_radius_m;
   for (const auto& s : threat.manoeuvres) {
     m.plan.manoeuvres.push_back({s.weave ? threats::ManoeuvreKind::kWeave : threats::ManoeuvreKind::kBreak,
                                  s.at_s, s.duration_s, s.angle_rad, s.period_s, nan});
   }
-  m.perf.max_load_factor = figure_or(type.figures, "max_load_factor", threats::kUnlimited);
-  m.perf.climb_rate_mps = figure_or(type.figures, "climb_rate", threats::kUnlimited);
-  m.perf.dive_rate_mps = figure_or(type.figures, "dive_rate", threats::kUnlimited);
-
-  if (type.kind == "ballistic_missile") {
+  m.perf = type.performance;
+  if (type.kind == scenario::ThreatKind::kBallisticMissile) {
     m.ballistic = true;
-    threats::BallisticType& b = m.missile;
-    const double burn = figure_or(type.figures, "burn_time", 1.0);
-    b.launch_mass_kg = figure_or(type.figures, "launch_mass", 1.0);
-    b.airframe.reference_area_m2 = figure_or(type.figures, "reference_area", 0.0);
-    b.airframe.drag = {{0.0}, {figure_or(type.figures, "drag_coefficient", 0.0)}};
-    b.airframe.cl_max = figure_or(type.figures, "lift_coefficient_max", threats::kUnlimited);
-    b.airframe.max_load_factor = m.perf.max_load_factor;
-    b.airframe.motor = {{burn, figure_or(type.figures, "thrust", 0.0),
-                         figure_or(type.figures, "propellant_mass", 0.0) / burn}};
-    b.profile = scenario::setting_or(type.settings, "trajectory", "lofted") == "depressed"
-                    ? threats::BallisticProfile::kDepressed
-                    : threats::BallisticProfile::kLofted;
-    b.pull_up_altitude_m = figure_or(type.figures, "pull_up_altitude", nan);
-    b.glide_angle_rad = figure_or(type.figures, "glide_angle", 0.0);
-    b.terminal_altitude_m = figure_or(type.figures, "terminal_altitude", nan);
-    b.terminal_weave_g = figure_or(type.figures, "terminal_weave", 0.0);
-    b.terminal_weave_period_s = figure_or(type.figures, "terminal_weave_period", 4.0);
+    m.missile = type.ballistic;
   }
   return m;
 }

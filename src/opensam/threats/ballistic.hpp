@@ -10,6 +10,7 @@
 
 #include <limits>
 
+#include "opensam/core/names.hpp"
 #include "opensam/geo/frames.hpp"
 #include "opensam/physics/point_mass.hpp"
 #include "opensam/threats/trajectory.hpp"
@@ -18,6 +19,10 @@ namespace opensam::threats {
 
 /// Which of the two launch elevations that reach a range below the maximum to fly.
 enum class BallisticProfile : unsigned char { kLofted, kDepressed };
+constexpr auto names(BallisticProfile) {
+  return std::to_array<core::Named<BallisticProfile>>(
+      {{BallisticProfile::kLofted, "lofted"}, {BallisticProfile::kDepressed, "depressed"}});
+}
 
 struct BallisticType {
   physics::Airframe airframe;  ///< motor, drag, lift limit

@@ -17,6 +17,14 @@ namespace opensam::threats {
 using core::EntityIndex;
 using core::kNoEntity;
 
+/// An IFF transponder's mode, or an interrogator's: a transponder answers an interrogator of its
+/// own mode only.
+enum class IffMode : std::uint8_t { kNone, kNato, kRussian };
+constexpr auto names(IffMode) {
+  return std::to_array<core::Named<IffMode>>(
+      {{IffMode::kNone, "none"}, {IffMode::kNato, "nato"}, {IffMode::kRussian, "russian"}});
+}
+
 /// What became of a threat. Names are part of the output format: never renamed.
 enum class Outcome : std::uint8_t {
   kKilled,      ///< destroyed by the defence

@@ -39,7 +39,7 @@ Movers::Movers(core::Engine& engine, core::EntityTable& entities, const geo::Ter
     st.lethal_radius_m = s.lethal_radius_m;
     st.vulnerability = s.vulnerability;
     st.friendly = s.friendly;
-    st.transponder = std::move(s.transponder);
+    st.transponder = s.transponder;
     st.reaction = s.reaction;
     threats_.push_back(std::move(st));
   }

@@ -58,7 +58,7 @@ struct MoverSpec {
   double lethal_radius_m = 0.0;
   double vulnerability = 1.0;  ///< kill probability of a burst at zero miss
   bool friendly = false;
-  std::string transponder = "none";
+  IffMode transponder = IffMode::kNone;
   std::optional<ReactionPlan> reaction;
 };
 
@@ -115,7 +115,7 @@ class Movers {
   [[nodiscard]] double outcome_time_s(std::size_t i) const { return threats_[i].outcome_time_s; }
   [[nodiscard]] double vulnerability(std::size_t i) const { return threats_[i].vulnerability; }
   [[nodiscard]] bool friendly(std::size_t i) const { return threats_[i].friendly; }
-  [[nodiscard]] const std::string& transponder(std::size_t i) const { return threats_[i].transponder; }
+  [[nodiscard]] IffMode transponder(std::size_t i) const { return threats_[i].transponder; }
   [[nodiscard]] bool all_settled() const { return settled_ == threats_.size(); }
   /// The flying threat nearest `p_m` within `gate_m` now, or -1: what a sensor pointed there finds.
   [[nodiscard]] int nearest(const geo::Vec3& p_m, double gate_m) const;
@@ -139,7 +139,7 @@ class Movers {
     double lethal_radius_m = 0.0;
     double vulnerability = 1.0;
     bool friendly = false;
-    std::string transponder = "none";
+    IffMode transponder = IffMode::kNone;
     std::optional<ReactionPlan> reaction;
     bool hears = true;
     bool external = false;    ///< an entity of another simulation, flown by its reports

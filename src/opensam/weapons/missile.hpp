@@ -8,6 +8,11 @@
 
 namespace opensam::weapons {
 
+/// Zero-lift drag against Mach, as a fraction of its transonic peak at Mach 1.2: a generic
+/// slender-body shape (a modelling assumption after the curves in Fleeman, *Tactical Missile
+/// Design*, 2nd ed., 2006, ch. 2), scaled by a type's `drag_coefficient`.
+[[nodiscard]] physics::CdTable drag_table(double peak_cd);
+
 struct MissileType {
   std::string id;  ///< library reference, e.g. "s400/48N6E2"
   std::string name;
