@@ -185,6 +185,10 @@ Row describe(const sim::RunResult& run, const sim::Event& e) {
           r.entity = id(d.launcher);
           r.detail = fmt::format("rounds={}", d.rounds);
           r.fields = {{"launcher", r.entity}, {"rounds", d.rounds}};
+        } else if constexpr (std::is_same_v<T, sim::ReplanFailed>) {
+          r.entity = id(d.threat);
+          r.detail = fmt::format("reason={}", d.reason);
+          r.fields = {{"threat", r.entity}, {"reason", d.reason}};
         } else if constexpr (std::is_same_v<T, sim::JamStrobe>) {
           r.entity = id(d.radar);
           r.other = id(d.jammer);
