@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "opensam/geo/frames.hpp"
 #include "opensam/scenario/scenario.hpp"
 
@@ -117,6 +119,82 @@ TEST(CommandPost, KillAssessmentJudgesByMeasurementsAfterTheBurst) {
   ASSERT_EQ(killed.assessments.size(), 1u);
   EXPECT_TRUE(killed.assessments[0].killed);
   EXPECT_TRUE(killed.orders.empty());
+}
+
+// The steps of a cycle on their own (docs/models/c2.md), each against its definition.
+
+// Step 2: the class from kinematics, at each threshold of EvaluationParameters' defaults.
+TEST(CommandPostSteps, ClassifiesByTheDeclaredThresholds) {
+  const EvaluationParameters p;
+  EXPECT_EQ(classify(1201, 0, 20000, false, p), TrackClass::kBallisticMissile);
+  EXPECT_EQ(classify(1199, 0, 20000, false, p), TrackClass::kAircraft);
+  EXPECT_EQ(classify(451, 0, 9000, true, p), TrackClass::kAntiRadiation);
+  EXPECT_EQ(classify(451, 0, 9000, false, p), TrackClass::kAircraft);
+  EXPECT_EQ(classify(801, -301, 9000, false, p), TrackClass::kBallisticMissile);
+  EXPECT_EQ(classify(801, -299, 9000, false, p), TrackClass::kAircraft);
+  EXPECT_EQ(classify(69, 0, 100, false, p), TrackClass::kDrone);
+  EXPECT_EQ(classify(249, 0, 299, false, p), TrackClass::kCruiseMissile);
+  EXPECT_EQ(classify(249, 0, 301, false, p), TrackClass::kAircraft);
+  EXPECT_EQ(classify(351, 0, 50, false, p), TrackClass::kAircraft);
+  // A parameter moves its boundary: a 80 m/s track is a drone when drones fly up to 90 m/s.
+  EvaluationParameters slow = p;
+  slow.drone_speed_mps = 90.0;
+  EXPECT_EQ(classify(80, 0, 100, false, slow), TrackClass::kDrone);
+}
+
+// Priority: weight x T / (T + time to asset), or x 0.2 heading for none.
+TEST(CommandPostSteps, PriorityIsTheClassWeightTimesUrgency) {
+  const EvaluationParameters p;
+  EXPECT_DOUBLE_EQ(priority(TrackClass::kCruiseMissile, 600.0, p), 4.0 * 0.5);
+  EXPECT_DOUBLE_EQ(priority(TrackClass::kBallisticMissile, 0.0, p), 5.0);
+  EXPECT_DOUBLE_EQ(priority(TrackClass::kDrone, 60.0, p), 2.0 * 600.0 / 660.0);
+  EXPECT_DOUBLE_EQ(priority(TrackClass::kAircraft, std::numeric_limits<double>::infinity(), p), 3.0 * 0.2);
+}
+
+// Step 4: free engages all, tight only what threatens, hold nothing.
+TEST(CommandPostSteps, RulesOfEngagementPermitWhatTheySay) {
+  Evaluation passing;  // an aircraft heading for no asset
+  passing.type = TrackClass::kAircraft;
+  passing.time_to_asset_s = std::numeric_limits<double>::infinity();
+  Evaluation inbound = passing;
+  inbound.time_to_asset_s = 300.0;
+  Evaluation drone = passing;
+  drone.type = TrackClass::kDrone;
+  EXPECT_TRUE(roe_permits(Roe::kFree, passing));
+  EXPECT_FALSE(roe_permits(Roe::kTight, passing));
+  EXPECT_TRUE(roe_permits(Roe::kTight, inbound));
+  EXPECT_TRUE(roe_permits(Roe::kTight, drone));
+  EXPECT_FALSE(roe_permits(Roe::kHold, inbound));
+}
+
+// Step 6 and the kill estimate: salvos by doctrine; the Carleton function averaged over a
+// circular normal miss, R^2 / (R^2 + 2 s^2) (Driels, Weaponeering, ch. 9): R = 10 m, s = 5 m
+// gives 100 / 150.
+TEST(CommandPostSteps, SalvoAndPlannedKillProbability) {
+  EXPECT_EQ(salvo_size(Doctrine::kShootShoot, 4), 2);
+  EXPECT_EQ(salvo_size(Doctrine::kShootShoot, 1), 1);
+  EXPECT_EQ(salvo_size(Doctrine::kShootLookShoot, 4), 1);
+  EXPECT_DOUBLE_EQ(planned_pk(10.0, 5.0), 100.0 / 150.0);
+  EXPECT_DOUBLE_EQ(planned_pk(0.0, 5.0), 0.0);
+}
+
+// Step 7: with emission control, a track classed anti-radiation silences the radar it heads
+// for, once, for arm_silence.
+TEST(CommandPostSteps, AnAntiRadiationTrackSilencesItsRadarOnce) {
+  Settings s;
+  s.emcon_on_arm = true;
+  s.arm_silence_s = 60.0;
+  CommandPost cp = post(s, 4);
+  TrackView arm = cruise_missile();
+  arm.position_m = at(0, -40000, 8000);
+  arm.velocity_mps = heading(0, 600);  // straight at the radar
+  arm.altitude_m = arm.height_m = 8000;
+  const Decisions& d = cp.decide(10.0, {arm}, {false}, kLauncher);
+  ASSERT_EQ(d.silences.size(), 1u);
+  EXPECT_EQ(d.silences[0].radar, 0);
+  EXPECT_DOUBLE_EQ(d.silences[0].until_s, 70.0);
+  EXPECT_EQ(d.identified[0].type, TrackClass::kAntiRadiation);
+  EXPECT_TRUE(cp.decide(11.0, {arm}, {false}, kLauncher).silences.empty());
 }
 
 }  // namespace

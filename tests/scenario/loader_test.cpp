@@ -233,6 +233,32 @@ TEST(Resolved, LoadsAgainAsTheSameScenario) {
   EXPECT_DOUBLE_EQ(again.scenario.threats[1].route[0].speed_mps, r.scenario.threats[1].route[0].speed_mps);
 }
 
+// The command post's modelling choices are scenario keys with their defaults, and go through the
+// resolved copy.
+TEST(Loader, ReadsTheCommandPostsEvaluationParameters) {
+  const std::string text =
+      "name: e\nduration: 1 min\ndefence:\n  evaluation: {drone_speed: 90 m/s, urgency_time: 5 min}\n"
+      "threats:\n  - {id: t, type: f16c, route: [{position: [1, 0], altitude: 1 km}, {position: [0, 0]}]}\n";
+  const LoadResult r = load_from_string(text, "e.yaml", kSource.string());
+  ASSERT_TRUE(r.ok()) << r.errors.str();
+  const c2::EvaluationParameters& p = r.scenario.defence.evaluation;
+  EXPECT_DOUBLE_EQ(p.drone_speed_mps, 90.0);
+  EXPECT_DOUBLE_EQ(p.urgency_time_s, 300.0);
+  EXPECT_DOUBLE_EQ(p.ballistic_speed_mps, c2::EvaluationParameters{}.ballistic_speed_mps);  // default
+  const LoadResult again = load_from_string(to_resolved_yaml(r.scenario, 1), "again.yaml", kSource.string());
+  ASSERT_TRUE(again.ok()) << again.errors.str();
+  EXPECT_DOUBLE_EQ(again.scenario.defence.evaluation.drone_speed_mps, 90.0);
+  EXPECT_DOUBLE_EQ(again.scenario.defence.evaluation.planning_miss_m, 5.0);
+  const LoadResult bad = load_from_string(
+      "name: e\nduration: 1 min\ndefence: {evaluation: {drone_sped: 90 m/s}}\nthreats:\n  - {id: t, type: "
+      "f16c, "
+      "route: [{position: [1, 0], altitude: 1 km}, {position: [0, 0]}]}\n",
+      "bad.yaml", kSource.string());
+  EXPECT_EQ(bad.errors.str(),
+            "bad.yaml:3:24: defence.evaluation.drone_sped: unknown key 'drone_sped' (did you mean "
+            "'drone_speed'?)\n");
+}
+
 // docs/scenario-format.md is the generated reference, so the docs cannot drift from the loader.
 TEST(Schema, DocsMatchTheGeneratedReference) {
   std::ifstream in(kSource / "docs/scenario-format.md");

@@ -44,7 +44,8 @@ MoverSpec flying(const geo::Lla& a, const geo::Lla& b, double speed_mps, bool ai
 /// The heading (rad from north) of threat 0 at `t_s`.
 double heading_at(const Movers& m, double t_s) {
   const KinematicState s = m.path(0).state_at(t_s);
-  const geo::Vec3 v = geo::enu_to_ecef_rotation(s.lla.lat_deg, s.lla.lon_deg).transpose() * s.velocity_ecef_mps;
+  const geo::Vec3 v =
+      geo::enu_to_ecef_rotation(s.lla.lat_deg, s.lla.lon_deg).transpose() * s.velocity_ecef_mps;
   return std::atan2(v.x(), v.y());
 }
 

@@ -18,20 +18,49 @@ weapons::ClosestApproach approach(const Vec3& p, const Vec3& v, const Vec3& poin
   return weapons::closest_approach({point - p, -v}, kInf);
 }
 
-/// Weight of a class in the priority (a modelling choice: missiles that will hit something
-/// first, then aircraft, then slow drones).
-double class_weight(TrackClass c) {
-  switch (c) {
-    case TrackClass::kBallisticMissile: return 5.0;
-    case TrackClass::kCruiseMissile: return 4.0;
-    case TrackClass::kAntiRadiation: return 4.0;
-    case TrackClass::kAircraft: return 3.0;
-    case TrackClass::kDrone: return 2.0;
-  }
-  return 1.0;
+}  // namespace
+
+TrackClass classify(double speed_mps, double climb_mps, double height_m, bool heading_for_radar,
+                    const EvaluationParameters& p) {
+  if (speed_mps > p.ballistic_speed_mps) return TrackClass::kBallisticMissile;
+  if (speed_mps > p.arm_speed_mps && heading_for_radar) return TrackClass::kAntiRadiation;
+  if (speed_mps > p.diving_speed_mps && climb_mps < -p.diving_rate_mps) return TrackClass::kBallisticMissile;
+  if (speed_mps < p.drone_speed_mps) return TrackClass::kDrone;
+  if (height_m < p.cruise_height_m && speed_mps < p.cruise_speed_mps) return TrackClass::kCruiseMissile;
+  return TrackClass::kAircraft;
 }
 
-}  // namespace
+double priority(TrackClass c, double time_to_asset_s, const EvaluationParameters& p) {
+  // Missiles that will hit something first, then aircraft, then slow drones; a threat a minute
+  // from its asset counts nine tenths, ten minutes out half (T = 600 s).
+  double weight = p.weight_aircraft;
+  switch (c) {
+    case TrackClass::kBallisticMissile: weight = p.weight_ballistic; break;
+    case TrackClass::kCruiseMissile: weight = p.weight_cruise; break;
+    case TrackClass::kAntiRadiation: weight = p.weight_anti_radiation; break;
+    case TrackClass::kAircraft: weight = p.weight_aircraft; break;
+    case TrackClass::kDrone: weight = p.weight_drone; break;
+  }
+  const double urgency = std::isfinite(time_to_asset_s)
+                             ? p.urgency_time_s / (p.urgency_time_s + time_to_asset_s)
+                             : p.urgency_no_asset;
+  return weight * urgency;
+}
+
+bool roe_permits(Roe roe, const Evaluation& e) {
+  const bool threatening = e.type != TrackClass::kAircraft || std::isfinite(e.time_to_asset_s);
+  return roe == Roe::kFree || (roe == Roe::kTight && threatening);
+}
+
+int salvo_size(Doctrine doctrine, int rounds) {
+  return std::min(doctrine == Doctrine::kShootShoot ? 2 : 1, rounds);
+}
+
+double planned_pk(double lethal_radius_m, double planning_miss_m) {
+  const double r2 = lethal_radius_m * lethal_radius_m;
+  const double s2 = planning_miss_m * planning_miss_m;
+  return r2 > 0.0 ? r2 / (r2 + 2.0 * s2) : 0.0;
+}
 
 FlyoutTable::FlyoutTable(const weapons::InterceptorType& type) {
   // One flight at a fixed point 1,000 km away at 10 km: the missile flies its lofted
@@ -77,46 +106,33 @@ CommandPost::CommandPost(Settings settings, std::vector<weapons::MissileType> mi
 }
 
 Evaluation CommandPost::evaluate(const TrackView& t) const {
+  const EvaluationParameters& p = settings_.evaluation;
   Evaluation e;
   e.track = t.id;
   const double speed = t.velocity_mps.norm();
   const Vec3 up = geo::local_up(t.position_m);
   const double climb = t.velocity_mps.dot(up);
-  // The radar it heads for, if any: its ground track passes within 3 km (an anti-radiation
-  // missile cruises high and dives onto the radar at the end).
+  // The radar it heads for, if any: its ground track passes close (an anti-radiation missile
+  // cruises high and dives onto the radar at the end).
   double radar_time = kInf;
   const Vec3 ground_velocity = t.velocity_mps - t.velocity_mps.dot(up) * up;
   for (std::size_t r = 0; r < radars_.size(); ++r) {
     const Vec3 to_radar = radars_[r].position_m - t.position_m;
     const auto a = approach(Vec3::Zero(), ground_velocity, to_radar - to_radar.dot(up) * up);
-    if (a.miss_m < 3000.0 && a.time_s > 0.0 && a.time_s < radar_time) {
+    if (a.miss_m < p.arm_track_miss_m && a.time_s > 0.0 && a.time_s < radar_time) {
       radar_time = a.time_s;
       e.radar_targeted = int(r);
     }
   }
-  // Classification from kinematics (thresholds are modelling choices, docs/models/c2.md).
-  if (speed > 1200.0) {
-    e.type = TrackClass::kBallisticMissile;
-  } else if (speed > 450.0 && e.radar_targeted >= 0) {
-    e.type = TrackClass::kAntiRadiation;
-  } else if (speed > 800.0 && climb < -300.0) {
-    e.type = TrackClass::kBallisticMissile;
-  } else if (speed < 70.0) {
-    e.type = TrackClass::kDrone;
-  } else if (t.height_m < 300.0 && speed < 350.0) {
-    e.type = TrackClass::kCruiseMissile;
-  } else {
-    e.type = TrackClass::kAircraft;
-  }
+  e.type = classify(speed, climb, t.height_m, e.radar_targeted >= 0, p);
   if (e.type != TrackClass::kAntiRadiation) e.radar_targeted = -1;
   e.time_to_asset_s = e.type == TrackClass::kAntiRadiation ? radar_time : kInf;
   for (const Point& a : assets_) {
     const auto ap = approach(t.position_m, t.velocity_mps, a.position_m);
-    if (ap.miss_m <= a.radius_m + 1000.0) e.time_to_asset_s = std::min(e.time_to_asset_s, ap.time_s);
+    if (ap.miss_m <= a.radius_m + p.asset_margin_m)
+      e.time_to_asset_s = std::min(e.time_to_asset_s, ap.time_s);
   }
-  // Urgency: a threat a minute from its asset counts nine tenths, ten minutes out half.
-  const double urgency = std::isfinite(e.time_to_asset_s) ? 600.0 / (600.0 + e.time_to_asset_s) : 0.2;
-  e.value = class_weight(e.type) * urgency;
+  e.value = priority(e.type, e.time_to_asset_s, p);
   return e;
 }
 
@@ -165,11 +181,7 @@ bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const Launc
   }
   o.time_of_flight_s = tof;
   o.intercept_m = pip;
-  // Carleton damage function over a circular normal miss of sigma s: E[exp(-d^2/R^2)] =
-  // R^2 / (R^2 + 2 s^2) (Driels, Weaponeering, ch. 9).
-  const double r2 = m.lethal_radius_m * m.lethal_radius_m;
-  const double s2 = settings_.planning_miss_m * settings_.planning_miss_m;
-  o.pk = r2 > 0.0 ? r2 / (r2 + 2.0 * s2) : 0.0;
+  o.pk = planned_pk(m.lethal_radius_m, settings_.evaluation.planning_miss_m);
   return true;
 }
 
@@ -182,15 +194,23 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
   out_.not_engaged.clear();
   out_.assessments.clear();
   out_.silences.clear();
-  // Kill assessment, the assessment time after the last missile ended: a track measured again
-  // after the burst was missed (re-engaged while it lasts; one that went on to its target and
-  // vanished is a miss too); one never measured again was killed.
+  assess_kills(now_s, tracks);
+  select_candidates(now_s, tracks, iff_friend);
+  assign(now_s, tracks, launchers);
+  allocate(tracks, int(launchers.size()));
+  return out_;
+}
+
+// Kill assessment, the assessment time after the last missile ended: a track measured again
+// after the burst was missed (re-engaged while it lasts; one that went on to its target and
+// vanished is a miss too); one never measured again was killed.
+void CommandPost::assess_kills(double now_s, const std::vector<TrackView>& tracks) {
   for (const TrackView& t : tracks) engagement(t.id).updated_s = t.updated_s;
   for (Engagement& g : engagements_) {
     if (g.in_flight > 0 || g.last_end_s < 0.0 || g.assessed_kill ||
         now_s < g.last_end_s + settings_.kill_assessment_s)
       continue;
-    const bool alive = g.updated_s > g.last_end_s + 0.5;
+    const bool alive = g.updated_s > g.last_end_s + settings_.evaluation.remeasured_after_s;
     if (alive) {
       g.reengage = true;
     } else {
@@ -199,7 +219,10 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
     g.last_end_s = -1.0;
     out_.assessments.push_back({g.track, !alive});
   }
+}
 
+void CommandPost::select_candidates(double now_s, const std::vector<TrackView>& tracks,
+                                    const std::vector<bool>& iff_friend) {
   evals_.clear();
   rows_.clear();
   for (std::size_t i = 0; i < tracks.size(); ++i) {
@@ -222,21 +245,37 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
       report(g, Reason::kFriend);
       continue;
     }
-    const bool threatening = e.type != TrackClass::kAircraft || std::isfinite(e.time_to_asset_s);
-    if (settings_.roe == Roe::kHold || (settings_.roe == Roe::kTight && !threatening)) {
+    if (!roe_permits(settings_.roe, e)) {
       report(g, Reason::kRoe);
       continue;
     }
     evals_.push_back(e);
     rows_.push_back(i);
   }
+}
 
-  // Weapon-target assignment: rows are candidate tracks, columns the launchers and then one
-  // "hold fire" column per track; the cost is minus the expected value destroyed.
+int CommandPost::guiding_radar(const TrackView& t, const LauncherUnit& l, int n) const {
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && !settings_.engage_on_remote) break;
+    for (std::size_t k = 0; k < radars_.size(); ++k) {
+      const RadarUnit& u = radars_[k];
+      const bool own = u.battalion == l.battalion;
+      if (u.fire_channels <= 0 || !u.up || own != (pass == 0)) continue;
+      if ((t.held_by >> k & 1U) == 0) continue;
+      if (channels_used_[k] >= u.fire_channels || missiles_in_flight_[k] + n > u.missiles_guided) continue;
+      return int(k);
+    }
+  }
+  return -1;
+}
+
+// Weapon-target assignment: rows are candidate tracks, columns the launchers and then one "hold
+// fire" column per track; the cost is minus the expected value destroyed.
+void CommandPost::assign(double now_s, const std::vector<TrackView>& tracks,
+                         const std::vector<LauncherUnit>& launchers) {
   const int n_rows = int(rows_.size());
   const int n_launchers = int(launchers.size());
   const int n_cols = n_launchers + n_rows;
-  const int salvo = settings_.doctrine == Doctrine::kShootShoot ? 2 : 1;
   cost_.assign(std::size_t(n_rows) * std::size_t(n_cols), kInf);
   candidates_.assign(std::size_t(n_rows) * std::size_t(n_launchers), Order{});
   why_not_.assign(std::size_t(n_rows), Reason::kNoMissile);
@@ -254,23 +293,8 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
         if (best_why == Reason::kNoMissile || why == Reason::kOutsideZone) best_why = why;
         continue;
       }
-      // A guiding radar: an engagement radar that holds the track, up, with a fire channel
-      // and missile capacity left; the launcher's own battalion's, else (engage on remote)
-      // another's.
-      const int n = std::min(salvo, l.rounds);
-      int radar = -1;
-      for (int pass = 0; pass < 2 && radar < 0; ++pass) {
-        if (pass == 1 && !settings_.engage_on_remote) break;
-        for (std::size_t k = 0; k < radars_.size() && radar < 0; ++k) {
-          const RadarUnit& u = radars_[k];
-          const bool own = u.battalion == l.battalion;
-          if (u.fire_channels <= 0 || !u.up || own != (pass == 0)) continue;
-          if ((t.held_by >> k & 1U) == 0) continue;
-          if (channels_used_[k] >= u.fire_channels || missiles_in_flight_[k] + n > u.missiles_guided)
-            continue;
-          radar = int(k);
-        }
-      }
+      const int n = salvo_size(settings_.doctrine, l.rounds);
+      const int radar = guiding_radar(t, l, n);
       if (radar < 0) {
         best_why = Reason::kNoFireChannel;
         continue;
@@ -290,8 +314,12 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
   }
   col_for_row_.assign(std::size_t(n_rows), -1);
   if (n_rows > 0) tracking::solve_assignment(n_rows, n_cols, cost_, col_for_row_, ws_);
+}
 
-  // Orders, most valuable first; a radar's channels are checked again as they fill.
+// Orders, most valuable first; a radar's channels are checked again as they fill.
+void CommandPost::allocate(const std::vector<TrackView>& tracks, int n_launchers) {
+  const int n_rows = int(rows_.size());
+  const int n_cols = n_launchers + n_rows;
   order_rows_.resize(std::size_t(n_rows));
   for (int r = 0; r < n_rows; ++r) order_rows_[std::size_t(r)] = r;
   std::stable_sort(order_rows_.begin(), order_rows_.end(),
@@ -326,7 +354,6 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
     }
     report(g, why);
   }
-  return out_;
 }
 
 void CommandPost::report(Engagement& g, Reason why) {

@@ -68,10 +68,10 @@ struct Settings {
   bool engage_on_remote = false;
   double kill_assessment_s = 5.0;  ///< after the last missile's end, before judging the track
   int max_missiles_per_track = 4;
-  double planning_miss_m = 5.0;  ///< the miss expected of a guided missile, for the Pk estimate
-  std::vector<Zone> zones;       ///< empty: everywhere
-  bool emcon_on_arm = false;     ///< silence a radar an anti-radiation missile goes for
+  std::vector<Zone> zones;    ///< empty: everywhere
+  bool emcon_on_arm = false;  ///< silence a radar an anti-radiation missile goes for
   double arm_silence_s = 60.0;
+  EvaluationParameters evaluation;
 };
 
 /// The command post's evaluation of a track.
@@ -82,6 +82,24 @@ struct Evaluation {
   double value = 0.0;            ///< priority
   int radar_targeted = -1;       ///< anti-radiation: the radar it heads for
 };
+
+/// What a track's kinematics say it is (step 2 of a cycle): `speed_mps`, `climb_mps` (up,
+/// positive climbing), `height_m` above the ground, and whether its ground track passes within
+/// `arm_track_miss_m` of a radar ahead.
+[[nodiscard]] TrackClass classify(double speed_mps, double climb_mps, double height_m, bool heading_for_radar,
+                                  const EvaluationParameters& p);
+/// Priority: the class's weight times the urgency of reaching an asset in `time_to_asset_s`
+/// (infinite: heading for none).
+[[nodiscard]] double priority(TrackClass c, double time_to_asset_s, const EvaluationParameters& p);
+/// Whether the rules of engagement let a track of `e` be engaged (step 4): `free` every track,
+/// `tight` missiles, drones and aircraft heading for an asset, `hold` none.
+[[nodiscard]] bool roe_permits(Roe roe, const Evaluation& e);
+/// Missiles per order (step 6): two for shoot-shoot, one for shoot-look-shoot, at most `rounds`.
+[[nodiscard]] int salvo_size(Doctrine doctrine, int rounds);
+/// The command post's single-shot kill estimate: the Carleton damage function exp(-d^2/R^2)
+/// averaged over a circular normal miss of sigma `planning_miss_m`, R^2 / (R^2 + 2 s^2) (Driels,
+/// *Weaponeering*, 2nd ed., 2013, ch. 9).
+[[nodiscard]] double planned_pk(double lethal_radius_m, double planning_miss_m);
 
 /// Launch `missiles` from `launcher` at `track`, guided by `radar`.
 struct Order {
@@ -179,6 +197,22 @@ class CommandPost {
     bool silenced = false;       ///< its radar was silenced against it
   };
   Engagement& engagement(std::uint64_t track);
+  // The steps of a cycle (docs/models/c2.md), in order.
+  /// 1. Kill assessment of the engagements whose missiles ended the assessment time ago.
+  void assess_kills(double now_s, const std::vector<TrackView>& tracks);
+  /// 2-4, 7. Each track evaluated, identified once, silenced against when it is an
+  /// anti-radiation missile; the candidates for engagement kept (evals_, rows_).
+  void select_candidates(double now_s, const std::vector<TrackView>& tracks,
+                         const std::vector<bool>& iff_friend);
+  /// 5. For each candidate and launcher with rounds: the predicted intercept and a guiding radar,
+  /// and the value of the shot (cost_, candidates_, why_not_); then the assignment solved.
+  void assign(double now_s, const std::vector<TrackView>& tracks, const std::vector<LauncherUnit>& launchers);
+  /// 6, 8. Orders, most valuable first, as the radars' fire channels allow; the rest reported
+  /// with why.
+  void allocate(const std::vector<TrackView>& tracks, int n_launchers);
+  /// An engagement radar that can guide `n` missiles of launcher `l` at track `t`: of the
+  /// launcher's battalion, else (engage on remote) another's; -1 when none.
+  [[nodiscard]] int guiding_radar(const TrackView& t, const LauncherUnit& l, int n) const;
   /// Reports `g`'s track not engaged for `why`, unless already reported since its last order.
   void report(Engagement& g, Reason why);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published

@@ -383,6 +383,10 @@ class Loader {
     if (auto q = r.quantity("kill_assessment")) d.kill_assessment_s = q->value;
     if (auto q = r.quantity("arm_silence")) d.arm_silence_s = q->value;
     if (auto n = r.whole_number("max_missiles_per_target")) d.max_missiles_per_target = int(*n);
+    if (r.has("evaluation")) {
+      MapReader e(ctx, r.node("evaluation"), kEvaluationSection, r.path("evaluation"));
+      if (e.is_map()) read_parameters(e, kEvaluationSection, &d.evaluation);
+    }
     for (const auto& [z, zpath] : r.list("zones")) {
       MapReader zr(ctx, z, kZoneSection, zpath);
       if (!zr.is_map()) continue;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "opensam/scenario/schema.hpp"
 #include "opensam/scenario/tracker_config.hpp"
 
 namespace opensam::scenario {
@@ -97,6 +98,10 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   e << YAML::Key << "max_missiles_per_target" << YAML::Value << d.max_missiles_per_target;
   e << YAML::Key << "emcon_on_arm" << YAML::Value << d.emcon_on_arm;
   e << YAML::Key << "arm_silence" << YAML::Value << num(d.arm_silence_s) + " s";
+  e << YAML::Key << "evaluation" << YAML::Value << YAML::BeginMap;
+  for (const FieldSpec& f : kEvaluationSection.fields)
+    e << YAML::Key << std::string(f.key) << YAML::Value << core::format_si(f.get_value(&d.evaluation), f.dim);
+  e << YAML::EndMap;
   if (!d.zones.empty()) {
     e << YAML::Key << "zones" << YAML::Value << YAML::BeginSeq;
     for (const auto& z : d.zones) {

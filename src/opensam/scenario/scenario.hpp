@@ -213,6 +213,7 @@ struct Defence {
   bool emcon_on_arm = false;
   double arm_silence_s = 60.0;
   std::vector<EngagementZone> zones;
+  c2::EvaluationParameters evaluation;
 };
 
 /// What the ground is made of under low flyers.

@@ -350,6 +350,250 @@ const std::array kZoneFields{
               .max = 200000.0},
 };
 
+const std::array kEvaluationFields{
+    FieldSpec{.key = "ballistic_speed",
+              .kind = K::kQuantity,
+              .doc = "A track faster than this is a ballistic missile.",
+              .default_text = "1200 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    static_cast<c2::EvaluationParameters*>(t)->ballistic_speed_mps = f.value;
+                  },
+              .get_value =
+                  [](const void* t) {
+                    return static_cast<const c2::EvaluationParameters*>(t)->ballistic_speed_mps;
+                  }},
+    FieldSpec{
+        .key = "arm_speed",
+        .kind = K::kQuantity,
+        .doc = "A track faster than this whose ground track passes within `arm_track_miss` of a radar ahead "
+               "is an anti-radiation missile.",
+        .default_text = "450 m/s",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->arm_speed_mps = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->arm_speed_mps; }},
+    FieldSpec{
+        .key = "arm_track_miss",
+        .kind = K::kQuantity,
+        .doc = "See `arm_speed`.",
+        .default_text = "3 km",
+        .dim = Dimension::kLength,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->arm_track_miss_m = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->arm_track_miss_m; }},
+    FieldSpec{
+        .key = "diving_speed",
+        .kind = K::kQuantity,
+        .doc = "A track faster than this and falling faster than `diving_rate` is a ballistic missile.",
+        .default_text = "800 m/s",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->diving_speed_mps = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->diving_speed_mps; }},
+    FieldSpec{
+        .key = "diving_rate",
+        .kind = K::kQuantity,
+        .doc = "See `diving_speed`.",
+        .default_text = "300 m/s",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->diving_rate_mps = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->diving_rate_mps; }},
+    FieldSpec{
+        .key = "drone_speed",
+        .kind = K::kQuantity,
+        .doc = "A track slower than this is a drone.",
+        .default_text = "70 m/s",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->drone_speed_mps = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->drone_speed_mps; }},
+    FieldSpec{
+        .key = "cruise_height",
+        .kind = K::kQuantity,
+        .doc = "A track lower than this above the command post's map of the ground, and slower than "
+               "`cruise_speed`, is a cruise missile (otherwise an aircraft).",
+        .default_text = "300 m",
+        .dim = Dimension::kLength,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->cruise_height_m = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->cruise_height_m; }},
+    FieldSpec{
+        .key = "cruise_speed",
+        .kind = K::kQuantity,
+        .doc = "See `cruise_height`.",
+        .default_text = "350 m/s",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->cruise_speed_mps = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->cruise_speed_mps; }},
+    FieldSpec{
+        .key = "asset_margin",
+        .kind = K::kQuantity,
+        .doc = "A track heads for an asset when its straight-line motion passes within the asset's radius "
+               "plus this.",
+        .default_text = "1 km",
+        .dim = Dimension::kLength,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->asset_margin_m = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->asset_margin_m; }},
+    FieldSpec{
+        .key = "urgency_time",
+        .kind = K::kQuantity,
+        .doc = "Priority urgency T / (T + time to the asset): a track T away counts half.",
+        .default_text = "10 min",
+        .dim = Dimension::kTime,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->urgency_time_s = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->urgency_time_s; }},
+    FieldSpec{
+        .key = "urgency_no_asset",
+        .kind = K::kQuantity,
+        .doc = "Urgency of a track heading for no asset.",
+        .default_text = "0.2",
+        .dim = Dimension::kNumber,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->urgency_no_asset = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->urgency_no_asset; }},
+    FieldSpec{
+        .key = "weight_ballistic",
+        .kind = K::kQuantity,
+        .doc = "Priority weight of a ballistic missile.",
+        .default_text = "5",
+        .dim = Dimension::kNumber,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->weight_ballistic = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_ballistic; }},
+    FieldSpec{
+        .key = "weight_cruise",
+        .kind = K::kQuantity,
+        .doc = "Priority weight of a cruise missile.",
+        .default_text = "4",
+        .dim = Dimension::kNumber,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->weight_cruise = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_cruise; }},
+    FieldSpec{.key = "weight_anti_radiation",
+              .kind = K::kQuantity,
+              .doc = "Priority weight of an anti-radiation missile.",
+              .default_text = "4",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    static_cast<c2::EvaluationParameters*>(t)->weight_anti_radiation = f.value;
+                  },
+              .get_value =
+                  [](const void* t) {
+                    return static_cast<const c2::EvaluationParameters*>(t)->weight_anti_radiation;
+                  }},
+    FieldSpec{
+        .key = "weight_aircraft",
+        .kind = K::kQuantity,
+        .doc = "Priority weight of an aircraft.",
+        .default_text = "3",
+        .dim = Dimension::kNumber,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->weight_aircraft = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_aircraft; }},
+    FieldSpec{
+        .key = "weight_drone",
+        .kind = K::kQuantity,
+        .doc = "Priority weight of a drone.",
+        .default_text = "2",
+        .dim = Dimension::kNumber,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->weight_drone = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_drone; }},
+    FieldSpec{.key = "remeasured_after",
+              .kind = K::kQuantity,
+              .doc = "Kill assessment: a track measured this long after the last burst is alive (missed).",
+              .default_text = "0.5 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    static_cast<c2::EvaluationParameters*>(t)->remeasured_after_s = f.value;
+                  },
+              .get_value =
+                  [](const void* t) {
+                    return static_cast<const c2::EvaluationParameters*>(t)->remeasured_after_s;
+                  }},
+    FieldSpec{
+        .key = "planning_miss",
+        .kind = K::kQuantity,
+        .doc = "The miss the command post expects of a guided missile, for its kill estimate R^2 / (R^2 + 2 "
+               "s^2) (Driels, ch. 9).",
+        .default_text = "5 m",
+        .dim = Dimension::kLength,
+        .min = 0.0,
+        .set_figure =
+            [](void* t, const Figure& f) {
+              static_cast<c2::EvaluationParameters*>(t)->planning_miss_m = f.value;
+            },
+        .get_value =
+            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->planning_miss_m; }},
+};
+
 const std::array kDefenceFields{
     FieldSpec{.key = "roe",
               .kind = K::kChoice,
@@ -406,6 +650,10 @@ const std::array kDefenceFields{
               .doc = "Engagement zones: the predicted intercept point must lie in one (none: anywhere "
                      "in the missiles' envelopes).",
               .child = &kZoneSection},
+    FieldSpec{.key = "evaluation",
+              .kind = K::kMap,
+              .doc = "How the command post classifies and weighs tracks (modelling choices).",
+              .child = &kEvaluationSection},
 };
 
 const std::array kSilenceFields{
@@ -873,6 +1121,12 @@ const Section kSilenceSection{"sites[].silent[]", "A time window without emissio
 const Section kDefenceSection{"defence", "How the command post fights.", kDefenceFields};
 const Section kExternalSection{"external", "Threats from another simulation.", kExternalFields};
 const Section kZoneSection{"defence.zones[]", "An engagement zone.", kZoneFields};
+const Section kEvaluationSection{
+    "defence.evaluation",
+    "How the command post reads a track's kinematics and weighs it (docs/models/c2.md). Every value "
+    "is a modelling choice, not published doctrine: an estimate, and a candidate for sensitivity "
+    "analysis.",
+    kEvaluationFields};
 const Section kEnvironmentSection{"environment", "Terrain, refraction and the surface under low flyers.",
                                   kEnvironmentFields};
 const Section kMotionModelSection{"tracker.models[]", "One motion model of the tracker.", kMotionModelFields};
@@ -951,10 +1205,10 @@ std::string format_reference() {
       "is at 0 m without one). Heights are taken above the WGS-84 ellipsoid; elevation rasters "
       "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
-  for (const Section* s :
-       {&kScenarioSection, &kEnvironmentSection, &kExternalSection, &kDefenceSection, &kZoneSection,
-        &kSiteSection, &kSilenceSection, &kAssetSection, &kThreatSection, &kWaypointSection,
-        &kManoeuvreSection, &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
+  for (const Section* s : {&kScenarioSection, &kEnvironmentSection, &kExternalSection, &kDefenceSection,
+                           &kZoneSection, &kEvaluationSection, &kSiteSection, &kSilenceSection,
+                           &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
+                           &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
     append_section(out, *s);
   }
   out +=

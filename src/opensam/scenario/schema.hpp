@@ -37,6 +37,8 @@ struct Figure;
 using FigureSetter = void (*)(void* type, const Figure& figure);
 /// The same for a choice, given by its name (checked against `choices` first).
 using ChoiceSetter = void (*)(void* type, std::string_view name);
+/// Parameter sections (a plain struct of SI values): the value a key has in its struct.
+using ValueGetter = double (*)(const void* target);
 
 /// One key of a YAML map.
 struct FieldSpec {
@@ -55,6 +57,7 @@ struct FieldSpec {
   /// type; none for a figure kept for reference.
   FigureSetter set_figure = nullptr;
   ChoiceSetter set_choice = nullptr;
+  ValueGetter get_value = nullptr;
 };
 
 /// The keys one YAML map may hold.
@@ -80,6 +83,7 @@ extern const Section kCoverageSection;
 extern const Section kDefenceSection;
 extern const Section kExternalSection;
 extern const Section kZoneSection;
+extern const Section kEvaluationSection;
 extern const Section kEnvironmentSection;
 /// The keys of a site type file of each kind, and of a threat type file of each kind.
 extern const Section kRadarTypeSection;

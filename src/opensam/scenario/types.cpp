@@ -222,6 +222,17 @@ std::optional<RcsTable> read_rcs_table(const ReadContext& ctx, const MapReader& 
 
 }  // namespace
 
+void read_parameters(const MapReader& r, const Section& section, void* target) {
+  for (const FieldSpec& f : section.fields) {
+    if (f.kind != FieldKind::kQuantity || f.set_figure == nullptr) continue;
+    if (const auto q = r.quantity(f.key)) {
+      Figure value;
+      value.value = q->value;
+      f.set_figure(target, value);
+    }
+  }
+}
+
 std::optional<SiteType> read_site_type(const ReadContext& ctx, const YAML::Node& root,
                                        const std::string& id) {
   const std::size_t before = ctx.errors->size();

@@ -13,6 +13,10 @@
 
 namespace opensam::scenario {
 
+/// Every quantity of a parameter section into `target` through the section's setters: the values
+/// given, else their defaults.
+void read_parameters(const MapReader& r, const Section& section, void* target);
+
 /// The site type `id` from its file's root; nothing when it has errors (reported in `ctx`).
 [[nodiscard]] std::optional<SiteType> read_site_type(const ReadContext& ctx, const YAML::Node& root,
                                                      const std::string& id);

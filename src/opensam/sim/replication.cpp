@@ -319,6 +319,7 @@ class Run {
     set.max_missiles_per_track = d.max_missiles_per_target;
     set.emcon_on_arm = d.emcon_on_arm;
     set.arm_silence_s = d.arm_silence_s;
+    set.evaluation = d.evaluation;
     for (const auto& z : d.zones) {
       set.zones.push_back({geo::lla_to_ecef({z.position.lat_deg, z.position.lon_deg, 0.0}), z.radius_m,
                            z.min_altitude_m, z.max_altitude_m});
