@@ -25,25 +25,11 @@ namespace opensam::cli {
 namespace fs = std::filesystem;
 
 namespace {
-/// A scenario and what its replicates share (which refers to it, so neither moves).
-struct Loaded {
-  std::unique_ptr<const scenario::Scenario> scenario;
-  std::unique_ptr<const sim::Prepared> prepared;
-};
-
 /// Loads and prepares a scenario, printing every error on stderr.
-std::optional<Loaded> load_or_report(const std::string& file) {
-  scenario::LoadResult r = scenario::load(file);
-  Loaded loaded;
-  if (r.ok()) {
-    loaded.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
-    loaded.prepared = std::make_unique<const sim::Prepared>(*loaded.scenario);
-    // Times on target need the planned flights: checked once the scenario is whole.
-    r.errors = sim::check_arrivals(*loaded.prepared);
-  }
-  if (!r.ok()) {
-    std::cerr << r.errors.str();
-    std::cerr << fmt::format("{}: {} error{}\n", file, r.errors.size(), r.errors.size() == 1 ? "" : "s");
+std::optional<sim::LoadedScenario> load_or_report(const std::string& file) {
+  sim::LoadedScenario loaded = sim::load_prepared(file, std::nullopt, "");
+  if (!loaded.ok()) {
+    std::cerr << loaded.errors.str() << loaded.error_count(file) << "\n";
     return std::nullopt;
   }
   return loaded;

@@ -123,20 +123,15 @@ PreparedCampaign prepare_campaign(const ScenarioSource& source, const std::vecto
     std::vector<scenario::Override> overrides = source.overrides;
     for (const auto& [key, value] : p.settings)
       overrides.push_back({key, value, fmt::format("{} {}={}", source.sweep_origin, key, value)});
-    scenario::LoadResult r = load(overrides);
-    PreparedPoint pp;
-    if (r.ok()) {
-      pp.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
-      pp.prepared = std::make_unique<const sim::Prepared>(*pp.scenario);
-      r.errors = sim::check_arrivals(*pp.prepared);
-    }
-    if (!r.ok()) {
+    sim::LoadedScenario loaded = sim::load_prepared(source.name, source.text, source.base_dir, overrides);
+    if (!loaded.ok()) {
       out.points.clear();
-      out.error_summary = fmt::format("{}: {} at sweep point {}", source.name, count(r.errors), p.label());
-      out.errors = std::move(r.errors);
+      out.error_summary =
+          fmt::format("{}: {} at sweep point {}", source.name, count(loaded.errors), p.label());
+      out.errors = std::move(loaded.errors);
       return out;
     }
-    out.points.push_back(std::move(pp));
+    out.points.push_back({std::move(loaded.scenario), std::move(loaded.prepared)});
   }
 
   CampaignInfo& info = out.info;

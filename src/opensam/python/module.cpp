@@ -81,12 +81,6 @@ py::list to_python(output::Table&& table) {
   return out;
 }
 
-scenario::LoadResult load(const std::string& name, const std::optional<std::string>& text,
-                          const std::string& base_dir, const std::vector<scenario::Override>& overrides) {
-  return text ? scenario::load_from_string(*text, name, base_dir, overrides)
-              : scenario::load(name, overrides);
-}
-
 std::string error_text(const core::Diagnostics& errors, const std::string& summary) {
   return errors.str() + summary;
 }
@@ -94,17 +88,10 @@ std::string error_text(const core::Diagnostics& errors, const std::string& summa
 py::dict run(const std::string& name, const std::optional<std::string>& text, const std::string& base_dir,
              const std::vector<OverrideTuple>& overrides, std::optional<std::uint64_t> seed,
              std::uint64_t replicate, bool truth) {
-  scenario::LoadResult r = load(name, text, base_dir, overrides_from(overrides));
-  std::unique_ptr<const scenario::Scenario> sc;
-  std::unique_ptr<const sim::Prepared> prepared;
-  if (r.ok()) {
-    sc = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
-    prepared = std::make_unique<const sim::Prepared>(*sc);
-    r.errors = sim::check_arrivals(*prepared);
-  }
-  if (!r.ok())
-    throw ScenarioError(error_text(
-        r.errors, fmt::format("{}: {} error{}", name, r.errors.size(), r.errors.size() == 1 ? "" : "s")));
+  const sim::LoadedScenario loaded = sim::load_prepared(name, text, base_dir, overrides_from(overrides));
+  if (!loaded.ok()) throw ScenarioError(error_text(loaded.errors, loaded.error_count(name)));
+  const scenario::Scenario* sc = loaded.scenario.get();
+  const sim::Prepared* prepared = loaded.prepared.get();
 
   sim::RunOptions options;
   options.seed = seed.value_or(sc->seed);

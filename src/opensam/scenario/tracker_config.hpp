@@ -8,6 +8,7 @@
 
 #include "opensam/core/diagnostic.hpp"
 #include "opensam/scenario/scenario.hpp"
+#include "opensam/tracking/detections_file.hpp"
 #include "opensam/tracking/types.hpp"
 
 namespace YAML {
@@ -17,17 +18,7 @@ class Node;
 namespace opensam::scenario {
 
 /// A sensor of a detections file: its name there, where it is, its default noise.
-struct TrackSensorConfig {
-  std::string name;
-  Eigen::Vector3d position_m = Eigen::Vector3d::Zero();
-  double sigma_position_m = 50.0;
-  double sigma_range_m = 50.0;
-  double sigma_azimuth_rad = 0.0034906585;  // 0.2 deg
-  double sigma_elevation_rad = 0.0034906585;
-  double sigma_range_rate_mps = 2.0;
-  double max_range_m = tracking::kUnlimited;
-  double clutter_density = 0.0;
-};
+using TrackSensorConfig = tracking::SensorSite;
 
 struct TrackerConfigResult {
   TrackerSettings tracker;
@@ -35,8 +26,6 @@ struct TrackerConfigResult {
   core::Diagnostics errors;
   [[nodiscard]] bool ok() const { return errors.empty(); }
 };
-
-/// The names of the `model`, `filter` and `associator` choices.
 
 /// The defaults of every key (what `opensam track` uses without --config).
 [[nodiscard]] TrackerConfigResult default_tracker_config();

@@ -68,6 +68,29 @@ threats::Trajectory Prepared::flight(std::size_t threat, const FlightModel& mode
                      : threats::plan_flight(model, terrain_, t.start_time_s + delay_s, sc_.duration_s);
 }
 
+LoadedScenario load_prepared(const std::string& name, const std::optional<std::string>& text,
+                             const std::string& base_dir, const std::vector<scenario::Override>& overrides) {
+  scenario::LoadResult r =
+      text ? scenario::load_from_string(*text, name, base_dir, overrides) : scenario::load(name, overrides);
+  LoadedScenario out;
+  if (r.ok()) {
+    out.scenario = std::make_unique<const scenario::Scenario>(std::move(r.scenario));
+    out.prepared = std::make_unique<const Prepared>(*out.scenario);
+    // Times on target need the planned flights: checked once the scenario is whole.
+    r.errors = check_arrivals(*out.prepared);
+  }
+  if (!r.ok()) {
+    out.prepared.reset();
+    out.scenario.reset();
+    out.errors = std::move(r.errors);
+  }
+  return out;
+}
+
+std::string LoadedScenario::error_count(const std::string& name) const {
+  return fmt::format("{}: {} error{}", name, errors.size(), errors.size() == 1 ? "" : "s");
+}
+
 core::Diagnostics check_arrivals(const Prepared& prepared) {
   const scenario::Scenario& sc = prepared.scenario();
   core::Diagnostics errors;

@@ -64,4 +64,22 @@ class Prepared {
 /// its `time_on_target` key (one message per key).
 [[nodiscard]] core::Diagnostics check_arrivals(const Prepared& prepared);
 
+/// A scenario loaded, prepared for its replicates and its times on target checked; or every
+/// error found, in the order found. `prepared` refers to `*scenario`.
+struct LoadedScenario {
+  std::unique_ptr<const scenario::Scenario> scenario;
+  std::unique_ptr<const Prepared> prepared;
+  core::Diagnostics errors;
+  [[nodiscard]] bool ok() const { return errors.empty(); }
+  /// "demo.yaml: 2 errors"
+  [[nodiscard]] std::string error_count(const std::string& name) const;
+};
+
+/// Loads the scenario file `name` (or `text`, which stands for it, its includes relative to
+/// `base_dir`) with `overrides` set, prepares it and checks its times on target: what the
+/// command line, campaigns and Python all do before running it.
+[[nodiscard]] LoadedScenario load_prepared(const std::string& name, const std::optional<std::string>& text,
+                                           const std::string& base_dir,
+                                           const std::vector<scenario::Override>& overrides = {});
+
 }  // namespace opensam::sim
