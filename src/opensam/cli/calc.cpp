@@ -120,71 +120,69 @@ Examples:
 
 bool calc_selected(const CalcArgs& a) { return a.subcommands[0] != nullptr && a.subcommands[0]->parsed(); }
 
-int calc_command(const CalcArgs& a) {
-  std::string command;
-  for (std::size_t i = 1; i < a.subcommands.size(); ++i) {
-    if (a.subcommands[i]->parsed()) command = a.subcommands[i]->get_name();
-  }
-  FlagValues flags;
-  const auto pulses =
-      flags.value("--pulses", a.pulses.empty() ? "1" : a.pulses, Dimension::kNumber, 1, 10000);
-  if (pulses && *pulses != std::floor(*pulses)) return fail(command, "--pulses: must be a whole number");
-  const int n = pulses ? static_cast<int>(*pulses) : 1;
+namespace {
 
-  if (command == "pd") {
-    const auto snr_db = flags.value("--snr-db", a.snr_db, Dimension::kDecibel, -100, 100);
-    const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
-    const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
-    if (!flags.error.empty()) return fail(command, flags.error);
-    const auto integration = *core::parse_name<sensors::Integration>(a.integration);
-    ordered_json j;
-    j["pd"] = sensors::probability_of_detection(sensors::db_to_ratio(*snr_db), *pfa, n, *sw, integration);
-    j["snr_db"] = *snr_db;
-    j["pfa"] = *pfa;
-    j["pulses"] = n;
-    j["swerling"] = static_cast<int>(*sw);
-    j["integration"] = a.integration;
-    return print(j, a.format);
-  }
-  if (command == "snr") {
-    const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
-    const auto pd = flags.value("--pd", a.pd, Dimension::kNumber, 0.0, 1.0, true);
-    const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
-    if (!flags.error.empty()) return fail(command, flags.error);
-    if (*pd >= 1.0 || *pd <= *pfa) return fail(command, "--pd: must be above --pfa and below 1");
-    double snr_db = 0.0;
-    if (a.method == "albersheim") {
-      if (*sw != sensors::Swerling::k0)
-        return fail(command, "--method albersheim: holds for a steady target only (--swerling 0)");
-      snr_db = sensors::albersheim_snr_db(*pd, *pfa, n);
-    } else if (a.method == "shnidman") {
-      snr_db = sensors::shnidman_snr_db(*pd, *pfa, n, *sw);
-    } else {
-      snr_db = sensors::required_snr_db(*pd, *pfa, n, *sw);
-    }
-    ordered_json j;
-    j["snr_db"] = snr_db;
-    j["pd"] = *pd;
-    j["pfa"] = *pfa;
-    j["pulses"] = n;
-    j["swerling"] = static_cast<int>(*sw);
-    j["method"] = a.method;
-    return print(j, a.format);
-  }
-  const auto k = flags.value("--k-factor", a.k_factor, Dimension::kNumber, 0.1, 10.0);
-  if (command == "horizon") {
-    const auto hr = flags.value("--radar-height", a.radar_height, Dimension::kLength, 0, 1e6);
-    const auto ht = flags.value("--target-height", a.target_height, Dimension::kLength, 0, 1e6);
-    if (!flags.error.empty()) return fail(command, flags.error);
-    ordered_json j;
-    j["range_m"] = sensors::horizon_range_m(*hr, *ht, *k);
-    j["radar_height_m"] = *hr;
-    j["target_height_m"] = *ht;
-    j["k_factor"] = *k;
-    return print(j, a.format);
-  }
+/// calc pd
+int calc_pd(const CalcArgs& a, FlagValues& flags, const std::string& command, int n) {
+  const auto snr_db = flags.value("--snr-db", a.snr_db, Dimension::kDecibel, -100, 100);
+  const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
+  const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
+  if (!flags.error.empty()) return fail(command, flags.error);
+  const auto integration = *core::parse_name<sensors::Integration>(a.integration);
+  ordered_json j;
+  j["pd"] = sensors::probability_of_detection(sensors::db_to_ratio(*snr_db), *pfa, n, *sw, integration);
+  j["snr_db"] = *snr_db;
+  j["pfa"] = *pfa;
+  j["pulses"] = n;
+  j["swerling"] = static_cast<int>(*sw);
+  j["integration"] = a.integration;
+  return print(j, a.format);
+}
 
-  // range and burnthrough: a radar type from the library.
+/// calc snr
+int calc_snr(const CalcArgs& a, FlagValues& flags, const std::string& command, int n) {
+  const auto pfa = flags.value("--pfa", a.pfa, Dimension::kNumber, 1e-300, 0.5, true);
+  const auto pd = flags.value("--pd", a.pd, Dimension::kNumber, 0.0, 1.0, true);
+  const auto sw = flags.swerling(a.swerling.empty() ? "0" : a.swerling);
+  if (!flags.error.empty()) return fail(command, flags.error);
+  if (*pd >= 1.0 || *pd <= *pfa) return fail(command, "--pd: must be above --pfa and below 1");
+  double snr_db = 0.0;
+  if (a.method == "albersheim") {
+    if (*sw != sensors::Swerling::k0)
+      return fail(command, "--method albersheim: holds for a steady target only (--swerling 0)");
+    snr_db = sensors::albersheim_snr_db(*pd, *pfa, n);
+  } else if (a.method == "shnidman") {
+    snr_db = sensors::shnidman_snr_db(*pd, *pfa, n, *sw);
+  } else {
+    snr_db = sensors::required_snr_db(*pd, *pfa, n, *sw);
+  }
+  ordered_json j;
+  j["snr_db"] = snr_db;
+  j["pd"] = *pd;
+  j["pfa"] = *pfa;
+  j["pulses"] = n;
+  j["swerling"] = static_cast<int>(*sw);
+  j["method"] = a.method;
+  return print(j, a.format);
+}
+
+/// calc horizon
+int calc_horizon(const CalcArgs& a, FlagValues& flags, const std::string& command,
+                 const std::optional<double>& k) {
+  const auto hr = flags.value("--radar-height", a.radar_height, Dimension::kLength, 0, 1e6);
+  const auto ht = flags.value("--target-height", a.target_height, Dimension::kLength, 0, 1e6);
+  if (!flags.error.empty()) return fail(command, flags.error);
+  ordered_json j;
+  j["range_m"] = sensors::horizon_range_m(*hr, *ht, *k);
+  j["radar_height_m"] = *hr;
+  j["target_height_m"] = *ht;
+  j["k_factor"] = *k;
+  return print(j, a.format);
+}
+
+/// calc range and calc burnthrough: a radar type from the library.
+int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command, bool pulses_given, int n,
+               const std::optional<double>& k) {
   const auto rcs = flags.value("--rcs", a.rcs, Dimension::kArea, 0.0, 1e6, true);
   const auto pd = flags.value("--pd", a.pd, Dimension::kNumber, 0.0, 1.0, true);
   const auto sw = flags.swerling(a.swerling.empty() ? "1" : a.swerling);
@@ -204,7 +202,7 @@ int calc_command(const CalcArgs& a) {
     if (!pfa) return fail(command, flags.error);
     p.pfa = *pfa;
   }
-  if (pulses && !a.pulses.empty()) p.pulses = n;
+  if (pulses_given && !a.pulses.empty()) p.pulses = n;
   if (*pd >= 1.0 || *pd <= p.pfa)
     return fail(command, "--pd: must be above the false-alarm probability and below 1");
   const double snr_needed = sensors::required_snr(p, *pd, *sw);
@@ -248,6 +246,25 @@ int calc_command(const CalcArgs& a) {
   j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
   j["pd"] = *pd;
   return print(j, a.format);
+}
+
+}  // namespace
+
+int calc_command(const CalcArgs& a) {
+  std::string command;
+  for (std::size_t i = 1; i < a.subcommands.size(); ++i) {
+    if (a.subcommands[i]->parsed()) command = a.subcommands[i]->get_name();
+  }
+  FlagValues flags;
+  const auto pulses =
+      flags.value("--pulses", a.pulses.empty() ? "1" : a.pulses, Dimension::kNumber, 1, 10000);
+  if (pulses && *pulses != std::floor(*pulses)) return fail(command, "--pulses: must be a whole number");
+  const int n = pulses ? static_cast<int>(*pulses) : 1;
+  if (command == "pd") return calc_pd(a, flags, command, n);
+  if (command == "snr") return calc_snr(a, flags, command, n);
+  const auto k = flags.value("--k-factor", a.k_factor, Dimension::kNumber, 0.1, 10.0);
+  if (command == "horizon") return calc_horizon(a, flags, command, k);
+  return calc_radar(a, flags, command, pulses.has_value(), n, k);
 }
 
 }  // namespace opensam::cli

@@ -165,6 +165,45 @@ by several stores is counted once.)");
   r.command = p;
 }
 
+namespace {
+
+/// The campaign's store at `store_path`: a new one, or (--resume) the one there if it holds this
+/// campaign. kExitOk, or the code of a message already printed.
+int open_store(const McArgs& a, const mc::CampaignInfo& info, const fs::path& store_path,
+               std::optional<mc::Store>& store) {
+  int code = kExitOk;
+  std::error_code ec;
+  try {
+    if (fs::exists(store_path, ec) && a.resume) {
+      store = mc::Store::open(store_path.string());
+      const std::string why = store->info().mismatch(info);
+      if (!why.empty()) {
+        code = fail("mc", fmt::format("{} holds another campaign ({}); choose another --store",
+                                      store_path.string(), why));
+      }
+    } else {
+      if (fs::exists(store_path, ec)) {
+        if (!a.store.empty()) {
+          code = fail(
+              "mc", fmt::format("{} exists: add --resume to continue its campaign, or choose another --store",
+                                store_path.string()));
+        } else {  // the default store is scratch: start again
+          for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path.string() + suffix, ec);
+        }
+      }
+      if (code == kExitOk) {
+        if (store_path.has_parent_path()) fs::create_directories(store_path.parent_path(), ec);
+        store = mc::Store::create(store_path.string(), info);
+      }
+    }
+  } catch (const mc::StoreError& e) {
+    code = fail("mc", e.what(), kExitFailure);
+  }
+  return code;
+}
+
+}  // namespace
+
 int mc_command(const McArgs& a) {
   // Processes: MPI when an MPI launcher started this one.
   std::unique_ptr<mc::Transport> transport;
@@ -225,37 +264,7 @@ int mc_command(const McArgs& a) {
       a.store.empty()
           ? fs::path("out") / fmt::format("{}-mc-{}", info.scenario_name, info.seed) / "campaign.sqlite"
           : fs::path(a.store);
-  int code = kExitOk;
-  if (root) {
-    std::error_code ec;
-    try {
-      if (fs::exists(store_path, ec) && a.resume) {
-        store = mc::Store::open(store_path.string());
-        const std::string why = store->info().mismatch(info);
-        if (!why.empty()) {
-          code = fail("mc", fmt::format("{} holds another campaign ({}); choose another --store",
-                                        store_path.string(), why));
-        }
-      } else {
-        if (fs::exists(store_path, ec)) {
-          if (!a.store.empty()) {
-            code = fail(
-                "mc",
-                fmt::format("{} exists: add --resume to continue its campaign, or choose another --store",
-                            store_path.string()));
-          } else {  // the default store is scratch: start again
-            for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(store_path.string() + suffix, ec);
-          }
-        }
-        if (code == kExitOk) {
-          if (store_path.has_parent_path()) fs::create_directories(store_path.parent_path(), ec);
-          store = mc::Store::create(store_path.string(), info);
-        }
-      }
-    } catch (const mc::StoreError& e) {
-      code = fail("mc", e.what(), kExitFailure);
-    }
-  }
+  const int code = root ? open_store(a, info, store_path, store) : kExitOk;
   if (transport->agree(code != kExitOk)) return code != kExitOk ? code : kExitFailure;
 
   std::signal(SIGINT, on_interrupt);

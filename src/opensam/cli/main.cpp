@@ -51,6 +51,37 @@ Help topics:
   opensam help view       the 3-D viewer of a run
   opensam help format     the scenario and library file format (Markdown))";
 
+/// `opensam run` and its flags.
+CLI::App* add_run(CLI::App& app, opensam::cli::RunArgs& a, std::uint64_t& seed, CLI::Option*& seed_opt) {
+  namespace cli = opensam::cli;
+  auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
+  run->add_option("file", a.file, "Scenario file (YAML)")->required();
+  seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)")
+                 ->check(cli::kWholeNumber);
+  run->add_option("--out", a.out_dir, "Output folder (default out/<scenario>-<seed>)");
+  run->add_option("--format", a.format, "Summary on stdout: table or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  run->add_flag("--sqlite", a.sqlite, "Also write run.sqlite: the logs as tables for SQL");
+  run->add_option("--dis-out", a.dis_out, "Send DIS PDUs (version 7) to HOST:PORT over UDP");
+  run->add_option("--dis-in", a.dis_in,
+                  "Listen for DIS PDUs on HOST:PORT: other simulations' aircraft and missiles become "
+                  "threats (needs --realtime and the scenario's `external` section)");
+  run->add_option("--dis-pcap", a.dis_pcap, "Also write the PDUs sent to a pcap capture file");
+  run->add_option("--dis-exercise", a.dis_exercise, "DIS exercise id (default 1)")->check(CLI::Range(1, 255));
+  run->add_option("--dis-site", a.dis_site, "DIS site number of this simulation (default 1)")
+      ->check(CLI::Range(1, 65534));
+  run->add_option("--dis-app", a.dis_app, "DIS application number of this simulation (default 1)")
+      ->check(CLI::Range(1, 65534));
+  auto* realtime = run->add_flag("--realtime", a.realtime,
+                                 "Pace the run on the wall clock (DIS PDUs then carry absolute timestamps)");
+  run->add_option("--time-scale", a.time_scale,
+                  "With --realtime: simulation seconds per wall-clock second (default 1)")
+      ->check(CLI::Range(0.01, 1000.0))
+      ->needs(realtime);
+  run->footer(kRunExamples);
+  return run;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -62,32 +93,8 @@ int main(int argc, char** argv) {
 
   cli::RunArgs run_args;
   std::uint64_t seed = 0;
-  auto* run = app.add_subcommand("run", "Run one replication of a scenario and summarise it");
-  run->add_option("file", run_args.file, "Scenario file (YAML)")->required();
-  auto* seed_opt = run->add_option("--seed", seed, "Seed of the random streams (default: the scenario's)")
-                       ->check(cli::kWholeNumber);
-  run->add_option("--out", run_args.out_dir, "Output folder (default out/<scenario>-<seed>)");
-  run->add_option("--format", run_args.format, "Summary on stdout: table or json")
-      ->check(CLI::IsMember({"table", "json"}));
-  run->add_flag("--sqlite", run_args.sqlite, "Also write run.sqlite: the logs as tables for SQL");
-  run->add_option("--dis-out", run_args.dis_out, "Send DIS PDUs (version 7) to HOST:PORT over UDP");
-  run->add_option("--dis-in", run_args.dis_in,
-                  "Listen for DIS PDUs on HOST:PORT: other simulations' aircraft and missiles become "
-                  "threats (needs --realtime and the scenario's `external` section)");
-  run->add_option("--dis-pcap", run_args.dis_pcap, "Also write the PDUs sent to a pcap capture file");
-  run->add_option("--dis-exercise", run_args.dis_exercise, "DIS exercise id (default 1)")
-      ->check(CLI::Range(1, 255));
-  run->add_option("--dis-site", run_args.dis_site, "DIS site number of this simulation (default 1)")
-      ->check(CLI::Range(1, 65534));
-  run->add_option("--dis-app", run_args.dis_app, "DIS application number of this simulation (default 1)")
-      ->check(CLI::Range(1, 65534));
-  auto* realtime = run->add_flag("--realtime", run_args.realtime,
-                                 "Pace the run on the wall clock (DIS PDUs then carry absolute timestamps)");
-  run->add_option("--time-scale", run_args.time_scale,
-                  "With --realtime: simulation seconds per wall-clock second (default 1)")
-      ->check(CLI::Range(0.01, 1000.0))
-      ->needs(realtime);
-  run->footer(kRunExamples);
+  CLI::Option* seed_opt = nullptr;
+  auto* run = add_run(app, run_args, seed, seed_opt);
 
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check scenario files without running them");

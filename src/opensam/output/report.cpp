@@ -153,26 +153,8 @@ td:first-child,th:first-child,td.l{text-align:left}.muted{color:#667}
 .card b{display:block;font-size:20px}
 )";
 
-}  // namespace
-
-std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& run) {
-  const ordered_json summary = summary_json(sc, run);
-  const Facts facts = gather(sc, run);
-  const auto& totals = summary["totals"];
-  double cost = 0.0;
-  for (const auto& s : run.shots) cost += s.cost_usd;
-  const double gospa_mean_m =
-      summary["tracking"].is_object() ? summary["tracking"]["gospa_mean_m"].get<double>() : kNaN;
-
-  std::string h = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>opensam report: {}</title>"
-      "<meta name=\"viewport\" "
-      "content=\"width=device-width,initial-scale=1\"><style>{}</style></head><body>\n",
-      esc(sc.name), kStyle);
-  h += fmt::format("<h1>{}</h1><p class=\"muted\">{}</p>\n", esc(sc.name), esc(sc.description));
-  h += fmt::format("<p class=\"muted\">seed {}, replicate {}, ended at {:.1f} s, scenario file {}</p>\n",
-                   run.seed, run.replicate, run.end_time_s, esc(sc.file));
-
+/// The summary cards.
+void summary_cards(std::string& h, const ordered_json& totals, double cost, double gospa_mean_m) {
   // Summary cards.
   h += "<h2 id=\"summary\">Summary</h2><div class=\"cards\">";
   const auto card = [&](std::string_view label, const std::string& value) {
@@ -190,7 +172,11 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
   card("false alarms", fmt::format("{}", totals["false_alarms"].get<int>()));
   card("mean GOSPA", cell(gospa_mean_m, 0) + " m");
   h += "</div>\n";
+}
 
+/// Per threat: its outcome, first detection and track, interceptors and best miss.
+void threats_table(std::string& h, const scenario::Scenario& sc, const sim::RunResult& run,
+                   const ordered_json& summary, const Facts& facts) {
   // Per-threat outcomes.
   h += "<h2 id=\"threats\">Threats</h2><table><tr><th>threat</th><th>type</th><th>outcome</th><th>at (s)</th>"
        "<th>first detected (s)</th><th>at (km)</th><th>first track (s)</th><th>at (km)</th>"
@@ -221,9 +207,11 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
         cell(best_miss[o.entity], 1));
   }
   h += "</table>\n";
+}
 
+/// The engagement timeline's data: per threat its first detection, first track, launches, bursts and outcome.
+void timeline(std::string& h, ordered_json& data, const sim::RunResult& run, const Facts& facts) {
   // Timeline data: per threat its first detection, first track, launches, bursts and outcome.
-  ordered_json data;
   ordered_json labels = ordered_json::array();
   ordered_json detect = ordered_json::array(), track = ordered_json::array(), launch = ordered_json::array(),
                burst = ordered_json::array(), killed = ordered_json::array(), leaked = ordered_json::array();
@@ -249,7 +237,10 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
   h += "<h2 id=\"timeline\">Engagement timeline</h2><p class=\"muted\">Per threat: first detection, first "
        "confirmed track, each interceptor's launch and burst, and the kill or leak.</p>"
        "<div class=\"chart tall\"><canvas id=\"chart-timeline\"></canvas></div>\n";
+}
 
+/// Interceptors fired and their cost, by missile type.
+void expenditure(std::string& h, ordered_json& data, const sim::RunResult& run, double cost) {
   // Expenditure by missile type.
   struct Spend {
     int fired = 0, killed = 0, missed = 0, other = 0;
@@ -288,7 +279,11 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
     data["spend"] = {{"labels", names}, {"killed", k}, {"missed", m}, {"other", o}};
     h += "<div class=\"chart\"><canvas id=\"chart-spend\"></canvas></div>\n";
   }
+}
 
+/// Detection and first-track ranges per threat type.
+void ranges_table(std::string& h, ordered_json& data, const scenario::Scenario& sc, const sim::RunResult& run,
+                  const Facts& facts) {
   // Detection and first-track ranges per threat type.
   struct Ranges {
     int count = 0, detected = 0, tracked = 0;
@@ -333,7 +328,10 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
   }
   h += "</table><div class=\"chart\"><canvas id=\"chart-ranges\"></canvas></div>\n";
   data["ranges"] = {{"labels", rl}, {"detection", rd}, {"track", rt}};
+}
 
+/// Miss distances of the bursts.
+void miss_distances(std::string& h, ordered_json& data, const sim::RunResult& run) {
   // Miss distances: 10 m bins to 100 m, then one bin beyond.
   std::vector<int> bins(11, 0);
   int bursts = 0;
@@ -351,7 +349,11 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
       "bursts to the object near it (m).</p><div class=\"chart\"><canvas id=\"chart-miss\"></canvas>"
       "</div>\n",
       bursts);
+}
 
+/// The air picture's GOSPA over the run.
+void track_accuracy(std::string& h, ordered_json& data, const scenario::Scenario& sc,
+                    const sim::RunResult& run, double gospa_mean_m) {
   // Track accuracy.
   ordered_json gt = ordered_json::array(), gv = ordered_json::array(), gn = ordered_json::array(),
                gk = ordered_json::array();
@@ -368,7 +370,10 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
       "the confirmed tracks, at every command-post update; mean {} m.</p><div class=\"chart\">"
       "<canvas id=\"chart-gospa\"></canvas></div>\n",
       sc.tracker.gospa_c_m, sc.tracker.gospa_p, cell(gospa_mean_m, 0));
+}
 
+/// Signature exposure of each aircraft to each radar.
+void exposure(std::string& h, const scenario::Scenario& sc, const sim::RunResult& run, const Facts& facts) {
   // Signature exposure of each aircraft to each radar.
   std::map<std::pair<sim::EntityIndex, sim::EntityIndex>, std::vector<const sim::Detection*>> seen;
   std::map<std::pair<sim::EntityIndex, sim::EntityIndex>, std::vector<double>> seen_t;
@@ -437,7 +442,10 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
     }
     h += "</table>\n";
   }
+}
 
+/// The charts: Chart.js inlined and the page's data.
+void charts(std::string& h, const ordered_json& data) {
   h += "<script>";
   h += chart_js();
   h += "</script>\n<script>const DATA=" + script_json(data) + ";\n";
@@ -479,6 +487,38 @@ std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& 
 </script>
 </body></html>
 )JS";
+}
+
+}  // namespace
+
+std::string run_report_html(const scenario::Scenario& sc, const sim::RunResult& run) {
+  const ordered_json summary = summary_json(sc, run);
+  const Facts facts = gather(sc, run);
+  const auto& totals = summary["totals"];
+  double cost = 0.0;
+  for (const auto& s : run.shots) cost += s.cost_usd;
+  const double gospa_mean_m =
+      summary["tracking"].is_object() ? summary["tracking"]["gospa_mean_m"].get<double>() : kNaN;
+
+  std::string h = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>opensam report: {}</title>"
+      "<meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><style>{}</style></head><body>\n",
+      esc(sc.name), kStyle);
+  h += fmt::format("<h1>{}</h1><p class=\"muted\">{}</p>\n", esc(sc.name), esc(sc.description));
+  h += fmt::format("<p class=\"muted\">seed {}, replicate {}, ended at {:.1f} s, scenario file {}</p>\n",
+                   run.seed, run.replicate, run.end_time_s, esc(sc.file));
+
+  summary_cards(h, totals, cost, gospa_mean_m);
+  threats_table(h, sc, run, summary, facts);
+  ordered_json data;
+  timeline(h, data, run, facts);
+  expenditure(h, data, run, cost);
+  ranges_table(h, data, sc, run, facts);
+  miss_distances(h, data, run);
+  track_accuracy(h, data, sc, run, gospa_mean_m);
+  exposure(h, sc, run, facts);
+  charts(h, data);
   return h;
 }
 

@@ -42,166 +42,191 @@ struct Row {
   ordered_json fields = ordered_json::object();
 };
 
-Row describe(const sim::RunResult& run, const sim::Event& e) {
-  const auto id = [&](sim::EntityIndex i) {
+/// Fills a row's columns from one event, by the event's type.
+struct Describe {
+  const sim::RunResult& run;
+  Row& r;
+  [[nodiscard]] std::string id(sim::EntityIndex i) const {
     return i == sim::kNoEntity ? std::string() : run.entities[i].id;
-  };
+  }
+  void operator()(const sim::RunStarted& d) const {
+    r.detail = fmt::format("seed={};replicate={}", d.seed, d.replicate);
+    r.fields = {{"seed", d.seed}, {"replicate", d.replicate}};
+  }
+  void operator()(const sim::EntityCreated& d) const {
+    const sim::Entity& ent = run.entities[d.entity];
+    r.entity = ent.id;
+    r.where = &d.where;
+    r.detail = fmt::format("kind={};type={}", core::name_of(ent.kind), ent.type);
+    r.fields = {{"entity", ent.id},
+                {"kind", core::name_of(ent.kind)},
+                {"type", ent.type},
+                {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::WaypointReached& d) const {
+    r.entity = id(d.threat);
+    r.where = &d.where;
+    r.detail = fmt::format("waypoint={}", d.waypoint);
+    r.fields = {{"threat", r.entity}, {"waypoint", d.waypoint}, {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::Leaked& d) const {
+    r.entity = id(d.threat);
+    r.other = id(d.target);
+    r.where = &d.where;
+    r.fields = {{"threat", r.entity},
+                {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::ThreatPhase& d) const {
+    r.entity = id(d.threat);
+    r.where = &d.where;
+    r.detail = fmt::format("phase={}", core::name_of(d.phase));
+    r.fields = {{"threat", r.entity}, {"phase", core::name_of(d.phase)}, {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::Exited& d) const {
+    r.entity = id(d.threat);
+    r.where = &d.where;
+    r.fields = {{"threat", r.entity}, {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::RunEnded& d) const {
+    r.detail = fmt::format("threats_flying={}", d.threats_flying);
+    r.fields = {{"threats_flying", d.threats_flying}};
+  }
+  void operator()(const sim::SiteDestroyed& d) const {
+    r.entity = id(d.site);
+    r.fields = {{"site", r.entity}};
+  }
+  void operator()(const sim::RadarEmission& d) const {
+    r.entity = id(d.radar);
+    r.fields = {{"radar", r.entity}};
+  }
+  void operator()(const sim::Detection& d) const {
+    r.entity = id(d.radar);
+    r.other = id(d.target);
+    r.where = &d.where;
+    r.detail = fmt::format("snr_db={:.2f};range_m={:.1f};azimuth_deg={:.4f};elevation_deg={:.4f}", d.snr_db,
+                           d.range_m, d.azimuth_rad * kRadToDeg, d.elevation_rad * kRadToDeg);
+    r.fields = {{"radar", r.entity},
+                {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                {"snr_db", round_to(d.snr_db, 2)},
+                {"range_m", round_to(d.range_m, 1)},
+                {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
+                {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
+                {"range_rate_mps",
+                 std::isnan(d.range_rate_mps) ? ordered_json() : ordered_json(round_to(d.range_rate_mps, 2))},
+                {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::TrackReport& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.fields = {{"track", d.track}};
+    if (d.has_estimate) {
+      r.where = &d.where;
+      r.detail = fmt::format("status={};sigma_m={:.1f}", core::name_of(d.status), d.sigma_m);
+      r.fields["status"] = core::name_of(d.status);
+      r.fields["sigma_m"] = round_to(d.sigma_m, 1);
+      r.fields["position"] = lla_json(d.where);
+      r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
+                                      round_to(d.velocity_mps.z(), 2)};
+    }
+  }
+  void operator()(const sim::Identified& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.detail = fmt::format("class={};identity={}", core::name_of(d.type), core::name_of(d.identity));
+    r.fields = {{"track", d.track},
+                {"class", core::name_of(d.type)},
+                {"identity", core::name_of(d.identity)},
+                {"time_to_asset_s", number_or_null(d.time_to_asset_s, 1)}};
+  }
+  void operator()(const sim::Assigned& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.other = id(d.launcher);
+    r.detail = fmt::format("radar={};missiles={};pk={:.3f};time_of_flight_s={:.1f}", id(d.radar), d.missiles,
+                           d.pk, d.time_of_flight_s);
+    r.fields = {{"track", d.track},        {"launcher", r.other},
+                {"radar", id(d.radar)},    {"missiles", d.missiles},
+                {"pk", round_to(d.pk, 3)}, {"time_of_flight_s", round_to(d.time_of_flight_s, 1)}};
+  }
+  void operator()(const sim::ReEngaged& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.fields = {{"track", d.track}};
+  }
+  void operator()(const sim::NotEngaged& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.detail = fmt::format("reason={}", core::name_of(d.reason));
+    r.fields = {{"track", d.track}, {"reason", core::name_of(d.reason)}};
+  }
+  void operator()(const sim::Launched& d) const {
+    r.entity = id(d.interceptor);
+    r.other = id(d.launcher);
+    r.detail = fmt::format("track=T{}", d.track);
+    r.fields = {{"interceptor", r.entity}, {"launcher", r.other}, {"track", d.track}};
+  }
+  void operator()(const sim::MidcourseUpdate& d) const {
+    r.entity = id(d.interceptor);
+    r.detail = fmt::format("track=T{}", d.track);
+    r.fields = {{"interceptor", r.entity}, {"track", d.track}};
+  }
+  void operator()(const sim::SeekerLock& d) const {
+    r.entity = id(d.interceptor);
+    r.fields = {{"interceptor", r.entity}};
+  }
+  void operator()(const sim::Intercept& d) const {
+    r.entity = id(d.interceptor);
+    r.other = id(d.target);
+    r.where = &d.where;
+    r.detail = fmt::format("miss_m={:.2f}", d.miss_m);
+    r.fields = {{"interceptor", r.entity},
+                {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                {"miss_m", round_to(d.miss_m, 2)},
+                {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::Killed& d) const {
+    r.entity = id(d.threat);
+    r.other = id(d.interceptor);
+    r.fields = {{"threat", r.entity}, {"interceptor", r.other}};
+  }
+  void operator()(const sim::Missed& d) const {
+    r.entity = id(d.interceptor);
+    r.other = id(d.target);
+    r.fields = {{"interceptor", r.entity},
+                {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)}};
+  }
+  void operator()(const sim::SelfDestructed& d) const {
+    r.entity = id(d.interceptor);
+    r.where = &d.where;
+    r.fields = {{"interceptor", r.entity}, {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::KillAssessed& d) const {
+    r.entity = fmt::format("T{}", d.track);
+    r.detail = fmt::format("killed={}", d.killed);
+    r.fields = {{"track", d.track}, {"killed", d.killed}};
+  }
+  void operator()(const sim::Reloaded& d) const {
+    r.entity = id(d.launcher);
+    r.detail = fmt::format("rounds={}", d.rounds);
+    r.fields = {{"launcher", r.entity}, {"rounds", d.rounds}};
+  }
+  void operator()(const sim::ReplanFailed& d) const {
+    r.entity = id(d.threat);
+    r.detail = fmt::format("reason={}", d.reason);
+    r.fields = {{"threat", r.entity}, {"reason", d.reason}};
+  }
+  void operator()(const sim::JamStrobe& d) const {
+    r.entity = id(d.radar);
+    r.other = id(d.jammer);
+    r.detail = fmt::format("azimuth_deg={:.4f};elevation_deg={:.4f};jnr_db={:.2f}", d.azimuth_rad * kRadToDeg,
+                           d.elevation_rad * kRadToDeg, d.jnr_db);
+    r.fields = {{"radar", r.entity},
+                {"jammer", r.other},
+                {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
+                {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
+                {"jnr_db", round_to(d.jnr_db, 2)}};
+  }
+};
+
+Row describe(const sim::RunResult& run, const sim::Event& e) {
   Row r;
-  std::visit(
-      [&](const auto& d) {
-        using T = std::decay_t<decltype(d)>;
-        if constexpr (std::is_same_v<T, sim::RunStarted>) {
-          r.detail = fmt::format("seed={};replicate={}", d.seed, d.replicate);
-          r.fields = {{"seed", d.seed}, {"replicate", d.replicate}};
-        } else if constexpr (std::is_same_v<T, sim::EntityCreated>) {
-          const sim::Entity& ent = run.entities[d.entity];
-          r.entity = ent.id;
-          r.where = &d.where;
-          r.detail = fmt::format("kind={};type={}", core::name_of(ent.kind), ent.type);
-          r.fields = {{"entity", ent.id},
-                      {"kind", core::name_of(ent.kind)},
-                      {"type", ent.type},
-                      {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::WaypointReached>) {
-          r.entity = id(d.threat);
-          r.where = &d.where;
-          r.detail = fmt::format("waypoint={}", d.waypoint);
-          r.fields = {{"threat", r.entity}, {"waypoint", d.waypoint}, {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::Leaked>) {
-          r.entity = id(d.threat);
-          r.other = id(d.target);
-          r.where = &d.where;
-          r.fields = {{"threat", r.entity},
-                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
-                      {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::ThreatPhase>) {
-          r.entity = id(d.threat);
-          r.where = &d.where;
-          r.detail = fmt::format("phase={}", core::name_of(d.phase));
-          r.fields = {
-              {"threat", r.entity}, {"phase", core::name_of(d.phase)}, {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::Exited>) {
-          r.entity = id(d.threat);
-          r.where = &d.where;
-          r.fields = {{"threat", r.entity}, {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::RunEnded>) {
-          r.detail = fmt::format("threats_flying={}", d.threats_flying);
-          r.fields = {{"threats_flying", d.threats_flying}};
-        } else if constexpr (std::is_same_v<T, sim::SiteDestroyed>) {
-          r.entity = id(d.site);
-          r.fields = {{"site", r.entity}};
-        } else if constexpr (std::is_same_v<T, sim::RadarEmission>) {
-          r.entity = id(d.radar);
-          r.fields = {{"radar", r.entity}};
-        } else if constexpr (std::is_same_v<T, sim::Detection>) {
-          r.entity = id(d.radar);
-          r.other = id(d.target);
-          r.where = &d.where;
-          r.detail = fmt::format("snr_db={:.2f};range_m={:.1f};azimuth_deg={:.4f};elevation_deg={:.4f}",
-                                 d.snr_db, d.range_m, d.azimuth_rad * kRadToDeg, d.elevation_rad * kRadToDeg);
-          r.fields = {
-              {"radar", r.entity},
-              {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
-              {"snr_db", round_to(d.snr_db, 2)},
-              {"range_m", round_to(d.range_m, 1)},
-              {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
-              {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
-              {"range_rate_mps",
-               std::isnan(d.range_rate_mps) ? ordered_json() : ordered_json(round_to(d.range_rate_mps, 2))},
-              {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::TrackReport>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.fields = {{"track", d.track}};
-          if (d.has_estimate) {
-            r.where = &d.where;
-            r.detail = fmt::format("status={};sigma_m={:.1f}", core::name_of(d.status), d.sigma_m);
-            r.fields["status"] = core::name_of(d.status);
-            r.fields["sigma_m"] = round_to(d.sigma_m, 1);
-            r.fields["position"] = lla_json(d.where);
-            r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
-                                            round_to(d.velocity_mps.z(), 2)};
-          }
-        } else if constexpr (std::is_same_v<T, sim::Identified>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.detail = fmt::format("class={};identity={}", core::name_of(d.type), core::name_of(d.identity));
-          r.fields = {{"track", d.track},
-                      {"class", core::name_of(d.type)},
-                      {"identity", core::name_of(d.identity)},
-                      {"time_to_asset_s", number_or_null(d.time_to_asset_s, 1)}};
-        } else if constexpr (std::is_same_v<T, sim::Assigned>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.other = id(d.launcher);
-          r.detail = fmt::format("radar={};missiles={};pk={:.3f};time_of_flight_s={:.1f}", id(d.radar),
-                                 d.missiles, d.pk, d.time_of_flight_s);
-          r.fields = {{"track", d.track},        {"launcher", r.other},
-                      {"radar", id(d.radar)},    {"missiles", d.missiles},
-                      {"pk", round_to(d.pk, 3)}, {"time_of_flight_s", round_to(d.time_of_flight_s, 1)}};
-        } else if constexpr (std::is_same_v<T, sim::ReEngaged>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.fields = {{"track", d.track}};
-        } else if constexpr (std::is_same_v<T, sim::NotEngaged>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.detail = fmt::format("reason={}", core::name_of(d.reason));
-          r.fields = {{"track", d.track}, {"reason", core::name_of(d.reason)}};
-        } else if constexpr (std::is_same_v<T, sim::Launched>) {
-          r.entity = id(d.interceptor);
-          r.other = id(d.launcher);
-          r.detail = fmt::format("track=T{}", d.track);
-          r.fields = {{"interceptor", r.entity}, {"launcher", r.other}, {"track", d.track}};
-        } else if constexpr (std::is_same_v<T, sim::MidcourseUpdate>) {
-          r.entity = id(d.interceptor);
-          r.detail = fmt::format("track=T{}", d.track);
-          r.fields = {{"interceptor", r.entity}, {"track", d.track}};
-        } else if constexpr (std::is_same_v<T, sim::SeekerLock>) {
-          r.entity = id(d.interceptor);
-          r.fields = {{"interceptor", r.entity}};
-        } else if constexpr (std::is_same_v<T, sim::Intercept>) {
-          r.entity = id(d.interceptor);
-          r.other = id(d.target);
-          r.where = &d.where;
-          r.detail = fmt::format("miss_m={:.2f}", d.miss_m);
-          r.fields = {{"interceptor", r.entity},
-                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
-                      {"miss_m", round_to(d.miss_m, 2)},
-                      {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::Killed>) {
-          r.entity = id(d.threat);
-          r.other = id(d.interceptor);
-          r.fields = {{"threat", r.entity}, {"interceptor", r.other}};
-        } else if constexpr (std::is_same_v<T, sim::Missed>) {
-          r.entity = id(d.interceptor);
-          r.other = id(d.target);
-          r.fields = {{"interceptor", r.entity},
-                      {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)}};
-        } else if constexpr (std::is_same_v<T, sim::SelfDestructed>) {
-          r.entity = id(d.interceptor);
-          r.where = &d.where;
-          r.fields = {{"interceptor", r.entity}, {"position", lla_json(d.where)}};
-        } else if constexpr (std::is_same_v<T, sim::KillAssessed>) {
-          r.entity = fmt::format("T{}", d.track);
-          r.detail = fmt::format("killed={}", d.killed);
-          r.fields = {{"track", d.track}, {"killed", d.killed}};
-        } else if constexpr (std::is_same_v<T, sim::Reloaded>) {
-          r.entity = id(d.launcher);
-          r.detail = fmt::format("rounds={}", d.rounds);
-          r.fields = {{"launcher", r.entity}, {"rounds", d.rounds}};
-        } else if constexpr (std::is_same_v<T, sim::ReplanFailed>) {
-          r.entity = id(d.threat);
-          r.detail = fmt::format("reason={}", d.reason);
-          r.fields = {{"threat", r.entity}, {"reason", d.reason}};
-        } else if constexpr (std::is_same_v<T, sim::JamStrobe>) {
-          r.entity = id(d.radar);
-          r.other = id(d.jammer);
-          r.detail = fmt::format("azimuth_deg={:.4f};elevation_deg={:.4f};jnr_db={:.2f}",
-                                 d.azimuth_rad * kRadToDeg, d.elevation_rad * kRadToDeg, d.jnr_db);
-          r.fields = {{"radar", r.entity},
-                      {"jammer", r.other},
-                      {"azimuth_deg", round_to(d.azimuth_rad * kRadToDeg, 4)},
-                      {"elevation_deg", round_to(d.elevation_rad * kRadToDeg, 4)},
-                      {"jnr_db", round_to(d.jnr_db, 2)}};
-        }
-      },
-      e.data);
+  std::visit(Describe{run, r}, e.data);
   return r;
 }
 

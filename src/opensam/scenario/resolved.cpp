@@ -63,17 +63,7 @@ void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   e << YAML::EndMap;
 }
 
-}  // namespace
-
-std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
-  YAML::Emitter e;
-  e << YAML::BeginMap;
-  e << YAML::Key << "name" << YAML::Value << sc.name;
-  if (!sc.description.empty()) e << YAML::Key << "description" << YAML::Value << sc.description;
-  e << YAML::Key << "seed" << YAML::Value << seed;
-  e << YAML::Key << "duration" << YAML::Value << num(sc.duration_s) + " s";
-  e << YAML::Key << "truth_interval" << YAML::Value << num(sc.truth_interval_s) + " s";
-  const Environment& env = sc.environment;
+void emit_environment(YAML::Emitter& e, const Environment& env) {
   e << YAML::Key << "environment" << YAML::Value << YAML::BeginMap;
   // The run folder is elsewhere: the terrain is named by its absolute path.
   if (!env.terrain_file.empty())
@@ -83,12 +73,9 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
   e << YAML::Key << "surface" << YAML::Value << std::string(core::name_of(env.surface));
   e << YAML::Key << "clutter_gamma" << YAML::Value << num(env.clutter_gamma_db) + " dB";
   e << YAML::Key << "reflection" << YAML::Value << num(env.reflection) << YAML::EndMap;
-  emit_tracker(e, sc.tracker);
-  if (!sc.external_type.empty()) {
-    e << YAML::Key << "external" << YAML::Value << YAML::BeginMap << YAML::Key << "type" << YAML::Value
-      << sc.external_type << YAML::EndMap;
-  }
-  const Defence& d = sc.defence;
+}
+
+void emit_defence(YAML::Emitter& e, const Defence& d) {
   e << YAML::Key << "defence" << YAML::Value << YAML::BeginMap;
   e << YAML::Key << "roe" << YAML::Value << std::string(core::name_of(d.roe)) << YAML::Key << "doctrine"
     << YAML::Value << std::string(core::name_of(d.doctrine));
@@ -114,9 +101,12 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     e << YAML::EndSeq;
   }
   e << YAML::EndMap;
-  if (!sc.sites.empty()) {
+}
+
+void emit_sites(YAML::Emitter& e, const std::vector<Site>& sites) {
+  if (!sites.empty()) {
     e << YAML::Key << "sites" << YAML::Value << YAML::BeginSeq;
-    for (const auto& s : sc.sites) {
+    for (const auto& s : sites) {
       e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << s.id << YAML::Key << "type" << YAML::Value
         << s.type;
       emit_position(e, s.position);
@@ -142,6 +132,9 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
     }
     e << YAML::EndSeq;
   }
+}
+
+void emit_assets_and_coverage(YAML::Emitter& e, const Scenario& sc) {
   if (!sc.assets.empty()) {
     e << YAML::Key << "assets" << YAML::Value << YAML::BeginSeq;
     for (const auto& a : sc.assets) {
@@ -160,56 +153,79 @@ std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
       << num(c.pd) << YAML::Key << "resolution" << YAML::Value << num(c.resolution_m) + " m" << YAML::EndMap;
   }
   e << YAML::EndSeq;
-  e << YAML::Key << "threats" << YAML::Value << YAML::BeginSeq;
-  for (const auto& t : sc.threats) {
-    e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id << YAML::Key << "type" << YAML::Value
-      << t.type;
-    if (t.arrival_s)
-      e << YAML::Key << "time_on_target" << YAML::Value << num(*t.arrival_s) + " s";
-    else
-      e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
-    e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
-    e << YAML::Key << "end" << YAML::Value << std::string(core::name_of(t.end));
-    // The route already ends on the target's aim point; the loader does not add it twice.
-    if (!t.target.empty()) e << YAML::Key << "target" << YAML::Value << t.target;
-    e << YAML::Key << "route" << YAML::Value << YAML::BeginSeq;
-    for (const auto& w : t.route) {
-      e << YAML::BeginMap;
-      emit_position(e, w.position);
-      e << YAML::Key << "altitude" << YAML::Value << altitude_text(w.altitude);
-      e << YAML::Key << "speed" << YAML::Value << num(w.speed_mps) + " m/s";
-      if (w.loiter_s > 0.0) e << YAML::Key << "loiter" << YAML::Value << num(w.loiter_s) + " s";
-      e << YAML::EndMap;
-    }
-    e << YAML::EndSeq;
-    if (t.clearance_m) e << YAML::Key << "terrain_following" << YAML::Value << num(*t.clearance_m) + " m";
-    if (t.dive_angle_rad) e << YAML::Key << "dive_angle" << YAML::Value << num(*t.dive_angle_rad) + " rad";
-    e << YAML::Key << "loiter_radius" << YAML::Value << num(t.loiter_radius_m) + " m";
-    e << YAML::Key << "route_jitter" << YAML::Value << num(t.route_jitter_m) + " m";
-    e << YAML::Key << "rcs_jitter" << YAML::Value << num(t.rcs_jitter_db) + " dB";
-    if (t.friendly) e << YAML::Key << "friendly" << YAML::Value << true;
-    if (t.transponder != threats::IffMode::kNone)
-      e << YAML::Key << "transponder" << YAML::Value << std::string(core::name_of(t.transponder));
-    if (!t.manoeuvres.empty()) {
-      e << YAML::Key << "manoeuvres" << YAML::Value << YAML::BeginSeq;
-      for (const auto& m : t.manoeuvres) {
-        e << YAML::BeginMap << YAML::Key << "manoeuvre" << YAML::Value << (m.weave ? "weave" : "break");
-        e << YAML::Key << "at" << YAML::Value << num(m.at_s) + " s";
-        e << YAML::Key << "duration" << YAML::Value << num(m.duration_s) + " s";
-        e << YAML::Key << "angle" << YAML::Value << num(m.angle_rad) + " rad";
-        e << YAML::Key << "period" << YAML::Value << num(m.period_s) + " s" << YAML::EndMap;
-      }
-      e << YAML::EndSeq;
-    }
-    if (t.reaction) {
-      e << YAML::Key << "reaction" << YAML::Value << YAML::BeginMap;
-      e << YAML::Key << "turn" << YAML::Value << (t.reaction->beam ? "beam" : "away");
-      if (t.reaction->altitude)
-        e << YAML::Key << "altitude" << YAML::Value << altitude_text(*t.reaction->altitude);
-      e << YAML::Key << "duration" << YAML::Value << num(t.reaction->duration_s) + " s" << YAML::EndMap;
-    }
+}
+
+void emit_threat(YAML::Emitter& e, const Threat& t) {
+  e << YAML::BeginMap << YAML::Key << "id" << YAML::Value << t.id << YAML::Key << "type" << YAML::Value
+    << t.type;
+  if (t.arrival_s)
+    e << YAML::Key << "time_on_target" << YAML::Value << num(*t.arrival_s) + " s";
+  else
+    e << YAML::Key << "start" << YAML::Value << num(t.start_time_s) + " s";
+  e << YAML::Key << "start_jitter" << YAML::Value << num(t.start_jitter_s) + " s";
+  e << YAML::Key << "end" << YAML::Value << std::string(core::name_of(t.end));
+  // The route already ends on the target's aim point; the loader does not add it twice.
+  if (!t.target.empty()) e << YAML::Key << "target" << YAML::Value << t.target;
+  e << YAML::Key << "route" << YAML::Value << YAML::BeginSeq;
+  for (const auto& w : t.route) {
+    e << YAML::BeginMap;
+    emit_position(e, w.position);
+    e << YAML::Key << "altitude" << YAML::Value << altitude_text(w.altitude);
+    e << YAML::Key << "speed" << YAML::Value << num(w.speed_mps) + " m/s";
+    if (w.loiter_s > 0.0) e << YAML::Key << "loiter" << YAML::Value << num(w.loiter_s) + " s";
     e << YAML::EndMap;
   }
+  e << YAML::EndSeq;
+  if (t.clearance_m) e << YAML::Key << "terrain_following" << YAML::Value << num(*t.clearance_m) + " m";
+  if (t.dive_angle_rad) e << YAML::Key << "dive_angle" << YAML::Value << num(*t.dive_angle_rad) + " rad";
+  e << YAML::Key << "loiter_radius" << YAML::Value << num(t.loiter_radius_m) + " m";
+  e << YAML::Key << "route_jitter" << YAML::Value << num(t.route_jitter_m) + " m";
+  e << YAML::Key << "rcs_jitter" << YAML::Value << num(t.rcs_jitter_db) + " dB";
+  if (t.friendly) e << YAML::Key << "friendly" << YAML::Value << true;
+  if (t.transponder != threats::IffMode::kNone)
+    e << YAML::Key << "transponder" << YAML::Value << std::string(core::name_of(t.transponder));
+  if (!t.manoeuvres.empty()) {
+    e << YAML::Key << "manoeuvres" << YAML::Value << YAML::BeginSeq;
+    for (const auto& m : t.manoeuvres) {
+      e << YAML::BeginMap << YAML::Key << "manoeuvre" << YAML::Value << (m.weave ? "weave" : "break");
+      e << YAML::Key << "at" << YAML::Value << num(m.at_s) + " s";
+      e << YAML::Key << "duration" << YAML::Value << num(m.duration_s) + " s";
+      e << YAML::Key << "angle" << YAML::Value << num(m.angle_rad) + " rad";
+      e << YAML::Key << "period" << YAML::Value << num(m.period_s) + " s" << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
+  if (t.reaction) {
+    e << YAML::Key << "reaction" << YAML::Value << YAML::BeginMap;
+    e << YAML::Key << "turn" << YAML::Value << (t.reaction->beam ? "beam" : "away");
+    if (t.reaction->altitude)
+      e << YAML::Key << "altitude" << YAML::Value << altitude_text(*t.reaction->altitude);
+    e << YAML::Key << "duration" << YAML::Value << num(t.reaction->duration_s) + " s" << YAML::EndMap;
+  }
+  e << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string to_resolved_yaml(const Scenario& sc, std::uint64_t seed) {
+  YAML::Emitter e;
+  e << YAML::BeginMap;
+  e << YAML::Key << "name" << YAML::Value << sc.name;
+  if (!sc.description.empty()) e << YAML::Key << "description" << YAML::Value << sc.description;
+  e << YAML::Key << "seed" << YAML::Value << seed;
+  e << YAML::Key << "duration" << YAML::Value << num(sc.duration_s) + " s";
+  e << YAML::Key << "truth_interval" << YAML::Value << num(sc.truth_interval_s) + " s";
+  emit_environment(e, sc.environment);
+  emit_tracker(e, sc.tracker);
+  if (!sc.external_type.empty()) {
+    e << YAML::Key << "external" << YAML::Value << YAML::BeginMap << YAML::Key << "type" << YAML::Value
+      << sc.external_type << YAML::EndMap;
+  }
+  emit_defence(e, sc.defence);
+  emit_sites(e, sc.sites);
+  emit_assets_and_coverage(e, sc);
+  e << YAML::Key << "threats" << YAML::Value << YAML::BeginSeq;
+  for (const auto& t : sc.threats) emit_threat(e, t);
   e << YAML::EndSeq << YAML::EndMap;
   return std::string(e.c_str()) + "\n";
 }

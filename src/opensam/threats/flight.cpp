@@ -124,6 +124,48 @@ void follow_terrain(std::vector<Step>& steps, const geo::Terrain& terrain, doubl
   }
 }
 
+/// The manoeuvre of `plan` active `since_launch_s` after launch, if any (its index, else -1),
+/// and what it commands: a heading off the course `bearing_rad` to the next point, or a held
+/// heading and altitude (a reaction).
+int manoeuvre_command(const FlightPlan& plan, double since_launch_s, double bearing_rad, double& psi_cmd,
+                      double& alt_cmd, double& feed) {
+  for (std::size_t k = 0; k < plan.manoeuvres.size(); ++k) {
+    const Manoeuvre& m = plan.manoeuvres[k];
+    const double since = since_launch_s - m.start_s;
+    if (since < 0.0 || since >= m.duration_s) continue;
+    switch (m.kind) {
+      case ManoeuvreKind::kBreak: psi_cmd = bearing_rad + m.angle_rad; break;
+      case ManoeuvreKind::kWeave:
+        psi_cmd = bearing_rad + m.angle_rad * std::sin(2.0 * kPi * since / m.period_s);
+        break;
+      case ManoeuvreKind::kReaction:
+        psi_cmd = m.angle_rad;
+        if (!std::isnan(m.altitude_m)) {
+          alt_cmd = m.altitude_m;
+          feed = 0.0;
+        }
+        break;
+    }
+    return int(k);
+  }
+  return -1;
+}
+
+/// The steps as the trajectory's samples (ECEF); the last one is the flight's end when `finished`.
+void append_steps(const std::vector<Step>& steps, bool finished, Trajectory& out) {
+  out.reserve(steps.size());
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const Step& s = steps[i];
+    const double lat_deg = s.lat / kDeg, lon_deg = s.lon / kDeg;
+    const geo::Vec3 p = geo::lla_to_ecef({lat_deg, lon_deg, s.alt});
+    const geo::Vec3 vel = geo::enu_to_ecef_rotation(lat_deg, lon_deg) * geo::Vec3(s.east, s.north, s.up);
+    if (finished && i + 1 == steps.size())
+      out.finish(s.time_s, p, vel);
+    else
+      out.push(p, vel);
+  }
+}
+
 }  // namespace
 
 Course great_circle(double lat1_rad, double lon1_rad, double lat2_rad, double lon2_rad, double radius_m) {
@@ -177,6 +219,9 @@ FlightStart resume_from(const KinematicState& state, double time_s, double launc
   return s;
 }
 
+// One integration loop whose state (position, heading, speed, climb, leg, loiter, dive, active
+// manoeuvre) lives in locals from one step to the next: split further, that state would travel
+// between functions for no gain in clarity, so the step stays whole here (about 140 lines).
 Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terrain& terrain,
                const FlightStart& start, double step_s, double end_time_s) {
   const auto& route = plan.route;
@@ -275,27 +320,8 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
       alt_cmd = prev.lla.alt_m;
       feed = 0.0;
     }
-    int now_active = -1;
-    for (std::size_t k = 0; k < plan.manoeuvres.size(); ++k) {
-      const Manoeuvre& m = plan.manoeuvres[k];
-      const double since = t - start.launch_time_s - m.start_s;
-      if (since < 0.0 || since >= m.duration_s) continue;
-      now_active = int(k);
-      switch (m.kind) {
-        case ManoeuvreKind::kBreak: psi_cmd = c.bearing_rad + m.angle_rad; break;
-        case ManoeuvreKind::kWeave:
-          psi_cmd = c.bearing_rad + m.angle_rad * std::sin(2.0 * kPi * since / m.period_s);
-          break;
-        case ManoeuvreKind::kReaction:
-          psi_cmd = m.angle_rad;
-          if (!std::isnan(m.altitude_m)) {
-            alt_cmd = m.altitude_m;
-            feed = 0.0;
-          }
-          break;
-      }
-      break;
-    }
+    const int now_active =
+        manoeuvre_command(plan, t - start.launch_time_s, c.bearing_rad, psi_cmd, alt_cmd, feed);
     if (now_active >= 0 && now_active != active)
       out.mark(t, mark_of(plan.manoeuvres[std::size_t(now_active)].kind), std::uint32_t(now_active));
     active = now_active;
@@ -336,17 +362,7 @@ Trajectory fly(const FlightPlan& plan, const Performance& perf, const geo::Terra
   }
 
   if (tf) follow_terrain(steps, terrain, plan.clearance_m, perf);
-  out.reserve(steps.size());
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    const Step& s = steps[i];
-    const double lat_deg = s.lat / kDeg, lon_deg = s.lon / kDeg;
-    const geo::Vec3 p = geo::lla_to_ecef({lat_deg, lon_deg, s.alt});
-    const geo::Vec3 vel = geo::enu_to_ecef_rotation(lat_deg, lon_deg) * geo::Vec3(s.east, s.north, s.up);
-    if (finished && i + 1 == steps.size())
-      out.finish(s.time_s, p, vel);
-    else
-      out.push(p, vel);
-  }
+  append_steps(steps, finished, out);
   return out;
 }
 
