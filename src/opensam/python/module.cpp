@@ -19,11 +19,13 @@
 #include <utility>
 #include <vector>
 
+#include "opensam/core/units.hpp"
 #include "opensam/core/version.hpp"
 #include "opensam/montecarlo/campaign.hpp"
 #include "opensam/montecarlo/record.hpp"
 #include "opensam/montecarlo/summary.hpp"
 #include "opensam/output/writers.hpp"
+#include "opensam/scenario/schema.hpp"
 #include "opensam/sensors/radar_equation.hpp"
 #include "opensam/sim/prepared.hpp"
 
@@ -279,6 +281,58 @@ double calc_range(const sensors::RadarParameters& radar, double rcs, double pd, 
   return std::min({free_space, p.instrumented_range_m, limit});
 }
 
+/// A library type's figures and choices by their keys in its kind's table (the file's keys):
+/// each figure's SI value (given, else the table's default, else None: none when absent), its
+/// unit, source and estimate flag, and whether the value is the default.
+py::dict library_type(const std::string& name) {
+  // Systems are named "<system>/<type>"; threats by a bare name; a file may be either.
+  const bool system = name.find('/') != std::string::npos && !name.ends_with(".yaml");
+  std::optional<scenario::TypeResult> r = scenario::load_site_type(name, "type");
+  if (!system && !r->site && r->errors.str().find("unknown site type") != std::string::npos)
+    r = scenario::load_threat_type(name, "type");
+  if (!r->errors.empty() || (!r->site && !r->threat)) throw ScenarioError(r->errors.str());
+  const scenario::Section& section =
+      r->site ? scenario::type_section(r->site->kind) : scenario::type_section(r->threat->kind);
+  const auto& given = r->site ? r->site->figures : r->threat->figures;
+  const auto& settings = r->site ? r->site->settings : r->threat->settings;
+  py::dict figures, choices;
+  for (const scenario::FieldSpec& f : section.fields) {
+    if (f.kind == scenario::FieldKind::kChoice && f.key != "kind") {
+      const auto it = settings.find(std::string(f.key));
+      choices[py::str(std::string(f.key))] =
+          it == settings.end() ? py::object(py::none()) : py::str(it->second);
+      continue;
+    }
+    if (f.kind != scenario::FieldKind::kFigure) continue;
+    py::dict fig;
+    fig["unit"] = std::string(core::dimension_name(f.dim));
+    const auto it = given.find(std::string(f.key));
+    if (it != given.end()) {
+      fig["value"] = it->second.value;
+      fig["mach"] = it->second.mach;
+      fig["source"] = it->second.source;
+      fig["estimate"] = it->second.estimate;
+      fig["default"] = false;
+    } else {
+      const core::QuantityParse d =
+          f.default_text.empty() ? core::QuantityParse{} : core::parse_quantity(f.default_text, f.dim);
+      fig["value"] = d.quantity ? py::object(py::float_(d.quantity->value)) : py::object(py::none());
+      fig["mach"] = false;
+      fig["source"] = py::none();
+      fig["estimate"] = true;
+      fig["default"] = true;
+    }
+    figures[py::str(std::string(f.key))] = fig;
+  }
+  py::dict out;
+  out["id"] = name;
+  out["name"] = r->site ? r->site->name : r->threat->name;
+  out["kind"] = std::string(r->site ? core::name_of(r->site->kind) : core::name_of(r->threat->kind));
+  out["figures"] = figures;
+  out["choices"] = choices;
+  return out;
+}
+
 }  // namespace
 
 }  // namespace opensam::python
@@ -295,6 +349,8 @@ PYBIND11_MODULE(_core, m) {
         py::arg("seed"), py::arg("replicate"), py::arg("truth"));
   m.def("mc", &campaign, py::arg("name"), py::arg("text"), py::arg("base_dir"), py::arg("overrides"),
         py::arg("sweep"), py::arg("n"), py::arg("seed"), py::arg("threads"));
+
+  m.def("library_type", &library_type, py::arg("name"));
 
   m.def("calc_pd", py::vectorize(calc_pd), py::arg("snr_db"), py::arg("pfa"), py::arg("pulses"),
         py::arg("swerling"), py::arg("integration"));

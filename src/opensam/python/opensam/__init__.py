@@ -6,6 +6,7 @@
     c = opensam.mc("examples/demo.yaml", n=200, sweep={"raids[0].terrain_following": [30, 100, 300]})
     c.replicates.groupby("raids[0].terrain_following")["leaked"].mean()
     opensam.calc.pd(snr_db=13.2, pfa=1e-6)
+    opensam.library_type("s400/92N6E")["figures"]["peak_power"]
 
 Tables are pandas data frames whose columns are those of the CLI's CSV files (docs/outputs.md);
 text columns are categoricals. Units are SI, as the column names say.
@@ -27,7 +28,7 @@ from . import calc
 from ._core import ScenarioError
 
 __version__: str = _core.__version__
-__all__ = ["run", "mc", "Result", "Campaign", "ScenarioError", "calc", "__version__"]
+__all__ = ["run", "mc", "library_type", "Result", "Campaign", "ScenarioError", "calc", "__version__"]
 
 Scenario = Union[str, "os.PathLike[str]", Mapping[str, Any]]
 
@@ -205,3 +206,13 @@ def _frame(columns: Iterable[tuple]) -> pd.DataFrame:
                 categories = categories[:empty] + categories[empty + 1 :]
             data[name] = pd.Categorical.from_codes(values, categories=pd.Index(categories, dtype=object))
     return pd.DataFrame(data, copy=False)
+
+
+def library_type(name: str) -> dict:
+    """A library type (`"s400/92N6E"`, `"f16c"`, or a path to a type file) as the run uses it:
+    `{"id", "name", "kind", "figures", "choices"}`. `figures` holds every figure of its kind's
+    table by the file's key, each `{"value", "unit", "mach", "source", "estimate", "default"}`:
+    the SI value the file gives (or a Mach number when `mach`), else the table's default
+    (`default` true, `source` None), else None (the figure is absent: none). `choices` holds
+    the kind's choices (`scan`, `homing`, ...) by key."""
+    return _core.library_type(str(name))

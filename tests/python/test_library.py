@@ -1,0 +1,36 @@
+"""opensam.library_type: a library type's figures by the keys of its kind's table, the values the
+run uses (given, or the table's default), with their provenance."""
+
+import opensam
+import pytest
+
+
+def test_a_radar_gives_its_figures_with_their_sources():
+    t = opensam.library_type("s400/91N6E")
+    assert t["kind"] == "radar"
+    f = t["figures"]
+    assert f["instrumented_range"]["value"] == 600000.0
+    assert f["instrumented_range"]["unit"] == "length"
+    assert f["instrumented_range"]["source"]
+    assert not f["instrumented_range"]["default"]
+    # An engagement radar's figure the 91N6E does not have: none.
+    assert f["fire_channels"]["value"] is None
+    assert t["choices"]["scan"] == "rotating"
+    # Every key is one of the format reference's for radars: the same table.
+    assert "tubes" not in f
+
+
+def test_an_absent_figure_takes_the_tables_default():
+    launcher = opensam.library_type("s400/5P85SE2")
+    assert launcher["kind"] == "launcher"
+    assert launcher["figures"]["tubes"]["default"] is False
+    threat = opensam.library_type("tomahawk")
+    assert threat["kind"] == "cruise_missile"
+    # Its file gives no jammer and no climb limit; vulnerability is given.
+    assert threat["figures"]["jammer_erp"]["value"] is None
+    assert threat["figures"]["vulnerability"]["default"] is False
+
+
+def test_an_unknown_type_is_a_scenario_error():
+    with pytest.raises(opensam.ScenarioError, match="unknown threat type 'tomahwak'"):
+        opensam.library_type("tomahwak")
