@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include "opensam/core/names.hpp"
@@ -20,7 +21,16 @@ constexpr double kMaxSpeedMps = 10000.0;  // faster than any ballistic missile i
 SiteType& site(void* t) { return *static_cast<SiteType*>(t); }
 ThreatType& threat(void* t) { return *static_cast<ThreatType*>(t); }
 
-const std::array kRadarTypeFields{
+/// Joins row groups into one table.
+template <std::size_t... N>
+constexpr auto join(const std::array<FieldSpec, N>&... groups) {
+  std::array<FieldSpec, (N + ...)> table{};
+  auto* next = table.begin();
+  ((next = std::ranges::copy(groups, next).out), ...);
+  return table;
+}
+
+constexpr std::array kSiteTypeHeadFields{
     FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
     FieldSpec{.key = "kind",
               .kind = K::kChoice,
@@ -28,6 +38,9 @@ const std::array kRadarTypeFields{
               .required = true,
               .choices = core::choices<SiteKind>()},
     FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+};
+
+constexpr std::array kRadarRows{
     FieldSpec{.key = "frequency",
               .kind = K::kFigure,
               .doc = "Centre frequency.",
@@ -293,14 +306,7 @@ const std::array kRadarTypeFields{
                          const Figure& f) { site(t).radar.missiles_guided = static_cast<int>(f.value); }},
 };
 
-const std::array kLauncherTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Role in the battalion.",
-              .required = true,
-              .choices = core::choices<SiteKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+constexpr std::array kLauncherRows{
     FieldSpec{
         .key = "tubes",
         .kind = K::kFigure,
@@ -336,14 +342,7 @@ const std::array kLauncherTypeFields{
               .set_figure = [](void* t, const Figure& f) { site(t).launcher.reload_time_s = f.value; }},
 };
 
-const std::array kMissileTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Role in the battalion.",
-              .required = true,
-              .choices = core::choices<SiteKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+constexpr std::array kMissileRows{
     FieldSpec{
         .key = "per_tube",
         .kind = K::kFigure,
@@ -617,14 +616,7 @@ const std::array kMissileTypeFields{
         .set_figure = [](void* t, const Figure& f) { site(t).missile.missile.unit_cost_usd = f.value; }},
 };
 
-const std::array kCommandPostTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Role in the battalion.",
-              .required = true,
-              .choices = core::choices<SiteKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+constexpr std::array kCommandPostRows{
     FieldSpec{
         .key = "max_targets",
         .kind = K::kFigure,
@@ -634,17 +626,12 @@ const std::array kCommandPostTypeFields{
                          const Figure& f) { site(t).command_post.max_targets = static_cast<int>(f.value); }},
 };
 
-const std::array kSiteTypeHeadFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Role in the battalion.",
-              .required = true,
-              .choices = core::choices<SiteKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-};
+constexpr auto kRadarTypeFields = join(kSiteTypeHeadFields, kRadarRows);
+constexpr auto kLauncherTypeFields = join(kSiteTypeHeadFields, kLauncherRows);
+constexpr auto kMissileTypeFields = join(kSiteTypeHeadFields, kMissileRows);
+constexpr auto kCommandPostTypeFields = join(kSiteTypeHeadFields, kCommandPostRows);
 
-const std::array kThreatTypeHeadFields{
+constexpr std::array kThreatTypeHeadFields{
     FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
     FieldSpec{.key = "kind",
               .kind = K::kChoice,
@@ -654,14 +641,8 @@ const std::array kThreatTypeHeadFields{
     FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
 };
 
-const std::array kAircraftTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
+/// Every threat kind: speed, signature, cost and vulnerability.
+constexpr std::array kThreatRows{
     FieldSpec{.key = "cruise_speed",
               .kind = K::kFigure,
               .doc = "Default speed of its routes.",
@@ -742,6 +723,10 @@ const std::array kAircraftTypeFields{
         .min = 1.0,
         .max = 100.0,
         .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
+};
+
+/// Air-breathing flight (aircraft, cruise missiles, drones, decoys, anti-radiation missiles).
+constexpr std::array kAeroRows{
     FieldSpec{.key = "climb_rate",
               .kind = K::kFigure,
               .doc = "Fastest climb; unlimited when absent.",
@@ -767,456 +752,7 @@ const std::array kAircraftTypeFields{
               .set_figure = [](void* t, const Figure& f) { threat(t).dive_angle_rad = f.value; }},
 };
 
-const std::array kCruiseMissileTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-    FieldSpec{.key = "cruise_speed",
-              .kind = K::kFigure,
-              .doc = "Default speed of its routes.",
-              .required = true,
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).cruise_speed = f; }},
-    FieldSpec{.key = "max_speed",
-              .kind = K::kFigure,
-              .doc = "Top speed.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true},
-    FieldSpec{.key = "ceiling",
-              .kind = K::kFigure,
-              .doc = "Highest altitude it flies at.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true},
-    FieldSpec{.key = "rcs",
-              .kind = K::kFigure,
-              .doc = "Nominal (frontal) radar cross section.",
-              .default_text = "1 m2",
-              .dim = Dimension::kArea,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).rcs_m2 = f.value; }},
-    FieldSpec{.key = "rcs_table",
-              .kind = K::kRcsTable,
-              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
-                     "is in it (the nearest band otherwise)."},
-    FieldSpec{.key = "swerling",
-              .kind = K::kFigure,
-              .doc = "Swerling fluctuation case, 0 to 4.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 4.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
-                  }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
-    FieldSpec{.key = "unit_cost_usd",
-              .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
-              .min = 0.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
-    FieldSpec{.key = "vulnerability",
-              .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 1.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
-    FieldSpec{
-        .key = "max_load_factor",
-        .kind = K::kFigure,
-        .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",
-        .min = 1.0,
-        .max = 100.0,
-        .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
-    FieldSpec{.key = "climb_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest climb; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.climb_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest descent outside a terminal dive; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.dive_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_angle",
-              .kind = K::kFigure,
-              .doc = "Terminal dive onto the aim point, below the horizon (drones, anti-radiation "
-                     "missiles); a threat's `dive_angle` overrides it. None when absent.",
-              .dim = Dimension::kAngle,
-              .min = 0.0,
-              .max = 1.5708,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).dive_angle_rad = f.value; }},
-};
-
-const std::array kDroneTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-    FieldSpec{.key = "cruise_speed",
-              .kind = K::kFigure,
-              .doc = "Default speed of its routes.",
-              .required = true,
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).cruise_speed = f; }},
-    FieldSpec{.key = "max_speed",
-              .kind = K::kFigure,
-              .doc = "Top speed.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true},
-    FieldSpec{.key = "ceiling",
-              .kind = K::kFigure,
-              .doc = "Highest altitude it flies at.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true},
-    FieldSpec{.key = "rcs",
-              .kind = K::kFigure,
-              .doc = "Nominal (frontal) radar cross section.",
-              .default_text = "1 m2",
-              .dim = Dimension::kArea,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).rcs_m2 = f.value; }},
-    FieldSpec{.key = "rcs_table",
-              .kind = K::kRcsTable,
-              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
-                     "is in it (the nearest band otherwise)."},
-    FieldSpec{.key = "swerling",
-              .kind = K::kFigure,
-              .doc = "Swerling fluctuation case, 0 to 4.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 4.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
-                  }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
-    FieldSpec{.key = "unit_cost_usd",
-              .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
-              .min = 0.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
-    FieldSpec{.key = "vulnerability",
-              .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 1.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
-    FieldSpec{
-        .key = "max_load_factor",
-        .kind = K::kFigure,
-        .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",
-        .min = 1.0,
-        .max = 100.0,
-        .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
-    FieldSpec{.key = "climb_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest climb; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.climb_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest descent outside a terminal dive; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.dive_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_angle",
-              .kind = K::kFigure,
-              .doc = "Terminal dive onto the aim point, below the horizon (drones, anti-radiation "
-                     "missiles); a threat's `dive_angle` overrides it. None when absent.",
-              .dim = Dimension::kAngle,
-              .min = 0.0,
-              .max = 1.5708,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).dive_angle_rad = f.value; }},
-};
-
-const std::array kDecoyTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-    FieldSpec{.key = "cruise_speed",
-              .kind = K::kFigure,
-              .doc = "Default speed of its routes.",
-              .required = true,
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).cruise_speed = f; }},
-    FieldSpec{.key = "max_speed",
-              .kind = K::kFigure,
-              .doc = "Top speed.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true},
-    FieldSpec{.key = "ceiling",
-              .kind = K::kFigure,
-              .doc = "Highest altitude it flies at.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true},
-    FieldSpec{.key = "rcs",
-              .kind = K::kFigure,
-              .doc = "Nominal (frontal) radar cross section.",
-              .default_text = "1 m2",
-              .dim = Dimension::kArea,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).rcs_m2 = f.value; }},
-    FieldSpec{.key = "rcs_table",
-              .kind = K::kRcsTable,
-              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
-                     "is in it (the nearest band otherwise)."},
-    FieldSpec{.key = "swerling",
-              .kind = K::kFigure,
-              .doc = "Swerling fluctuation case, 0 to 4.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 4.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
-                  }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
-    FieldSpec{.key = "unit_cost_usd",
-              .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
-              .min = 0.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
-    FieldSpec{.key = "vulnerability",
-              .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 1.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
-    FieldSpec{
-        .key = "max_load_factor",
-        .kind = K::kFigure,
-        .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",
-        .min = 1.0,
-        .max = 100.0,
-        .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
-    FieldSpec{.key = "climb_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest climb; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.climb_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest descent outside a terminal dive; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.dive_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_angle",
-              .kind = K::kFigure,
-              .doc = "Terminal dive onto the aim point, below the horizon (drones, anti-radiation "
-                     "missiles); a threat's `dive_angle` overrides it. None when absent.",
-              .dim = Dimension::kAngle,
-              .min = 0.0,
-              .max = 1.5708,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).dive_angle_rad = f.value; }},
-};
-
-const std::array kArmTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-    FieldSpec{.key = "cruise_speed",
-              .kind = K::kFigure,
-              .doc = "Default speed of its routes.",
-              .required = true,
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).cruise_speed = f; }},
-    FieldSpec{.key = "max_speed",
-              .kind = K::kFigure,
-              .doc = "Top speed.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true},
-    FieldSpec{.key = "ceiling",
-              .kind = K::kFigure,
-              .doc = "Highest altitude it flies at.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true},
-    FieldSpec{.key = "rcs",
-              .kind = K::kFigure,
-              .doc = "Nominal (frontal) radar cross section.",
-              .default_text = "1 m2",
-              .dim = Dimension::kArea,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).rcs_m2 = f.value; }},
-    FieldSpec{.key = "rcs_table",
-              .kind = K::kRcsTable,
-              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
-                     "is in it (the nearest band otherwise)."},
-    FieldSpec{.key = "swerling",
-              .kind = K::kFigure,
-              .doc = "Swerling fluctuation case, 0 to 4.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 4.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
-                  }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
-    FieldSpec{.key = "unit_cost_usd",
-              .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
-              .min = 0.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
-    FieldSpec{.key = "vulnerability",
-              .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 1.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
-    FieldSpec{
-        .key = "max_load_factor",
-        .kind = K::kFigure,
-        .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",
-        .min = 1.0,
-        .max = 100.0,
-        .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
-    FieldSpec{.key = "climb_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest climb; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.climb_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_rate",
-              .kind = K::kFigure,
-              .doc = "Fastest descent outside a terminal dive; unlimited when absent.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).performance.dive_rate_mps = f.value; }},
-    FieldSpec{.key = "dive_angle",
-              .kind = K::kFigure,
-              .doc = "Terminal dive onto the aim point, below the horizon (drones, anti-radiation "
-                     "missiles); a threat's `dive_angle` overrides it. None when absent.",
-              .dim = Dimension::kAngle,
-              .min = 0.0,
-              .max = 1.5708,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).dive_angle_rad = f.value; }},
+constexpr std::array kArmRows{
     FieldSpec{.key = "seeker_accuracy",
               .kind = K::kFigure,
               .doc = "Standard deviation of the passive seeker's angle "
@@ -1234,94 +770,7 @@ const std::array kArmTypeFields{
               .set_figure = [](void* t, const Figure& f) { threat(t).lethal_radius_m = f.value; }},
 };
 
-const std::array kBallisticMissileTypeFields{
-    FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
-    FieldSpec{.key = "kind",
-              .kind = K::kChoice,
-              .doc = "Class of threat.",
-              .required = true,
-              .choices = core::choices<ThreatKind>()},
-    FieldSpec{.key = "description", .kind = K::kText, .doc = "What it is."},
-    FieldSpec{.key = "cruise_speed",
-              .kind = K::kFigure,
-              .doc = "Default speed of its routes.",
-              .required = true,
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).cruise_speed = f; }},
-    FieldSpec{.key = "max_speed",
-              .kind = K::kFigure,
-              .doc = "Top speed.",
-              .dim = Dimension::kSpeed,
-              .min = 0.0,
-              .max = kMaxSpeedMps,
-              .min_exclusive = true},
-    FieldSpec{.key = "ceiling",
-              .kind = K::kFigure,
-              .doc = "Highest altitude it flies at.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true},
-    FieldSpec{.key = "rcs",
-              .kind = K::kFigure,
-              .doc = "Nominal (frontal) radar cross section.",
-              .default_text = "1 m2",
-              .dim = Dimension::kArea,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).rcs_m2 = f.value; }},
-    FieldSpec{.key = "rcs_table",
-              .kind = K::kRcsTable,
-              .doc = "Radar cross section by aspect and band; replaces `rcs` where the radar's band "
-                     "is in it (the nearest band otherwise)."},
-    FieldSpec{.key = "swerling",
-              .kind = K::kFigure,
-              .doc = "Swerling fluctuation case, 0 to 4.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 4.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
-                  }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
-    FieldSpec{.key = "unit_cost_usd",
-              .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
-              .min = 0.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
-    FieldSpec{.key = "vulnerability",
-              .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
-              .default_text = "1",
-              .min = 0.0,
-              .max = 1.0,
-              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
-    FieldSpec{
-        .key = "max_load_factor",
-        .kind = K::kFigure,
-        .doc = "Largest load factor (g) in turns and manoeuvres; unlimited when absent.",
-        .min = 1.0,
-        .max = 100.0,
-        .set_figure = [](void* t, const Figure& f) { threat(t).performance.max_load_factor = f.value; }},
+constexpr std::array kBallisticRows{
     FieldSpec{.key = "launch_mass",
               .kind = K::kFigure,
               .doc = "Mass at launch.",
@@ -1429,6 +878,10 @@ const std::array kBallisticMissileTypeFields{
               .set_figure = [](void* t,
                                const Figure& f) { threat(t).ballistic.terminal_weave_period_s = f.value; }},
 };
+
+constexpr auto kAirBreathingTypeFields = join(kThreatTypeHeadFields, kThreatRows, kAeroRows);
+constexpr auto kArmTypeFields = join(kThreatTypeHeadFields, kThreatRows, kAeroRows, kArmRows);
+constexpr auto kBallisticMissileTypeFields = join(kThreatTypeHeadFields, kThreatRows, kBallisticRows);
 }  // namespace
 
 const Section kRadarTypeSection{"data/systems/**.yaml: radar", "A radar type (`kind: radar`).",
@@ -1443,19 +896,19 @@ const Section kCommandPostTypeSection{"data/systems/**.yaml: command_post",
 const Section kSiteTypeHeadSection{"data/systems/**.yaml", "A site element type of no known kind.",
                                    kSiteTypeHeadFields};
 const Section kAircraftTypeSection{"data/threats/*.yaml: aircraft", "An aircraft type (`kind: aircraft`).",
-                                   kAircraftTypeFields};
+                                   kAirBreathingTypeFields};
 const Section kCruiseMissileTypeSection{"data/threats/*.yaml: cruise_missile",
                                         "A cruise missile type (`kind: cruise_missile`).",
-                                        kCruiseMissileTypeFields};
+                                        kAirBreathingTypeFields};
 const Section kBallisticMissileTypeSection{
     "data/threats/*.yaml: ballistic_missile",
     "A ballistic or quasi-ballistic missile type (`kind: ballistic_missile`).", kBallisticMissileTypeFields};
 const Section kDroneTypeSection{"data/threats/*.yaml: drone", "A drone type (`kind: drone`).",
-                                kDroneTypeFields};
+                                kAirBreathingTypeFields};
 const Section kArmTypeSection{"data/threats/*.yaml: arm", "An anti-radiation missile type (`kind: arm`).",
                               kArmTypeFields};
 const Section kDecoyTypeSection{"data/threats/*.yaml: decoy", "A decoy type (`kind: decoy`).",
-                                kDecoyTypeFields};
+                                kAirBreathingTypeFields};
 const Section kThreatTypeHeadSection{"data/threats/*.yaml", "A threat type of no known kind.",
                                      kThreatTypeHeadFields};
 

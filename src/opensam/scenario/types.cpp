@@ -220,6 +220,54 @@ std::optional<RcsTable> read_rcs_table(const ReadContext& ctx, const MapReader& 
   return t;
 }
 
+/// The checks a site type needs beyond its table.
+void check(const ReadContext& /*ctx*/, const MapReader& r, SiteType& t) {
+  switch (t.kind) {
+    case SiteKind::kRadar: check_radar(r, t); break;
+    case SiteKind::kMissile: check_missile(r, t); break;
+    case SiteKind::kLauncher: check_whole(r, t.figures, {"tubes"}, "must be a whole number"); break;
+    case SiteKind::kCommandPost: check_whole(r, t.figures, {"max_targets"}, "must be a whole number"); break;
+  }
+}
+
+/// The checks a threat type needs beyond its table, and its RCS table.
+void check(const ReadContext& ctx, const MapReader& r, ThreatType& t) {
+  if (t.kind == ThreatKind::kBallisticMissile) {
+    if (auto m = t.figures.find("launch_mass"), p = t.figures.find("propellant_mass");
+        m != t.figures.end() && p != t.figures.end() && p->second.value >= m->second.value)
+      r.error("propellant_mass", "must be less than launch_mass");
+  }
+  if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
+  check_whole(r, t.figures, {"swerling"}, "must be a whole number, 0 to 4");
+  if (t.figures.contains("jammer_erp") != t.figures.contains("jammer_bandwidth")) {
+    r.error(t.figures.contains("jammer_erp") ? "jammer_erp" : "jammer_bandwidth",
+            "a jammer needs both jammer_erp and jammer_bandwidth");
+  }
+}
+
+/// A library type of either family: its kind read against the keys every file shares, then
+/// the kind's table, the checks beyond it and what follows from several figures. Nothing
+/// (the problems reported) when any check fails.
+template <class Type>
+std::optional<Type> read_type(const ReadContext& ctx, const YAML::Node& root, const std::string& id,
+                              const Section& head) {
+  const std::size_t before = ctx.errors->size();
+  const auto kind = read_kind<decltype(Type::kind)>(ctx, root, head);
+  if (!kind) return std::nullopt;
+  const Section& section = type_section(*kind);
+  MapReader r(ctx, root, section, "");
+  Type t;
+  t.id = id;
+  t.kind = *kind;
+  t.name = r.text("name").value_or("");
+  t.description = r.text("description").value_or("");
+  read_declared(r, section, &t, t.figures, t.settings);
+  check(ctx, r, t);
+  if (ctx.errors->size() != before) return std::nullopt;
+  finish(t);
+  return t;
+}
+
 }  // namespace
 
 void read_parameters(const MapReader& r, const Section& section, void* target) {
@@ -235,51 +283,12 @@ void read_parameters(const MapReader& r, const Section& section, void* target) {
 
 std::optional<SiteType> read_site_type(const ReadContext& ctx, const YAML::Node& root,
                                        const std::string& id) {
-  const std::size_t before = ctx.errors->size();
-  const auto kind = read_kind<SiteKind>(ctx, root, kSiteTypeHeadSection);
-  if (!kind) return std::nullopt;
-  MapReader r(ctx, root, type_section(*kind), "");
-  SiteType t;
-  t.id = id;
-  t.kind = *kind;
-  t.name = r.text("name").value_or("");
-  t.description = r.text("description").value_or("");
-  read_declared(r, type_section(*kind), &t, t.figures, t.settings);
-  if (t.kind == SiteKind::kRadar) check_radar(r, t);
-  if (t.kind == SiteKind::kMissile) check_missile(r, t);
-  if (t.kind == SiteKind::kLauncher) check_whole(r, t.figures, {"tubes"}, "must be a whole number");
-  if (t.kind == SiteKind::kCommandPost) check_whole(r, t.figures, {"max_targets"}, "must be a whole number");
-  if (ctx.errors->size() != before) return std::nullopt;
-  finish(t);
-  return t;
+  return read_type<SiteType>(ctx, root, id, kSiteTypeHeadSection);
 }
 
 std::optional<ThreatType> read_threat_type(const ReadContext& ctx, const YAML::Node& root,
                                            const std::string& id) {
-  const std::size_t before = ctx.errors->size();
-  const auto kind = read_kind<ThreatKind>(ctx, root, kThreatTypeHeadSection);
-  if (!kind) return std::nullopt;
-  MapReader r(ctx, root, type_section(*kind), "");
-  ThreatType t;
-  t.id = id;
-  t.kind = *kind;
-  t.name = r.text("name").value_or("");
-  t.description = r.text("description").value_or("");
-  read_declared(r, type_section(*kind), &t, t.figures, t.settings);
-  if (t.kind == ThreatKind::kBallisticMissile) {
-    if (auto m = t.figures.find("launch_mass"), p = t.figures.find("propellant_mass");
-        m != t.figures.end() && p != t.figures.end() && p->second.value >= m->second.value)
-      r.error("propellant_mass", "must be less than launch_mass");
-  }
-  if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
-  check_whole(r, t.figures, {"swerling"}, "must be a whole number, 0 to 4");
-  if (t.figures.contains("jammer_erp") != t.figures.contains("jammer_bandwidth")) {
-    r.error(t.figures.contains("jammer_erp") ? "jammer_erp" : "jammer_bandwidth",
-            "a jammer needs both jammer_erp and jammer_bandwidth");
-  }
-  if (ctx.errors->size() != before) return std::nullopt;
-  finish(t);
-  return t;
+  return read_type<ThreatType>(ctx, root, id, kThreatTypeHeadSection);
 }
 
 }  // namespace opensam::scenario
