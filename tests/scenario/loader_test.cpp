@@ -1,9 +1,11 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "opensam/core/units.hpp"
 #include "opensam/physics/atmosphere.hpp"
@@ -302,7 +304,7 @@ TEST(Schema, EachKindsTableDeclaresItsKeysOnce) {
   EXPECT_EQ(&type_section(SiteKind::kLauncher), &kLauncherTypeSection);
   EXPECT_EQ(&type_section(ThreatKind::kArm), &kArmTypeSection);
   // A launcher's figure on a radar type is refused, with the key named.
-  const fs::path dir = fs::temp_directory_path() / "opensam-kind-test";
+  const fs::path dir = fs::temp_directory_path() / ("opensam-kind-test-" + std::to_string(::getpid()));
   fs::create_directories(dir / "types");
   std::ofstream(dir / "types/radar.yaml") << "name: R\nkind: radar\ntubes: {value: 4, source: \"t\"}\n";
   std::ofstream(dir / "s.yaml")
@@ -321,7 +323,7 @@ TEST(Schema, AbsentFiguresTakeTheTablesDefault) {
   const TypeResult t = load_site_type("s400/5P85SE2", "test");
   ASSERT_TRUE(t.site) << t.errors.str();
   EXPECT_DOUBLE_EQ(t.site->launcher.reaction_time_s, t.site->figures.at("reaction_time").value);
-  const fs::path dir = fs::temp_directory_path() / "opensam-default-test";
+  const fs::path dir = fs::temp_directory_path() / ("opensam-default-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "bare.yaml") << "name: Bare\nkind: launcher\n";
   const TypeResult bare = load_site_type((dir / "bare.yaml").string(), "test");

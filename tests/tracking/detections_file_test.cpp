@@ -4,10 +4,12 @@
 #include "opensam/tracking/detections_file.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <numbers>
+#include <string>
 
 namespace opensam::tracking {
 namespace {
@@ -15,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Files : ::testing::Test {
-  fs::path dir = fs::temp_directory_path() / "opensam-detections-test";
+  // One folder per process: ctest runs the tests of this file side by side.
+  fs::path dir = fs::temp_directory_path() / ("opensam-detections-test-" + std::to_string(::getpid()));
   void SetUp() override { fs::create_directories(dir); }
   void TearDown() override { fs::remove_all(dir); }
   std::string write(const std::string& name, const std::string& text) {
