@@ -34,3 +34,17 @@ def test_an_absent_figure_takes_the_tables_default():
 def test_an_unknown_type_is_a_scenario_error():
     with pytest.raises(opensam.ScenarioError, match="unknown threat type 'tomahwak'"):
         opensam.library_type("tomahwak")
+
+
+def test_a_type_file_of_either_family_is_read_by_its_kind(tmp_path):
+    threat = tmp_path / "glider.yaml"
+    threat.write_text(
+        "name: Glider\nkind: drone\n"
+        "cruise_speed: {value: 30 m/s, source: \"test\"}\n"
+    )
+    t = opensam.library_type(str(threat))
+    assert t["kind"] == "drone"
+    assert t["figures"]["cruise_speed"]["value"] == 30.0
+    launcher = tmp_path / "rail.yaml"
+    launcher.write_text("name: Rail\nkind: launcher\n")
+    assert opensam.library_type(str(launcher))["kind"] == "launcher"

@@ -5,11 +5,13 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <yaml-cpp/yaml.h>
 
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <stdexcept>
@@ -25,6 +27,7 @@
 #include "opensam/montecarlo/record.hpp"
 #include "opensam/montecarlo/summary.hpp"
 #include "opensam/output/writers.hpp"
+#include "opensam/scenario/library.hpp"
 #include "opensam/scenario/schema.hpp"
 #include "opensam/sensors/radar_equation.hpp"
 #include "opensam/sim/prepared.hpp"
@@ -284,17 +287,30 @@ double calc_range(const sensors::RadarParameters& radar, double rcs, double pd, 
 /// A library type's figures and choices by their keys in its kind's table (the file's keys):
 /// each figure's SI value (given, else the table's default, else None: none when absent), its
 /// unit, source and estimate flag, and whether the value is the default.
+/// Whether library reference `name` is a threat type: a type file whose `kind` is a threat
+/// kind, else a name the systems do not have and without a system's "<system>/" (unknown
+/// names are then reported among the threats).
+bool names_threat_type(const std::string& name) {
+  if (name.ends_with(".yaml")) {
+    try {
+      const YAML::Node kind = YAML::LoadFile(name)["kind"];
+      return kind.IsScalar() && core::parse_name<scenario::ThreatKind>(kind.Scalar()).has_value();
+    } catch (const YAML::Exception&) {
+      return false;  // the loader reports what is wrong with the file
+    }
+  }
+  return name.find('/') == std::string::npos &&
+         !scenario::find_type_file(name, scenario::LibraryPart::kSystems, std::filesystem::current_path());
+}
+
 py::dict library_type(const std::string& name) {
-  // Systems are named "<system>/<type>"; threats by a bare name; a file may be either.
-  const bool system = name.find('/') != std::string::npos && !name.ends_with(".yaml");
-  std::optional<scenario::TypeResult> r = scenario::load_site_type(name, "type");
-  if (!system && !r->site && r->errors.str().find("unknown site type") != std::string::npos)
-    r = scenario::load_threat_type(name, "type");
-  if (!r->errors.empty() || (!r->site && !r->threat)) throw ScenarioError(r->errors.str());
+  const scenario::TypeResult r = names_threat_type(name) ? scenario::load_threat_type(name, "type")
+                                                         : scenario::load_site_type(name, "type");
+  if (!r.errors.empty() || (!r.site && !r.threat)) throw ScenarioError(r.errors.str());
   const scenario::Section& section =
-      r->site ? scenario::type_section(r->site->kind) : scenario::type_section(r->threat->kind);
-  const auto& given = r->site ? r->site->figures : r->threat->figures;
-  const auto& settings = r->site ? r->site->settings : r->threat->settings;
+      r.site ? scenario::type_section(r.site->kind) : scenario::type_section(r.threat->kind);
+  const auto& given = r.site ? r.site->figures : r.threat->figures;
+  const auto& settings = r.site ? r.site->settings : r.threat->settings;
   py::dict figures, choices;
   for (const scenario::FieldSpec& f : section.fields) {
     if (f.kind == scenario::FieldKind::kChoice && f.key != "kind") {
@@ -326,8 +342,8 @@ py::dict library_type(const std::string& name) {
   }
   py::dict out;
   out["id"] = name;
-  out["name"] = r->site ? r->site->name : r->threat->name;
-  out["kind"] = std::string(r->site ? core::name_of(r->site->kind) : core::name_of(r->threat->kind));
+  out["name"] = r.site ? r.site->name : r.threat->name;
+  out["kind"] = std::string(r.site ? core::name_of(r.site->kind) : core::name_of(r.threat->kind));
   out["figures"] = figures;
   out["choices"] = choices;
   return out;
