@@ -261,6 +261,19 @@ TEST(Loader, ReadsTheCommandPostsEvaluationParameters) {
             "'drone_speed'?)\n");
 }
 
+// The defaults the format reference shows for defence.evaluation are those a scenario without the
+// section runs with (the struct's), key by key.
+TEST(Schema, EvaluationDefaultsInTheReferenceAreTheRunsDefaults) {
+  const c2::EvaluationParameters defaults;
+  ASSERT_FALSE(kEvaluationSection.fields.empty());
+  for (const FieldSpec& f : kEvaluationSection.fields) {
+    ASSERT_NE(f.get_value, nullptr) << f.key;
+    const core::QuantityParse q = core::parse_quantity(f.default_text, f.dim);
+    ASSERT_TRUE(q.quantity) << f.key << ": " << q.error;
+    EXPECT_DOUBLE_EQ(q.quantity->value, f.get_value(&defaults)) << f.key;
+  }
+}
+
 // docs/scenario-format.md is the generated reference, so the docs cannot drift from the loader.
 TEST(Schema, DocsMatchTheGeneratedReference) {
   std::ifstream in(kSource / "docs/scenario-format.md");

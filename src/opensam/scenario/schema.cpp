@@ -22,6 +22,18 @@ const FieldSpec* Section::find(std::string_view key) const {
 
 namespace {
 
+/// The setter and getter of member `M` (a double) of a parameter section's struct.
+template <class C, class T>
+C class_of(T C::*);
+template <auto M>
+void set_member(void* target, const Figure& f) {
+  static_cast<decltype(class_of(M))*>(target)->*M = f.value;
+}
+template <auto M>
+double get_member(const void* target) {
+  return static_cast<const decltype(class_of(M))*>(target)->*M;
+}
+
 // Bounds shared by several fields.
 constexpr double kMaxAltitudeM = 1.0e6;        // 1,000 km: above any threat this tool models
 constexpr double kMaxDurationS = 7 * 86400.0;  // a week of simulated time
@@ -357,14 +369,8 @@ const std::array kEvaluationFields{
               .default_text = "1200 m/s",
               .dim = Dimension::kSpeed,
               .min = 0.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    static_cast<c2::EvaluationParameters*>(t)->ballistic_speed_mps = f.value;
-                  },
-              .get_value =
-                  [](const void* t) {
-                    return static_cast<const c2::EvaluationParameters*>(t)->ballistic_speed_mps;
-                  }},
+              .set_figure = set_member<&c2::EvaluationParameters::ballistic_speed_mps>,
+              .get_value = get_member<&c2::EvaluationParameters::ballistic_speed_mps>},
     FieldSpec{
         .key = "arm_speed",
         .kind = K::kQuantity,
@@ -373,211 +379,131 @@ const std::array kEvaluationFields{
         .default_text = "450 m/s",
         .dim = Dimension::kSpeed,
         .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->arm_speed_mps = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->arm_speed_mps; }},
-    FieldSpec{
-        .key = "arm_track_miss",
-        .kind = K::kQuantity,
-        .doc = "See `arm_speed`.",
-        .default_text = "3 km",
-        .dim = Dimension::kLength,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->arm_track_miss_m = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->arm_track_miss_m; }},
-    FieldSpec{
-        .key = "diving_speed",
-        .kind = K::kQuantity,
-        .doc = "A track faster than this and falling faster than `diving_rate` is a ballistic missile.",
-        .default_text = "800 m/s",
-        .dim = Dimension::kSpeed,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->diving_speed_mps = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->diving_speed_mps; }},
-    FieldSpec{
-        .key = "diving_rate",
-        .kind = K::kQuantity,
-        .doc = "See `diving_speed`.",
-        .default_text = "300 m/s",
-        .dim = Dimension::kSpeed,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->diving_rate_mps = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->diving_rate_mps; }},
-    FieldSpec{
-        .key = "drone_speed",
-        .kind = K::kQuantity,
-        .doc = "A track slower than this is a drone.",
-        .default_text = "70 m/s",
-        .dim = Dimension::kSpeed,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->drone_speed_mps = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->drone_speed_mps; }},
-    FieldSpec{
-        .key = "cruise_height",
-        .kind = K::kQuantity,
-        .doc = "A track lower than this above the command post's map of the ground, and slower than "
-               "`cruise_speed`, is a cruise missile (otherwise an aircraft).",
-        .default_text = "300 m",
-        .dim = Dimension::kLength,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->cruise_height_m = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->cruise_height_m; }},
-    FieldSpec{
-        .key = "cruise_speed",
-        .kind = K::kQuantity,
-        .doc = "See `cruise_height`.",
-        .default_text = "350 m/s",
-        .dim = Dimension::kSpeed,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->cruise_speed_mps = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->cruise_speed_mps; }},
-    FieldSpec{
-        .key = "asset_margin",
-        .kind = K::kQuantity,
-        .doc = "A track heads for an asset when its straight-line motion passes within the asset's radius "
-               "plus this.",
-        .default_text = "1 km",
-        .dim = Dimension::kLength,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->asset_margin_m = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->asset_margin_m; }},
-    FieldSpec{
-        .key = "urgency_time",
-        .kind = K::kQuantity,
-        .doc = "Priority urgency T / (T + time to the asset): a track T away counts half.",
-        .default_text = "10 min",
-        .dim = Dimension::kTime,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->urgency_time_s = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->urgency_time_s; }},
-    FieldSpec{
-        .key = "urgency_no_asset",
-        .kind = K::kQuantity,
-        .doc = "Urgency of a track heading for no asset.",
-        .default_text = "0.2",
-        .dim = Dimension::kNumber,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->urgency_no_asset = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->urgency_no_asset; }},
-    FieldSpec{
-        .key = "weight_ballistic",
-        .kind = K::kQuantity,
-        .doc = "Priority weight of a ballistic missile.",
-        .default_text = "5",
-        .dim = Dimension::kNumber,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->weight_ballistic = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_ballistic; }},
-    FieldSpec{
-        .key = "weight_cruise",
-        .kind = K::kQuantity,
-        .doc = "Priority weight of a cruise missile.",
-        .default_text = "4",
-        .dim = Dimension::kNumber,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->weight_cruise = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_cruise; }},
+        .set_figure = set_member<&c2::EvaluationParameters::arm_speed_mps>,
+        .get_value = get_member<&c2::EvaluationParameters::arm_speed_mps>},
+    FieldSpec{.key = "arm_track_miss",
+              .kind = K::kQuantity,
+              .doc = "See `arm_speed`.",
+              .default_text = "3 km",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::arm_track_miss_m>,
+              .get_value = get_member<&c2::EvaluationParameters::arm_track_miss_m>},
+    FieldSpec{.key = "diving_speed",
+              .kind = K::kQuantity,
+              .doc = "A track faster than this and falling faster than `diving_rate` is a ballistic missile.",
+              .default_text = "800 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::diving_speed_mps>,
+              .get_value = get_member<&c2::EvaluationParameters::diving_speed_mps>},
+    FieldSpec{.key = "diving_rate",
+              .kind = K::kQuantity,
+              .doc = "See `diving_speed`.",
+              .default_text = "300 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::diving_rate_mps>,
+              .get_value = get_member<&c2::EvaluationParameters::diving_rate_mps>},
+    FieldSpec{.key = "drone_speed",
+              .kind = K::kQuantity,
+              .doc = "A track slower than this is a drone.",
+              .default_text = "70 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::drone_speed_mps>,
+              .get_value = get_member<&c2::EvaluationParameters::drone_speed_mps>},
+    FieldSpec{.key = "cruise_height",
+              .kind = K::kQuantity,
+              .doc = "A track lower than this above the command post's map of the ground, and slower than "
+                     "`cruise_speed`, is a cruise missile (otherwise an aircraft).",
+              .default_text = "300 m",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::cruise_height_m>,
+              .get_value = get_member<&c2::EvaluationParameters::cruise_height_m>},
+    FieldSpec{.key = "cruise_speed",
+              .kind = K::kQuantity,
+              .doc = "See `cruise_height`.",
+              .default_text = "350 m/s",
+              .dim = Dimension::kSpeed,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::cruise_speed_mps>,
+              .get_value = get_member<&c2::EvaluationParameters::cruise_speed_mps>},
+    FieldSpec{.key = "asset_margin",
+              .kind = K::kQuantity,
+              .doc =
+                  "A track heads for an asset when its straight-line motion passes within the asset's radius "
+                  "plus this.",
+              .default_text = "1 km",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::asset_margin_m>,
+              .get_value = get_member<&c2::EvaluationParameters::asset_margin_m>},
+    FieldSpec{.key = "urgency_time",
+              .kind = K::kQuantity,
+              .doc = "Priority urgency T / (T + time to the asset): a track T away counts half.",
+              .default_text = "10 min",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::urgency_time_s>,
+              .get_value = get_member<&c2::EvaluationParameters::urgency_time_s>},
+    FieldSpec{.key = "urgency_no_asset",
+              .kind = K::kQuantity,
+              .doc = "Urgency of a track heading for no asset.",
+              .default_text = "0.2",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::urgency_no_asset>,
+              .get_value = get_member<&c2::EvaluationParameters::urgency_no_asset>},
+    FieldSpec{.key = "weight_ballistic",
+              .kind = K::kQuantity,
+              .doc = "Priority weight of a ballistic missile.",
+              .default_text = "5",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::weight_ballistic>,
+              .get_value = get_member<&c2::EvaluationParameters::weight_ballistic>},
+    FieldSpec{.key = "weight_cruise",
+              .kind = K::kQuantity,
+              .doc = "Priority weight of a cruise missile.",
+              .default_text = "4",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::weight_cruise>,
+              .get_value = get_member<&c2::EvaluationParameters::weight_cruise>},
     FieldSpec{.key = "weight_anti_radiation",
               .kind = K::kQuantity,
               .doc = "Priority weight of an anti-radiation missile.",
               .default_text = "4",
               .dim = Dimension::kNumber,
               .min = 0.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    static_cast<c2::EvaluationParameters*>(t)->weight_anti_radiation = f.value;
-                  },
-              .get_value =
-                  [](const void* t) {
-                    return static_cast<const c2::EvaluationParameters*>(t)->weight_anti_radiation;
-                  }},
-    FieldSpec{
-        .key = "weight_aircraft",
-        .kind = K::kQuantity,
-        .doc = "Priority weight of an aircraft.",
-        .default_text = "3",
-        .dim = Dimension::kNumber,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->weight_aircraft = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_aircraft; }},
-    FieldSpec{
-        .key = "weight_drone",
-        .kind = K::kQuantity,
-        .doc = "Priority weight of a drone.",
-        .default_text = "2",
-        .dim = Dimension::kNumber,
-        .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->weight_drone = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->weight_drone; }},
+              .set_figure = set_member<&c2::EvaluationParameters::weight_anti_radiation>,
+              .get_value = get_member<&c2::EvaluationParameters::weight_anti_radiation>},
+    FieldSpec{.key = "weight_aircraft",
+              .kind = K::kQuantity,
+              .doc = "Priority weight of an aircraft.",
+              .default_text = "3",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::weight_aircraft>,
+              .get_value = get_member<&c2::EvaluationParameters::weight_aircraft>},
+    FieldSpec{.key = "weight_drone",
+              .kind = K::kQuantity,
+              .doc = "Priority weight of a drone.",
+              .default_text = "2",
+              .dim = Dimension::kNumber,
+              .min = 0.0,
+              .set_figure = set_member<&c2::EvaluationParameters::weight_drone>,
+              .get_value = get_member<&c2::EvaluationParameters::weight_drone>},
     FieldSpec{.key = "remeasured_after",
               .kind = K::kQuantity,
               .doc = "Kill assessment: a track measured this long after the last burst is alive (missed).",
               .default_text = "0.5 s",
               .dim = Dimension::kTime,
               .min = 0.0,
-              .set_figure =
-                  [](void* t, const Figure& f) {
-                    static_cast<c2::EvaluationParameters*>(t)->remeasured_after_s = f.value;
-                  },
-              .get_value =
-                  [](const void* t) {
-                    return static_cast<const c2::EvaluationParameters*>(t)->remeasured_after_s;
-                  }},
+              .set_figure = set_member<&c2::EvaluationParameters::remeasured_after_s>,
+              .get_value = get_member<&c2::EvaluationParameters::remeasured_after_s>},
     FieldSpec{
         .key = "planning_miss",
         .kind = K::kQuantity,
@@ -586,12 +512,8 @@ const std::array kEvaluationFields{
         .default_text = "5 m",
         .dim = Dimension::kLength,
         .min = 0.0,
-        .set_figure =
-            [](void* t, const Figure& f) {
-              static_cast<c2::EvaluationParameters*>(t)->planning_miss_m = f.value;
-            },
-        .get_value =
-            [](const void* t) { return static_cast<const c2::EvaluationParameters*>(t)->planning_miss_m; }},
+        .set_figure = set_member<&c2::EvaluationParameters::planning_miss_m>,
+        .get_value = get_member<&c2::EvaluationParameters::planning_miss_m>},
 };
 
 const std::array kDefenceFields{
