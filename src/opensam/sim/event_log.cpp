@@ -1,5 +1,7 @@
 #include "opensam/sim/event_log.hpp"
 
+#include "opensam/core/names.hpp"
+
 namespace opensam::sim {
 
 namespace {
@@ -29,16 +31,7 @@ struct NameOf {
   std::string_view operator()(const KillAssessed&) const { return "kill_assessed"; }
   std::string_view operator()(const Reloaded&) const { return "reloaded"; }
   std::string_view operator()(const ReplanFailed&) const { return "replan_failed"; }
-  std::string_view operator()(const TrackReport& e) const {
-    switch (e.kind) {
-      case tracking::TrackEventKind::kInitiated: return "track_initiated";
-      case tracking::TrackEventKind::kConfirmed: return "track_confirmed";
-      case tracking::TrackEventKind::kUpdated: return "track_updated";
-      case tracking::TrackEventKind::kCoasting: return "track_coasting";
-      case tracking::TrackEventKind::kDropped: return "track_dropped";
-    }
-    return "track";
-  }
+  std::string_view operator()(const TrackReport& e) const { return core::name_of(e.kind); }
 };
 }  // namespace
 

@@ -71,12 +71,13 @@ constexpr auto names(TrackStatus) {
 }
 
 enum class TrackEventKind : std::uint8_t { kInitiated, kConfirmed, kUpdated, kCoasting, kDropped };
+/// As written in the run's logs.
 constexpr auto names(TrackEventKind) {
-  return std::to_array<core::Named<TrackEventKind>>({{TrackEventKind::kInitiated, "initiated"},
-                                                     {TrackEventKind::kConfirmed, "confirmed"},
-                                                     {TrackEventKind::kUpdated, "updated"},
-                                                     {TrackEventKind::kCoasting, "coasting"},
-                                                     {TrackEventKind::kDropped, "dropped"}});
+  return std::to_array<core::Named<TrackEventKind>>({{TrackEventKind::kInitiated, "track_initiated"},
+                                                     {TrackEventKind::kConfirmed, "track_confirmed"},
+                                                     {TrackEventKind::kUpdated, "track_updated"},
+                                                     {TrackEventKind::kCoasting, "track_coasting"},
+                                                     {TrackEventKind::kDropped, "track_dropped"}});
 }
 
 struct TrackEvent {
