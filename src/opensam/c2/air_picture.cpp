@@ -8,6 +8,11 @@
 
 namespace opensam::c2 {
 
+namespace {
+/// Whether radar `radar`'s skin sensor (tracker sensor 2 radar) keeps a track held by `held_by`.
+bool radar_holds(std::uint64_t held_by, std::size_t radar) { return ((held_by >> (2 * radar)) & 1U) != 0; }
+}  // namespace
+
 std::vector<tracking::Sensor> picture_sensors(const geo::Lla& origin, std::span<const PictureRadar> radars) {
   OPENSAM_ASSERT(radars.size() <= kMaxPictureRadars);
   const geo::EnuFrame frame(origin);
@@ -95,7 +100,7 @@ std::optional<weapons::TargetEstimate> AirPicture::estimate(std::uint64_t track,
                                                             double time_s) const {
   if (!alive_) return std::nullopt;
   const tracking::Track* t = find(track);
-  if (t == nullptr || ((t->held_by >> (2 * std::size_t(radar))) & 1U) == 0) return std::nullopt;
+  if (t == nullptr || !radar_holds(t->held_by, std::size_t(radar))) return std::nullopt;
   const tracking::TrackState st = tracker_.state_at(*t, time_s);
   return weapons::TargetEstimate{frame_.point_to_ecef(st.position), frame_.vector_to_ecef(st.velocity),
                                  time_s};
@@ -131,7 +136,7 @@ void AirPicture::update() {
     const geo::Vec3 ecef = frame_.point_to_ecef(st.position);
     std::uint64_t held_by = 0;
     for (std::size_t r = 0; r < radars_; ++r) {
-      if ((t.held_by >> (2 * r)) & 1U) held_by |= std::uint64_t{1} << r;
+      if (radar_holds(t.held_by, r)) held_by |= std::uint64_t{1} << r;
     }
     confirmed_.push_back({&t, st, ecef, geo::ecef_to_lla(ecef), held_by});
   }
@@ -152,7 +157,7 @@ void AirPicture::update() {
       r.has_estimate = true;
       r.position_m = st.position;
       r.velocity_mps = st.velocity;
-      r.sigma_m = std::sqrt(std::max(st.position_covariance.trace(), 0.0));
+      r.sigma_m = st.position_sigma_m();
       r.where = cached ? c->lla : frame_.point_to_lla(st.position);
     }
     engine_.publish(r);

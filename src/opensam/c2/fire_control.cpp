@@ -46,7 +46,7 @@ void FireControl::on(const PictureUpdated& m) {
     v.altitude_m = c.lla.alt_m;
     // The command post's map of the ground (the scenario's terrain) under the estimate.
     v.height_m = c.lla.alt_m - terrain_.height_m(c.lla.lat_deg, c.lla.lon_deg);
-    v.sigma_m = std::sqrt(std::max(c.state.position_covariance.trace(), 0.0));
+    v.sigma_m = c.state.position_sigma_m();
     v.updated_s = t.time_s;
     v.held_by = c.held_by;
     views_.push_back(v);
@@ -82,11 +82,16 @@ void FireControl::order(const Order& o, double now_s) {
   engine_.publish(weapons::Commit{o.launcher, o.missiles, first + o.missiles * l.ripple_s});
 }
 
+std::optional<weapons::TargetEstimate> FireControl::guidance(std::uint64_t track, int radar,
+                                                             double now_s) const {
+  if (!equipment_.radar_up(radar, now_s)) return std::nullopt;
+  return picture_.estimate(track, radar, now_s);
+}
+
 void FireControl::uplink(double now_s) {
   uplinks_.clear();
   command_.for_each_engagement_in_flight([&](std::uint64_t track, int radar) {
-    if (!equipment_.radar_up(radar, now_s)) return;
-    if (const auto e = picture_.estimate(track, radar, now_s)) uplinks_.push_back({track, radar, *e});
+    if (const auto e = guidance(track, radar, now_s)) uplinks_.push_back({track, radar, *e});
   });
   engine_.publish(weapons::Uplinks{uplinks_});
 }
@@ -94,8 +99,7 @@ void FireControl::uplink(double now_s) {
 // The track must still be held by its engagement radar on the air when the missile leaves.
 void FireControl::on(const LaunchDue& e) {
   const double now = engine_.now_s();
-  const auto estimate =
-      equipment_.radar_up(e.radar, now) ? picture_.estimate(e.track, e.radar, now) : std::nullopt;
+  const auto estimate = guidance(e.track, e.radar, now);
   if (!estimate) {
     command_.missile_cancelled(e.track, e.radar);
     engine_.publish(weapons::Uncommit{e.launcher});

@@ -6,6 +6,7 @@
 /// knows its picture, its IFF's replies and its own equipment, never truth.
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "opensam/c2/air_picture.hpp"
@@ -57,6 +58,10 @@ class FireControl {
 
  private:
   void order(const Order& o, double now_s);
+  /// What radar `radar` can guide a missile on: its picture's estimate of `track`, while the
+  /// radar is on the air and holds the track.
+  [[nodiscard]] std::optional<weapons::TargetEstimate> guidance(std::uint64_t track, int radar,
+                                                                double now_s) const;
   /// The guiding radars' estimates to the missiles in flight.
   void uplink(double now_s);
 

@@ -31,6 +31,10 @@ Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg) {
   return m;
 }
 
+Vec3 ecef_to_enu_vector(const Lla& at, const Vec3& v) {
+  return enu_to_ecef_rotation(at.lat_deg, at.lon_deg).transpose() * v;
+}
+
 Vec3 local_up(const Vec3& ecef_m) {
   const Lla p = ecef_to_lla(ecef_m);
   return enu_to_ecef_rotation(p.lat_deg, p.lon_deg).col(2);

@@ -26,6 +26,8 @@ struct Lla {
 /// The rotation from local east-north-up components to ECEF at a geodetic latitude and
 /// longitude (columns: east, north, up unit vectors). Pure trigonometry, no allocation.
 [[nodiscard]] Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg);
+/// An ECEF vector (a velocity) in the east, north, up components of the point `at`.
+[[nodiscard]] Vec3 ecef_to_enu_vector(const Lla& at, const Vec3& v);
 
 /// The local vertical (the ellipsoid normal, unit) at an ECEF point.
 [[nodiscard]] Vec3 local_up(const Vec3& ecef_m);

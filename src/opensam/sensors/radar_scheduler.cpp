@@ -84,13 +84,16 @@ void RadarScheduler::run(const FalseAlarm& e) { false_alarm(e.radar); }
 
 void RadarScheduler::run(const Window& e) {
   if (radars_[e.radar].destroyed) return;
-  engine_.publish(RadarEmission{radars_[e.radar].radar->entity(), e.on});
-  engine_.publish(threats::EmittersChanged{});
+  announce_emission(e.radar, e.on);
 }
 
 void RadarScheduler::run(const SilenceEnd& e) {
   if (!on_air(e.radar, engine_.now_s())) return;
-  engine_.publish(RadarEmission{radars_[e.radar].radar->entity(), true});
+  announce_emission(e.radar, true);
+}
+
+void RadarScheduler::announce_emission(std::uint32_t r, bool on) {
+  engine_.publish(RadarEmission{radars_[r].radar->entity(), on});
   engine_.publish(threats::EmittersChanged{});
 }
 
@@ -101,10 +104,7 @@ void RadarScheduler::on(const SilenceOrder& m) {
   if (st.destroyed) return;
   const bool was = on_air(r, now);
   st.silenced_until_s = std::max(st.silenced_until_s, m.until_s);
-  if (was) {
-    engine_.publish(RadarEmission{st.radar->entity(), false});
-    engine_.publish(threats::EmittersChanged{});
-  }
+  if (was) announce_emission(r, false);
   timeline_.schedule_at(m.until_s, SilenceEnd{r});
 }
 

@@ -113,6 +113,8 @@ class RadarScheduler final : public threats::Emitters {
   void run(const FalseAlarm& e);
   void run(const Window& e);
   void run(const SilenceEnd& e);
+  /// Radar r starts or stops emitting: the log hears it, the anti-radiation missiles listen again.
+  void announce_emission(std::uint32_t r, bool on);
   void scan(std::uint32_t r);
   /// A search look, or (track = true) a track dwell on a held target.
   void look(std::uint32_t r, std::uint32_t i, bool track);

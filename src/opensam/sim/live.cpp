@@ -5,9 +5,9 @@ namespace opensam::sim {
 void LiveBridge::on(const Tick&) {
   const double now = engine_.now_s();
   movers_.clear();
-  for (std::size_t i = 0; i < sites_.size(); ++i) {
-    const Site& s = sites_[i];
-    movers_.push_back({EntityIndex(i), EntityKind::kSite, s.id, s.type, s.position_ecef_m, geo::Vec3::Zero(),
+  for (std::size_t i = 0; i < sites_ecef_m_.size(); ++i) {
+    const core::Entity& e = entities_[EntityIndex(i)];
+    movers_.push_back({EntityIndex(i), EntityKind::kSite, &e.id, &e.type, sites_ecef_m_[i], geo::Vec3::Zero(),
                        !site_down_[i]});
   }
   for (std::size_t i = 0; i < threats_.size(); ++i) {
@@ -34,7 +34,7 @@ void LiveBridge::on(const Tick&) {
   for (const ExternalReport& r : inbound_.reports) engine_.publish(r);
   for (std::uint64_t key : inbound_.timed_out) engine_.publish(threats::ExternalLost{key});
   for (EntityIndex site : inbound_.strikes) {
-    if (site < sites_.size()) engine_.publish(core::DestroySite{site});
+    if (site < sites_ecef_m_.size()) engine_.publish(core::DestroySite{site});
   }
   engine_.publish(threats::ReckonExternals{});
   timeline_.schedule_at(now + link_.interval_s(), Tick{});

@@ -63,18 +63,15 @@ class LiveLink {
 class LiveBridge {
  public:
   struct Tick {};
-  struct Site {
-    const std::string* id;
-    const std::string* type;
-    geo::Vec3 position_ecef_m;
-  };
-  LiveBridge(core::Engine& engine, LiveLink& link, const core::EntityTable& entities, std::vector<Site> sites,
-             const threats::Movers& threats, const weapons::Battery* battery)
+  /// `sites_ecef_m`: where each site stands, by its entity index (sites come first).
+  LiveBridge(core::Engine& engine, LiveLink& link, const core::EntityTable& entities,
+             std::vector<geo::Vec3> sites_ecef_m, const threats::Movers& threats,
+             const weapons::Battery* battery)
       : engine_(engine),
         link_(link),
         entities_(entities),
-        sites_(std::move(sites)),
-        site_down_(sites_.size(), false),
+        sites_ecef_m_(std::move(sites_ecef_m)),
+        site_down_(sites_ecef_m_.size(), false),
         threats_(threats),
         battery_(battery),
         timeline_(engine, *this) {}
@@ -89,7 +86,7 @@ class LiveBridge {
   core::Engine& engine_;
   LiveLink& link_;
   const core::EntityTable& entities_;
-  std::vector<Site> sites_;
+  std::vector<geo::Vec3> sites_ecef_m_;
   std::vector<bool> site_down_;
   const threats::Movers& threats_;
   const weapons::Battery* battery_;  ///< none without launchers

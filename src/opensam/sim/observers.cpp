@@ -38,8 +38,7 @@ void TruthRecorder::on(const Sample&) {
   for (std::size_t i = 0; i < threats_.size(); ++i) {
     if (!threats_.flying(i)) continue;
     const auto s = threats_.path(i).state_at(now);
-    const geo::Vec3 v =
-        geo::enu_to_ecef_rotation(s.lla.lat_deg, s.lla.lon_deg).transpose() * s.velocity_ecef_mps;
+    const geo::Vec3 v = geo::ecef_to_enu_vector(s.lla, s.velocity_ecef_mps);
     samples_.push_back({now, threats_.entity(i), s.lla, v});
   }
   timeline_.schedule_at(now + interval_s_, Sample{});
@@ -47,7 +46,7 @@ void TruthRecorder::on(const Sample&) {
 
 void TruthRecorder::on(const weapons::InterceptorTruth& m) {
   const geo::Lla lla = geo::ecef_to_lla(m.position_m);
-  const geo::Vec3 v = geo::enu_to_ecef_rotation(lla.lat_deg, lla.lon_deg).transpose() * m.velocity_mps;
+  const geo::Vec3 v = geo::ecef_to_enu_vector(lla, m.velocity_mps);
   samples_.push_back({engine_.now_s(), m.interceptor, lla, v});
 }
 

@@ -107,7 +107,10 @@ class Run {
         engine_(opt.seed, opt.replicate) {
     for (EventSink* s : opt.sinks) log_.subscribe(s);
     log_.listen(engine_);  // first: the log hears an event before what follows from it
-    for (const auto& s : sc_.sites) entities_.add({s.id, EntityKind::kSite, s.type});
+    for (const auto& s : sc_.sites) {
+      entities_.add({s.id, EntityKind::kSite, s.type});
+      site_lla_.push_back(to_lla(s.position, s.altitude, terrain_));
+    }
     for (const auto& a : sc_.assets) entities_.add({a.id, EntityKind::kAsset, {}});
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       if (sc_.site_types.at(sc_.sites[i].type).kind == scenario::SiteKind::kRadar)
@@ -126,8 +129,7 @@ class Run {
   RunResult run() {
     log_.add(0.0, RunStarted{opt_.seed, opt_.replicate});
     for (std::size_t i = 0; i < sc_.sites.size(); ++i)
-      log_.add(0.0,
-               EntityCreated{EntityIndex(i), to_lla(sc_.sites[i].position, sc_.sites[i].altitude, terrain_)});
+      log_.add(0.0, EntityCreated{EntityIndex(i), site_lla_[i]});
     for (std::size_t i = 0; i < sc_.assets.size(); ++i) {
       log_.add(0.0, EntityCreated{EntityIndex(sc_.sites.size() + i),
                                   to_lla(sc_.assets[i].position, sc_.assets[i].altitude, terrain_)});
@@ -245,7 +247,7 @@ class Run {
     EntityIndex command_post = kNoEntity;
     for (std::size_t i = 0; i < sc_.sites.size(); ++i) {
       if (sc_.site_types.at(sc_.sites[i].type).kind != scenario::SiteKind::kCommandPost) continue;
-      origin = to_lla(sc_.sites[i].position, sc_.sites[i].altitude, terrain_);
+      origin = site_lla_[i];
       command_post = EntityIndex(i);
       break;
     }
@@ -280,7 +282,7 @@ class Run {
       l.reloads = site.reloads;
       l.ready_s = site.ready_s;
       l.reload_s = type.launcher.reload_time_s;
-      l.position_m = geo::lla_to_ecef(to_lla(site.position, site.altitude, terrain_));
+      l.position_m = geo::lla_to_ecef(site_lla_[i]);
       c2::FireUnit u;
       u.unit = {l.position_m,
                 battalion_index(site.battalion),
@@ -332,9 +334,8 @@ class Run {
   }
 
   void build_live() {
-    std::vector<LiveBridge::Site> sites;
-    for (const auto& s : sc_.sites)
-      sites.push_back({&s.id, &s.type, geo::lla_to_ecef(to_lla(s.position, s.altitude, terrain_))});
+    std::vector<geo::Vec3> sites;
+    for (const geo::Lla& s : site_lla_) sites.push_back(geo::lla_to_ecef(s));
     bridge_.emplace(engine_, *opt_.live, entities_, std::move(sites), *movers_,
                     battery_ ? &*battery_ : nullptr);
   }
@@ -394,6 +395,7 @@ class Run {
   core::Engine engine_;
   core::EntityTable entities_;
   EventLog log_;
+  std::vector<geo::Lla> site_lla_;              ///< where each site stands
   std::vector<EntityIndex> radar_sites_;        ///< the radars' sites, in the order the run numbers them
   std::vector<sensors::Signature> signatures_;  ///< per threat, until the radars take them
   std::vector<std::string> battalions_;

@@ -206,8 +206,7 @@ FlightStart start_of(const FlightPlan& plan, double time_s) {
 
 FlightStart resume_from(const KinematicState& state, double time_s, double launch_time_s,
                         std::size_t next_point) {
-  const geo::Vec3 enu =
-      geo::enu_to_ecef_rotation(state.lla.lat_deg, state.lla.lon_deg).transpose() * state.velocity_ecef_mps;
+  const geo::Vec3 enu = geo::ecef_to_enu_vector(state.lla, state.velocity_ecef_mps);
   FlightStart s;
   s.lla = state.lla;
   s.heading_rad = std::atan2(enu.x(), enu.y());

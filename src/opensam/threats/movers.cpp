@@ -25,24 +25,7 @@ Movers::Movers(core::Engine& engine, core::EntityTable& entities, const geo::Ter
       settings_(std::move(settings)),
       timeline_(engine, *this) {
   threats_.reserve(threats.size());
-  for (MoverSpec& s : threats) {
-    State st;
-    st.entity = s.entity;
-    st.target = s.target;
-    st.model = std::move(s.model);
-    st.path = std::move(s.path);
-    st.launch_s = st.path.start_time_s();
-    st.arm_radar = s.arm_radar;
-    st.seeker_north = s.seeker_north;
-    st.seeker_east = s.seeker_east;
-    st.seeker_accuracy_rad = s.seeker_accuracy_rad;
-    st.lethal_radius_m = s.lethal_radius_m;
-    st.vulnerability = s.vulnerability;
-    st.friendly = s.friendly;
-    st.transponder = s.transponder;
-    st.reaction = s.reaction;
-    threats_.push_back(std::move(st));
-  }
+  for (MoverSpec& s : threats) threats_.emplace_back(std::move(s));
 }
 
 void Movers::start() {
@@ -157,8 +140,7 @@ void Movers::on(const HeldInTrack& m) {
   const auto state = t.path.state_at(now);
   double heading = m.azimuth_rad;  // away: the radar behind
   if (plan.beam) {
-    const geo::Vec3 v =
-        geo::enu_to_ecef_rotation(state.lla.lat_deg, state.lla.lon_deg).transpose() * state.velocity_ecef_mps;
+    const geo::Vec3 v = geo::ecef_to_enu_vector(state.lla, state.velocity_ecef_mps);
     const double now_heading = std::atan2(v.x(), v.y());
     const double left = heading - std::numbers::pi / 2.0, right = heading + std::numbers::pi / 2.0;
     heading = std::abs(std::remainder(left - now_heading, kTwoPi)) <

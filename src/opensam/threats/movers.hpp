@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -121,26 +122,16 @@ class Movers {
   [[nodiscard]] int nearest(const geo::Vec3& p_m, double gate_m) const;
 
  private:
-  struct State {
-    EntityIndex entity = kNoEntity;
-    EntityIndex target = kNoEntity;
-    FlightModel model;
-    Trajectory path;
+  /// A threat as the run flies it: its spec, and what happened to it so far.
+  struct State : MoverSpec {
+    State() = default;
+    explicit State(MoverSpec spec) : MoverSpec(std::move(spec)), launch_s(path.start_time_s()) {}
     double launch_s = 0.0;
     std::uint32_t generation = 0;
     std::optional<Outcome> outcome;
     double outcome_time_s = 0.0;
     bool started = false;
     bool reacted = false;
-    int arm_radar = -1;
-    double seeker_north = 0.0;
-    double seeker_east = 0.0;
-    double seeker_accuracy_rad = 0.0;
-    double lethal_radius_m = 0.0;
-    double vulnerability = 1.0;
-    bool friendly = false;
-    IffMode transponder = IffMode::kNone;
-    std::optional<ReactionPlan> reaction;
     bool hears = true;
     bool external = false;    ///< an entity of another simulation, flown by its reports
     ExternalReport report{};  ///< its last report, dead-reckoned from

@@ -607,9 +607,7 @@ void Tracker::end_scan(std::uint32_t sensor, double time_s) {
       if (config_.delete_after_misses > 0 && t.held_by == 0) dead = true;
     }
     if (time_s - t.time_s > config_.delete_after_s) dead = true;
-    if (check_sigma &&
-        std::sqrt(std::max(st.position_covariance.trace(), 0.0)) > config_.max_position_sigma_m)
-      dead = true;
+    if (check_sigma && st.position_sigma_m() > config_.max_position_sigma_m) dead = true;
     if (dead) {
       events_.push_back({time_s, t.id, TrackEventKind::kDropped});
       t.id = 0;

@@ -5,7 +5,9 @@
 /// confirmation and deleter. Detections from several sensors update the same tracks in
 /// time order. The tracker sees measurements only, never truth.
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -70,6 +72,10 @@ struct TrackState {
   Eigen::Vector3d position;
   Eigen::Vector3d velocity;
   Eigen::Matrix3d position_covariance;
+  /// Root of the covariance's trace: the radial position uncertainty (m).
+  [[nodiscard]] double position_sigma_m() const {
+    return std::sqrt(std::max(position_covariance.trace(), 0.0));
+  }
 };
 
 class Tracker {

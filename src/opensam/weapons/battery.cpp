@@ -134,9 +134,7 @@ void Battery::reload(int launcher) {
 void Battery::sample(const Flight& f) {
   if (!settings_.record_truth) return;
   engine_.publish(
-      InterceptorTruth{shots_[f.shot].interceptor,
-                       f.flyer.flying() ? Vec3(f.flyer.state().position_m) : f.flyer.end_position_m(),
-                       Vec3(f.flyer.state().velocity_mps)});
+      InterceptorTruth{shots_[f.shot].interceptor, f.position_m(), Vec3(f.flyer.state().velocity_mps)});
 }
 
 // Every flying interceptor flies to now, guiding on its estimate; its seeker and fuze meet the

@@ -97,8 +97,7 @@ class Battery {
   void for_each_flight(F&& f) const {
     for (const Flight& x : flights_) {
       const bool flying = x.flyer.flying();
-      f(FlightView{shots_[x.shot].interceptor, &shots_[x.shot].missile, flying,
-                   flying ? Vec3(x.flyer.state().position_m) : x.flyer.end_position_m(),
+      f(FlightView{shots_[x.shot].interceptor, &shots_[x.shot].missile, flying, x.position_m(),
                    Vec3(x.flyer.state().velocity_mps)});
     }
   }
@@ -124,6 +123,10 @@ class Battery {
     int target = -1;  ///< the object near what it guides on (for its seeker and fuze)
     TargetEstimate estimate;
     core::RngStream kill;
+    /// Where it is, or where it burst or self-destructed.
+    [[nodiscard]] Vec3 position_m() const {
+      return flyer.flying() ? Vec3(flyer.state().position_m) : flyer.end_position_m();
+    }
   };
 
   void guide();
