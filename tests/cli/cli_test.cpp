@@ -392,6 +392,49 @@ TEST_F(Cli, CalcRejectsBadFlagsWithExitTwo) {
   }
 }
 
+// ---- opensam endgame ----------------------------------------------------------------------
+
+// Zarchan, Tactical and Strategic Missile Guidance (6th ed., ch. 6): single lag, N' = 3, a 3 g
+// step: miss = 0.5 n_T tau^2 x^2 e^-x, x = t_F/tau; tau 0.5 s, t_F 1 s gives 1.99 m. The
+// adjoint's table holds every flight time at once; its normalised step column peaks at
+// 2 e^-2 = 0.271 at t_F = 2 tau.
+TEST_F(Cli, EndgameReproducesTheBookExampleBothWays) {
+  const std::string loop =
+      "endgame --nav-ratio 3 --time-constant '0.5 s' --flight-time '1 s' --target-accel '3 g'";
+  const auto sim = calc_json(run(loop + " --format json"));
+  EXPECT_NEAR(sim["miss_m"].get<double>(), 1.99, 0.01);
+  const auto adj = calc_json(run(loop + " --method adjoint --format json"));
+  EXPECT_NEAR(adj["miss_m"].get<double>() / sim["miss_m"].get<double>(), 1.0, 0.01);
+  const auto table =
+      calc_json(run("endgame --nav-ratio 3 --time-constant '1 s' --flight-time '10 s' --target-accel '3 g' "
+                    "--method adjoint "
+                    "--table 10 --format json"));
+  ASSERT_EQ(table["table"].size(), 10u);
+  EXPECT_NEAR(table["table"][1]["step_normalised"].get<double>(), 2.0 * std::exp(-2.0), 1e-3);
+  EXPECT_EQ(table["table"][9]["miss_m"], table["miss_m"]);
+  const Result text = run(loop);
+  EXPECT_EQ(text.code, 0);
+  EXPECT_NE(text.out.find("miss_m 1.99"), std::string::npos) << text.out;
+}
+
+TEST_F(Cli, EndgameRejectsBadFlagsWithExitTwo) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"endgame --target-accel '3 km'",
+       "opensam endgame: --target-accel: '3 km' is a length; an acceleration takes m/s2, g\n"},
+      {"endgame --time-constant 0 --method adjoint",
+       "opensam endgame: --method adjoint: needs --time-constant above 0 s (the zero-lag adjoint is "
+       "singular at intercept)\n"},
+      {"endgame --flight-time 0",
+       "opensam endgame: --flight-time: '0' must be above 0 s and at most 1000 s\n"},
+  };
+  for (const auto& [args, message] : cases) {
+    const Result r = run(args);
+    EXPECT_EQ(r.code, 2) << args;
+    EXPECT_EQ(r.err, message) << args;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+}
+
 // ---- opensam coverage ---------------------------------------------------------------------
 
 // Over flat ground a 5 m2 target at 10 km is horizon-limited for the 91N6E (600 km free-space

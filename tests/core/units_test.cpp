@@ -53,6 +53,13 @@ TEST(ParseQuantity, ConvertsAnglesTimesAndFrequencies) {
   EXPECT_DOUBLE_EQ(si("150 MHz", Dimension::kFrequency), 1.5e8);
 }
 
+// Standard gravity: 9.80665 m/s2 by definition (3rd CGPM, 1901).
+TEST(ParseQuantity, ConvertsAccelerationsInG) {
+  EXPECT_DOUBLE_EQ(si("3 g", Dimension::kAcceleration), 3.0 * 9.80665);
+  EXPECT_DOUBLE_EQ(si("20 m/s2", Dimension::kAcceleration), 20.0);
+  EXPECT_FALSE(parse_quantity("3 g", Dimension::kLength).quantity);
+}
+
 // Decibel definitions: P[dBW] = 10 log10(P / 1 W); dBm against 1 mW; dBsm against 1 m2.
 TEST(ParseQuantity, ConvertsDecibelUnitsToLinear) {
   EXPECT_NEAR(si("-20 dBsm", Dimension::kArea), 0.01, 1e-15);

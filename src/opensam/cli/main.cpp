@@ -8,6 +8,7 @@
 #include "opensam/cli/campaign.hpp"
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/coverage.hpp"
+#include "opensam/cli/endgame.hpp"
 #include "opensam/cli/envelope.hpp"
 #include "opensam/cli/flags.hpp"
 #include "opensam/cli/track.hpp"
@@ -47,6 +48,7 @@ Help topics:
   opensam help calc       the radar calculator
   opensam help coverage   radar coverage maps
   opensam help envelope   a missile's kinematic envelope
+  opensam help endgame    the guidance engineer's miss-distance calculator
   opensam help track      the tracker on a detections file
   opensam help view       the 3-D viewer of a run
   opensam help format     the scenario and library file format (Markdown))";
@@ -107,6 +109,8 @@ int main(int argc, char** argv) {
   cli::add_coverage(app, coverage_args);
   cli::EnvelopeArgs envelope_args;
   cli::add_envelope(app, envelope_args);
+  cli::EndgameArgs endgame_args;
+  cli::add_endgame(app, endgame_args);
   cli::TrackArgs track_args;
   cli::ReferenceArgs reference_args;
   cli::add_track(app, track_args, reference_args);
@@ -146,6 +150,7 @@ int main(int argc, char** argv) {
   if (cli::calc_selected(calc_args)) return cli::calc_command(calc_args);
   if (coverage_args.command->parsed()) return cli::coverage_command(coverage_args);
   if (envelope_args.command->parsed()) return cli::envelope_command(envelope_args);
+  if (endgame_args.command->parsed()) return cli::endgame_command(endgame_args);
   if (track_args.command->parsed()) return cli::track_command(track_args);
   if (view_args.command->parsed()) return cli::view_command(view_args);
   if (reference_args.command->parsed()) return cli::reference_command(reference_args);
@@ -164,6 +169,8 @@ int main(int argc, char** argv) {
       std::cout << coverage_args.command->help();
     } else if (topic == "envelope") {
       std::cout << envelope_args.command->help();
+    } else if (topic == "endgame") {
+      std::cout << endgame_args.command->help();
     } else if (topic == "track") {
       std::cout << track_args.command->help();
     } else if (topic == "track-reference") {

@@ -24,7 +24,7 @@ struct Unit {
 
 // Conversion factors: exact by definition (1 ft = 0.3048 m, 1 nmi = 1852 m, International
 // Yard and Pound Agreement 1959 and International Hydrographic Conference 1929); NATO mil =
-// 2*pi/6400 rad (STANAG 2404 / AAP-6).
+// 2*pi/6400 rad (STANAG 2404 / AAP-6); standard gravity g = 9.80665 m/s2 (3rd CGPM, 1901).
 constexpr double kPi = std::numbers::pi;
 constexpr std::array kUnits{
     Unit{"m", Dimension::kLength, Scale::kLinear, 1.0},
@@ -57,6 +57,8 @@ constexpr std::array kUnits{
     Unit{"t", Dimension::kMass, Scale::kLinear, 1000.0},
     Unit{"N", Dimension::kForce, Scale::kLinear, 1.0},
     Unit{"kN", Dimension::kForce, Scale::kLinear, 1000.0},
+    Unit{"m/s2", Dimension::kAcceleration, Scale::kLinear, 1.0},
+    Unit{"g", Dimension::kAcceleration, Scale::kLinear, 9.80665},
     Unit{"dB", Dimension::kDecibel, Scale::kLinear, 1.0},
 };
 
@@ -97,6 +99,7 @@ std::string_view dimension_name(Dimension d) {
     case Dimension::kArea: return "area";
     case Dimension::kMass: return "mass";
     case Dimension::kForce: return "force";
+    case Dimension::kAcceleration: return "acceleration";
     case Dimension::kDecibel: return "decibel value";
     case Dimension::kNumber: return "number";
   }
@@ -114,6 +117,7 @@ std::string_view dimension_units(Dimension d) {
     case Dimension::kArea: return "m2, dBsm";
     case Dimension::kMass: return "kg, t";
     case Dimension::kForce: return "N, kN";
+    case Dimension::kAcceleration: return "m/s2, g";
     case Dimension::kDecibel: return "dB";
     case Dimension::kNumber: return "no unit";
   }
@@ -180,6 +184,7 @@ std::string format_si(double value, Dimension dim) {
     case Dimension::kArea: symbol = "m2"; break;
     case Dimension::kMass: symbol = "kg"; break;
     case Dimension::kForce: symbol = "N"; break;
+    case Dimension::kAcceleration: symbol = "m/s2"; break;
     case Dimension::kDecibel: symbol = "dB"; break;
     case Dimension::kNumber: return fmt::format("{}", value);
   }

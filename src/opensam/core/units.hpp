@@ -10,17 +10,18 @@ namespace opensam::core {
 
 /// What a value measures; decides which unit symbols it accepts.
 enum class Dimension {
-  kLength,     ///< m (also km, ft, nmi)
-  kSpeed,      ///< m/s (also km/h, kt, Mach N)
-  kAngle,      ///< rad (also deg, mil)
-  kTime,       ///< s (also ms, min, h)
-  kFrequency,  ///< Hz (also kHz, MHz, GHz)
-  kPower,      ///< W (also kW, MW, dBW, dBm)
-  kArea,       ///< m2 (also dBsm); radar cross sections
-  kMass,       ///< kg (also t)
-  kForce,      ///< N (also kN)
-  kDecibel,    ///< dB, kept in dB (gains, losses, noise figures)
-  kNumber,     ///< a plain number, no unit
+  kLength,        ///< m (also km, ft, nmi)
+  kSpeed,         ///< m/s (also km/h, kt, Mach N)
+  kAngle,         ///< rad (also deg, mil)
+  kTime,          ///< s (also ms, min, h)
+  kFrequency,     ///< Hz (also kHz, MHz, GHz)
+  kPower,         ///< W (also kW, MW, dBW, dBm)
+  kArea,          ///< m2 (also dBsm); radar cross sections
+  kMass,          ///< kg (also t)
+  kForce,         ///< N (also kN)
+  kAcceleration,  ///< m/s2 (also g, standard gravity)
+  kDecibel,       ///< dB, kept in dB (gains, losses, noise figures)
+  kNumber,        ///< a plain number, no unit
 };
 
 /// "length", "speed", ...
