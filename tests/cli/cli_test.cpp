@@ -417,6 +417,24 @@ TEST_F(Cli, EndgameReproducesTheBookExampleBothWays) {
   EXPECT_NE(text.out.find("miss_m 1.99"), std::string::npos) << text.out;
 }
 
+// A library missile's flyouts with its seeker's noise against an F-35A breaking at 9 g two
+// seconds before the intercept: the single-shot kill probability emerges from the miss
+// distribution and the fragment beam, strictly between 0 and the target's vulnerability
+// (issue figures: a per-shot Pk that equals the vulnerability is an input, not a result).
+TEST_F(Cli, EndgameMissileKillProbabilityEmergesFromTheFlyouts) {
+  const std::string args =
+      "endgame --missile 48N6E2 --target f35a --target-accel '9 g' --manoeuvre-time-to-go '2 s' "
+      "--launch-range '80 km' --target-alt '10 km' -n 100 --format json";
+  const auto j = calc_json(run(args));
+  const double sspk = j["sspk"].get<double>();
+  const double se = j["sspk_stderr"].get<double>();
+  EXPECT_GT(sspk - 3.0 * se, 0.0) << j.dump();
+  EXPECT_LT(sspk + 3.0 * se, j["vulnerability"].get<double>()) << j.dump();
+  EXPECT_GT(j["miss_m"]["p90"].get<double>(), j["miss_m"]["p10"].get<double>());
+  // The same seed flies the same flyouts.
+  EXPECT_EQ(calc_json(run(args)), j);
+}
+
 TEST_F(Cli, EndgameRejectsBadFlagsWithExitTwo) {
   const std::pair<std::string, std::string> cases[] = {
       {"endgame --target-accel '3 km'",

@@ -65,7 +65,7 @@ Fixture small_run() {
               {9.0, report(9, tracking::TrackEventKind::kInitiated, tracking::TrackStatus::kTentative,
                            {41.0, 33.0, 50.0})},
               {10.0, sim::Launched{4, 0, 7}},
-              {20.0, sim::Intercept{4, 2, 3.5, {40.3, 32.3, 60.0}}},
+              {20.0, sim::Intercept{4, 2, 3.5, 0.9, {40.3, 32.3, 60.0}}},
               {20.0, sim::Killed{2, 4, false}},
               {40.0, sim::Leaked{3, 1, {40.1, 32.1, 800.0}}}};
   for (int t = 0; t <= 20; t += 5)

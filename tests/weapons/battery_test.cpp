@@ -28,9 +28,12 @@ MissileType sketch() {
   t.airframe.max_load_factor = 20.0;
   const double flow = 970.0 / 12.0;  // Isp 250 s, 970 kg of propellant in 12 s
   t.airframe.motor = {{12.0, 250.0 * 9.80665 * flow, flow}};
-  t.seeker_range_m = 20000.0;
-  t.seeker_fov_rad = 30.0 * std::numbers::pi / 180.0;
-  t.fuze_radius_m = 30.0;
+  t.seeker.homing = Homing::kActive;
+  t.seeker.acquisition_range_m = 20000.0;
+  t.seeker.field_of_regard_rad = 30.0 * std::numbers::pi / 180.0;
+  t.warhead.fuze_range_m = 30.0;
+  t.warhead.fragments = 18000.0;
+  t.warhead.fragment_speed_mps = gurney_speed_mps(1.0);
   m.lethal_radius_m = 20.0;
   m.unit_cost_usd = 1e6;
   return m;
@@ -48,9 +51,16 @@ struct OneTarget final : Scene {
   [[nodiscard]] bool present(int) const override { return !gone; }
   [[nodiscard]] Vec3 position_at(int, double t_s) const override { return at(t_s); }
   [[nodiscard]] EntityIndex entity(int) const override { return 7; }
+  [[nodiscard]] double rcs_m2(int, const Vec3&, double, double) const override { return 1.0; }
+  [[nodiscard]] double span_m(int) const override { return 10.0; }
+  [[nodiscard]] double vulnerable_area_m2(int) const override { return 2.0; }
   [[nodiscard]] double vulnerability(int) const override { return 1.0; }
   [[nodiscard]] bool friendly(int) const override { return false; }
-  [[nodiscard]] bool illuminated(int, double) const override { return true; }
+  void jammers(const Vec3&, double, std::vector<Jammer>& out) const override { out.clear(); }
+  [[nodiscard]] bool in_sight(const Vec3&, const Vec3&) const override { return true; }
+  [[nodiscard]] double illuminator_range_m(int, const Vec3& p_m, double) const override {
+    return (p_m - kSite.point_to_ecef(Vec3::Zero())).norm();
+  }
 };
 
 struct Fixture {

@@ -2,7 +2,7 @@
 // Guidance (AIAA, 6th ed.): zero-lag PN hits a non-manoeuvring target, and against a constant
 // target acceleration its command follows nc/nT = N'/(N'-2) [1 - (1 - t/tF)^(N'-2)] (ch. 2);
 // augmented PN's follows nc/nT = N'/2 (1 - t/tF)^(N'-2) (ch. 8). The kill model against the
-// Carleton damage function (Driels, Weaponeering, ch. 9) and the salvo formula.
+// salvo formula.
 #include "opensam/weapons/guidance.hpp"
 
 #include <gtest/gtest.h>
@@ -122,18 +122,6 @@ TEST(Guidance, ClosestApproachInsideAStepIsExact) {
   const ClosestApproach later = closest_approach({{1000.0, 30.0, 0.0}, {-2000.0, 0.0, 0.0}}, 0.25);
   EXPECT_FALSE(later.in_step);
   EXPECT_DOUBLE_EQ(later.time_s, 0.25);
-}
-
-// The Carleton damage function integrates to the lethal area pi R^2 over the plane.
-TEST(Lethality, CarletonFunctionIntegratesToTheLethalArea) {
-  const double r_l = 20.0;
-  double area = 0.0;
-  const double dr = 0.01;
-  for (double r = dr / 2; r < 10 * r_l; r += dr)
-    area += kill_probability(r, r_l, 1.0) * 2.0 * std::numbers::pi * r * dr;
-  EXPECT_NEAR(area, std::numbers::pi * r_l * r_l, 1e-6 * area);
-  EXPECT_DOUBLE_EQ(kill_probability(0.0, r_l, 0.7), 0.7);
-  EXPECT_DOUBLE_EQ(kill_probability(5.0, 0.0, 1.0), 0.0);
 }
 
 // Salvo kill probability 1 - (1 - SSPK)^n against 100,000 simulated salvos (4 sigma).

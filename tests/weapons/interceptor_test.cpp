@@ -25,9 +25,11 @@ InterceptorType sketch() {
   // Isp 250 s, 970 kg of propellant in 12 s.
   const double flow = 970.0 / 12.0;
   t.airframe.motor = {{12.0, 250.0 * 9.80665 * flow, flow}};
-  t.seeker_range_m = 0.0;
-  t.seeker_fov_rad = 30.0 * std::numbers::pi / 180.0;
-  t.fuze_radius_m = 30.0;
+  t.seeker.homing = Homing::kCommand;
+  t.seeker.field_of_regard_rad = 30.0 * std::numbers::pi / 180.0;
+  t.warhead.fuze_range_m = 30.0;
+  t.warhead.fragments = 18000.0;
+  t.warhead.fragment_speed_mps = gurney_speed_mps(1.0);
   return t;
 }
 
@@ -48,7 +50,10 @@ Interceptor fly(const InterceptorType& type, const Target& target, const Vec3& t
   for (double t = 0.0; m.flying() && t < 400.0; t += dt) {
     const TargetEstimate est{target.at(t) + target.frame.vector_to_ecef(track_error_enu), target.velocity(),
                              t};
-    m.step(dt, est, target.at(t), target.at(t + dt));
+    TargetTruth truth;
+    truth.from_m = target.at(t);
+    truth.to_m = target.at(t + dt);
+    m.step(dt, est, &truth, nullptr);
   }
   return m;
 }
@@ -76,7 +81,8 @@ TEST(Interceptor, ASeekerCorrectsABiasedTrack) {
   EXPECT_EQ(blind.phase(), InterceptorPhase::kSelfDestruct);
   EXPECT_NEAR(blind.miss_m(), 400.0, 60.0);
   InterceptorType seeker = sketch();
-  seeker.seeker_range_m = 20000.0;
+  seeker.seeker.homing = Homing::kActive;
+  seeker.seeker.acquisition_range_m = 20000.0;
   const Interceptor homing = fly(seeker, Target{}, bias);
   EXPECT_TRUE(homing.seeker_locked());
   ASSERT_EQ(homing.phase(), InterceptorPhase::kBurst);

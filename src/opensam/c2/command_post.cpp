@@ -72,7 +72,7 @@ FlyoutTable::FlyoutTable(const weapons::InterceptorType& type) {
   distance_m_.push_back(0.0);
   time_s_.push_back(0.0);
   while (m.flying()) {
-    m.step(kStep, {far, Vec3::Zero(), m.time_s()}, far, far);
+    m.step(kStep, {far, Vec3::Zero(), m.time_s()}, nullptr, nullptr);
     const double d = (m.state().position_m - launch).norm();
     if (d > distance_m_.back()) {
       distance_m_.push_back(d);

@@ -4,12 +4,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/flags.hpp"
+#include "opensam/scenario/scenario.hpp"
+#include "opensam/sensors/rcs.hpp"
+#include "opensam/weapons/endgame.hpp"
 #include "opensam/weapons/homing_loop.hpp"
 
 namespace opensam::cli {
@@ -43,11 +48,27 @@ void add_endgame(CLI::App& app, EndgameArgs& a) {
   c->add_option("--table", a.table, "Also print the miss at N flight times from t_F/N to t_F")
       ->check(CLI::Range(1, 10000));
   c->add_option("--format", a.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  c->add_option(
+      "--missile", a.missile,
+      "Fly a library missile instead (s400/9M96E2, or 9M96E2 for the S-400 library, or a type file)");
+  c->add_option("--target", a.target,
+                "With --missile: the target's threat type (RCS, span, vulnerable area)");
+  c->add_option("--target-alt", a.target_alt, "With --missile: target altitude (default 5 km)");
+  c->add_option("--target-speed", a.target_speed, "With --missile: target speed (default 250 m/s)");
+  c->add_option("--launch-range", a.launch_range,
+                "With --missile: target ground range at launch (default 30 km)");
+  c->add_option(
+      "--manoeuvre-time-to-go", a.manoeuvre_time_to_go,
+      "With --missile: the target turns at --target-accel this long before the intercept (default 3 s)");
+  c->add_option("-n", a.flights, "With --missile: flyouts (default 200)")->check(CLI::Range(1, 100000));
+  c->add_option("--seed", a.seed, "With --missile: seed of the seeker's noise (default 1)")
+      ->check(kWholeNumber);
   c->footer(R"(
 Examples:
   opensam endgame --nav-ratio 3 --time-constant "0.5 s" --flight-time "1 s" --target-accel "3 g"
   opensam endgame --nav-ratio 4 --time-constant "1 s" --flight-time "10 s" --target-accel "5 g" \
       --method adjoint --table 20 --format json
+  opensam endgame --missile 9M96E2 --target f16c --target-accel "5 g" -n 500
 
 The loop (Zarchan, Tactical and Strategic Missile Guidance, AIAA, 6th ed., ch. 2-6): y is the
 separation normal to the initial line of sight; the line-of-sight rate is (y + y' t_go) /
@@ -55,11 +76,129 @@ separation normal to the initial line of sight; the line-of-sight rate is (y + y
 through a first-order lag tau; y'' = n_T - n_L; a heading error HE starts y'(0) = -V_M HE.
 miss_m is signed: y(t_F), positive on the side the target manoeuvres to; miss_step_m and
 miss_heading_m are each source's part (the loop is linear). The adjoint needs tau > 0.
-Normalised columns: miss / (n_T tau^2) and miss / (V_M HE tau), Zarchan's curves.)");
+Normalised columns: miss / (n_T tau^2) and miss / (V_M HE tau), Zarchan's curves.
+
+With --missile: the missile's real flyout (airframe, seeker with its thermal noise, glint and
+noise floor, line-of-sight filter, guidance lag, fuze and fragment beam) against a target
+coming head-on, level, that turns at --target-accel from --manoeuvre-time-to-go before the
+intercept it would otherwise meet; a perfect track in midcourse, the guiding radar at the
+launcher. Prints the miss distribution (closest approach, m) and the single-shot kill
+probability: the mean over the flyouts of v (1 - exp(-fragments on the vulnerable area)).)");
   a.command = c;
 }
 
+namespace {
+
+double quantile(std::vector<double> v, double q) {
+  if (v.empty()) return 0.0;
+  std::sort(v.begin(), v.end());
+  const double pos = q * double(v.size() - 1);
+  const auto i = std::size_t(pos);
+  const double f = pos - double(i);
+  return i + 1 < v.size() ? v[i] * (1.0 - f) + v[i + 1] * f : v[i];
+}
+
+int missile_endgame(const EndgameArgs& a) {
+  FlagValues flags;
+  using core::Dimension;
+  const auto alt = flags.value("--target-alt", a.target_alt, Dimension::kLength, 0.0, 40e3);
+  const auto speed = flags.speed("--target-speed", a.target_speed, alt.value_or(0.0), 5000.0);
+  const auto range = flags.value("--launch-range", a.launch_range, Dimension::kLength, 1e3, 1e6);
+  const auto accel = flags.value("--target-accel", a.target_accel, Dimension::kAcceleration, 0.0, 300.0);
+  const auto tgo =
+      flags.value("--manoeuvre-time-to-go", a.manoeuvre_time_to_go, Dimension::kTime, 0.0, 300.0);
+  if (!flags.error.empty()) return fail(flags.error);
+  const bool bare = a.missile.find('/') == std::string::npos && !a.missile.ends_with(".yaml");
+  const std::string name = bare ? "s400/" + a.missile : a.missile;
+  auto loaded = scenario::load_site_type(name, "--missile");
+  if (!loaded.errors.empty() || !loaded.site) {
+    std::cerr << loaded.errors.str();
+    return kExitBadInput;
+  }
+  if (loaded.site->kind != scenario::SiteKind::kMissile)
+    return fail(
+        fmt::format("--missile: '{}' is a {}, not a missile", name, core::name_of(loaded.site->kind)));
+  const weapons::MissileType& missile = loaded.site->missile.missile;
+  weapons::EndgameRequest req;
+  req.target_altitude_m = *alt;
+  req.target_speed_mps = *speed;
+  req.launch_range_m = *range;
+  req.target_accel_mps2 = *accel;
+  req.manoeuvre_time_to_go_s = *tgo;
+  req.flights = a.flights;
+  req.seed = a.seed;
+  scenario::TypeResult target;
+  if (!a.target.empty()) {
+    target = scenario::load_threat_type(a.target, "--target");
+    if (!target.errors.empty() || !target.threat) {
+      std::cerr << target.errors.str();
+      return kExitBadInput;
+    }
+    const scenario::ThreatType& t = *target.threat;
+    req.span_m = t.span_m;
+    req.vulnerable_area_m2 = t.vulnerable_area_m2;
+    req.vulnerability = t.vulnerability;
+    const sensors::RcsPattern pattern = t.signature.rcs.for_frequency(missile.flight.seeker.frequency_hz);
+    req.rcs = [pattern](const weapons::Vec3& p, const weapons::Vec3& v, const weapons::Vec3& from) {
+      const sensors::Aspect asp = sensors::aspect_of(geo::ecef_to_lla(p), p, v, from);
+      return pattern.rcs_m2(asp.azimuth_rad, asp.elevation_rad);
+    };
+  }
+  const weapons::EndgameResult r = weapons::endgame_monte_carlo(missile.flight, req);
+  std::vector<double> misses;
+  int bursts = 0, grounded = 0, locked = 0;
+  for (const auto& f : r.flights) {
+    misses.push_back(f.miss_m);
+    bursts += f.phase == weapons::InterceptorPhase::kBurst;
+    grounded += f.phase == weapons::InterceptorPhase::kGroundImpact;
+    locked += f.locked;
+  }
+  nlohmann::ordered_json j;
+  j["missile"] = missile.id;
+  j["target"] = a.target.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(target.threat->id);
+  j["target_altitude_m"] = *alt;
+  j["target_speed_mps"] = *speed;
+  j["launch_range_m"] = *range;
+  j["target_accel_mps2"] = *accel;
+  j["manoeuvre_time_to_go_s"] = *tgo;
+  j["flights"] = a.flights;
+  j["seed"] = a.seed;
+  j["nominal_intercept_s"] = round_to(r.nominal_intercept_s, 0.01);
+  j["bursts"] = bursts;
+  j["ground_impacts"] = grounded;
+  j["seeker_locked_at_end"] = locked;
+  j["miss_m"] = {
+      {"mean", round_to(std::accumulate(misses.begin(), misses.end(), 0.0) / double(misses.size()), 0.01)},
+      {"p10", round_to(quantile(misses, 0.1), 0.01)},
+      {"median", round_to(quantile(misses, 0.5), 0.01)},
+      {"p90", round_to(quantile(misses, 0.9), 0.01)},
+      {"max", round_to(quantile(misses, 1.0), 0.01)}};
+  j["sspk"] = round_to(r.sspk, 1e-4);
+  j["sspk_stderr"] = round_to(r.sspk_stderr, 1e-4);
+  j["vulnerability"] = req.vulnerability;
+  if (a.format == "json") {
+    std::cout << j.dump(2) << "\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format(
+      "{} against {} at {:.0f} m, {:.0f} m/s, {:.0f} km out, turning at {:.1f} g from {:g} s to go\n",
+      missile.name, a.target.empty() ? std::string("a target") : target.threat->name, *alt, *speed,
+      *range / 1000.0, *accel / 9.80665, *tgo);
+  std::cout << fmt::format("{} flyouts: {} bursts, {} ground impacts, seeker locked at the end in {}\n",
+                           a.flights, bursts, grounded, locked);
+  std::cout << fmt::format("miss_m: mean {:.2f}, p10 {:.2f}, median {:.2f}, p90 {:.2f}, max {:.2f}\n",
+                           j["miss_m"]["mean"].get<double>(), j["miss_m"]["p10"].get<double>(),
+                           j["miss_m"]["median"].get<double>(), j["miss_m"]["p90"].get<double>(),
+                           j["miss_m"]["max"].get<double>());
+  std::cout << fmt::format("sspk {:.3f} ± {:.3f} (vulnerability {:g})\n", r.sspk, r.sspk_stderr,
+                           req.vulnerability);
+  return kExitOk;
+}
+
+}  // namespace
+
 int endgame_command(const EndgameArgs& a) {
+  if (!a.missile.empty()) return missile_endgame(a);
   FlagValues flags;
   using core::Dimension;
   const auto n = flags.value("--nav-ratio", a.nav_ratio, Dimension::kNumber, 0.0, 20.0, true);

@@ -4,6 +4,7 @@
 /// against a manoeuvring target.
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 
 namespace opensam::cli {
@@ -13,6 +14,11 @@ struct EndgameArgs {
               closing_speed = "3000 m/s", missile_speed, heading_error = "0 deg", method = "simulate",
               format = "table";
   int table = 0;
+  // --missile: a library missile's flyouts.
+  std::string missile, target, target_alt = "5 km", target_speed = "250 m/s", launch_range = "30 km",
+                               manoeuvre_time_to_go = "3 s";
+  int flights = 200;
+  std::uint64_t seed = 1;
   CLI::App* command = nullptr;
 };
 

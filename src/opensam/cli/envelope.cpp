@@ -76,7 +76,7 @@ int envelope_command(const EnvelopeArgs& a) {
   weapons::MissileType missile = loaded.site->missile.missile;
   // A seeker's acquisition range goes as the fourth root of the RCS (radar equation); the
   // library gives it against 1 m2.
-  missile.flight.seeker_range_m *= std::pow(*rcs, 0.25);
+  missile.flight.seeker.acquisition_range_m *= std::pow(*rcs, 0.25);
 
   weapons::EnvelopeRequest req;
   req.target_altitude_m = *alt;
@@ -98,11 +98,15 @@ int envelope_command(const EnvelopeArgs& a) {
   j["min_range_m"] = metres(env.min_range_m);
   j["max_altitude_m"] = metres(env.max_altitude_m);
   j["no_escape_range_m"] = metres(env.no_escape_range_m);
-  j["seeker_range_m"] = metres(missile.flight.seeker_range_m);
-  j["published"] = {{"max_range_m", missile.max_range_m},
-                    {"min_range_m", missile.min_range_m},
-                    {"max_altitude_m", missile.max_altitude_m},
-                    {"min_altitude_m", missile.min_altitude_m}};
+  j["peak_speed_mps"] = metres(env.peak_speed_mps);
+  j["seeker_range_m"] = metres(missile.flight.seeker.acquisition_range_m);
+  j["published"] = {
+      {"max_range_m", missile.max_range_m},
+      {"min_range_m", missile.min_range_m},
+      {"peak_speed_mps", missile.max_speed_mps > 0.0 ? nlohmann::ordered_json(missile.max_speed_mps)
+                                                     : nlohmann::ordered_json()},
+      {"max_altitude_m", missile.max_altitude_m},
+      {"min_altitude_m", missile.min_altitude_m}};
   j["aspects"] = nlohmann::ordered_json::array();
   for (const auto& s : env.aspects) {
     j["aspects"].push_back({{"aspect_deg", std::round(s.aspect_rad * 180.0 / std::numbers::pi)},
@@ -126,6 +130,12 @@ int envelope_command(const EnvelopeArgs& a) {
   row("max range (head-on)", env.max_range_m, missile.max_range_m);
   row("min range (head-on)", env.min_range_m, missile.min_range_m);
   row("max altitude", env.max_altitude_m, missile.max_altitude_m);
+  if (missile.max_speed_mps > 0.0) {
+    std::cout << fmt::format("{:<22} {:>8.0f} m/s {:>8.0f} m/s\n", "peak speed", env.peak_speed_mps,
+                             missile.max_speed_mps);
+  } else {
+    std::cout << fmt::format("{:<22} {:>8.0f} m/s {:>12}\n", "peak speed", env.peak_speed_mps, "-");
+  }
   std::cout << fmt::format("{:<22} {:>9.1f} km\n\n", "no-escape range", env.no_escape_range_m / 1000.0);
   std::cout << fmt::format("{:>7} {:>16} {:>16} {:>16} {:>16}\n", "aspect", "max launch km",
                            "max intercept km", "min launch km", "min intercept km");

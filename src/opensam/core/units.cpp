@@ -80,10 +80,14 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 
 QuantityParse fail(std::string message) { return {std::nullopt, std::move(message)}; }
 
-std::string expected_units(Dimension dim) {
+/// "a length", "an acceleration".
+std::string with_article(Dimension dim) {
   const std::string_view name = dimension_name(dim);
-  const bool vowel = name.find_first_of("aeiou") == 0;
-  return fmt::format("{} {} takes {}", vowel ? "an" : "a", name, dimension_units(dim));
+  return fmt::format("{} {}", name.find_first_of("aeiou") == 0 ? "an" : "a", name);
+}
+
+std::string expected_units(Dimension dim) {
+  return fmt::format("{} takes {}", with_article(dim), dimension_units(dim));
 }
 
 }  // namespace
@@ -165,7 +169,7 @@ QuantityParse parse_quantity(std::string_view text, Dimension dim) {
     return fail(fmt::format("unknown unit '{}'{}; {}", symbol, hint, expected_units(dim)));
   }
   if (unit->dim != dim) {
-    return fail(fmt::format("'{}' is a {}; {}", s, dimension_name(unit->dim), expected_units(dim)));
+    return fail(fmt::format("'{}' is {}; {}", s, with_article(unit->dim), expected_units(dim)));
   }
   const double si =
       unit->scale == Scale::kLinear ? number * unit->factor : unit->factor * std::pow(10.0, number / 10.0);

@@ -776,6 +776,8 @@ void Link::on_event(const sim::Event& e) {
     m.detonate(i->interceptor, i->target, i->where, kResultEntityProximate);
   } else if (const auto* sd = std::get_if<sim::SelfDestructed>(&e.data)) {
     m.detonate(sd->interceptor, sim::kNoEntity, sd->where, kResultDetonation);
+  } else if (const auto* gi = std::get_if<sim::GroundImpact>(&e.data)) {
+    m.detonate(gi->interceptor, sim::kNoEntity, gi->where, kResultGroundImpact);
   } else if (const auto* k = std::get_if<sim::Killed>(&e.data)) {
     m.entry(k->threat).killed = true;
   } else if (const auto* em = std::get_if<sim::RadarEmission>(&e.data)) {

@@ -51,6 +51,7 @@ inline constexpr std::uint8_t kDrFvw = 5;
 /// Detonation results (SISO-REF-010, "Detonation Result").
 inline constexpr std::uint8_t kResultEntityImpact = 1;
 inline constexpr std::uint8_t kResultEntityProximate = 2;
+inline constexpr std::uint8_t kResultGroundImpact = 3;
 inline constexpr std::uint8_t kResultDetonation = 5;
 
 /// Appearance, platforms (SISO-REF-010, "General appearance"): damage in bits 3-4.

@@ -186,9 +186,7 @@ void threats_table(std::string& h, const scenario::Scenario& sc, const sim::RunR
   for (const auto& s : run.shots) {
     if (s.target == sim::kNoEntity) continue;
     ++fired_at[s.target];
-    if ((s.result == sim::ShotResult::kKilled || s.result == sim::ShotResult::kMissed) &&
-        !(s.miss_m >= best_miss[s.target]))
-      best_miss[s.target] = s.miss_m;
+    if (std::isfinite(s.miss_m) && !(s.miss_m >= best_miss[s.target])) best_miss[s.target] = s.miss_m;
   }
   for (std::size_t k = 0; k < run.threats.size(); ++k) {
     const auto& o = run.threats[k];
@@ -336,7 +334,7 @@ void miss_distances(std::string& h, ordered_json& data, const sim::RunResult& ru
   std::vector<int> bins(11, 0);
   int bursts = 0;
   for (const auto& s : run.shots) {
-    if (s.result != sim::ShotResult::kKilled && s.result != sim::ShotResult::kMissed) continue;
+    if (!std::isfinite(s.miss_m)) continue;
     ++bursts;
     ++bins[std::min<std::size_t>(10, static_cast<std::size_t>(s.miss_m / 10.0))];
   }
@@ -346,7 +344,8 @@ void miss_distances(std::string& h, ordered_json& data, const sim::RunResult& ru
   data["miss"] = {{"labels", bl}, {"counts", bins}};
   h += fmt::format(
       "<h2 id=\"miss\">Miss distances</h2><p class=\"muted\">Closest approach of each of the {} "
-      "bursts to the object near it (m).</p><div class=\"chart\"><canvas id=\"chart-miss\"></canvas>"
+      "interceptors that met an object to it (m), whether its fuze burst the warhead or not.</p><div "
+      "class=\"chart\"><canvas id=\"chart-miss\"></canvas>"
       "</div>\n",
       bursts);
 }

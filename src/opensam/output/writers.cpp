@@ -174,10 +174,11 @@ struct Describe {
     r.entity = id(d.interceptor);
     r.other = id(d.target);
     r.where = &d.where;
-    r.detail = fmt::format("miss_m={:.2f}", d.miss_m);
+    r.detail = fmt::format("miss_m={:.2f};pk={:.3f}", d.miss_m, d.pk);
     r.fields = {{"interceptor", r.entity},
                 {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
                 {"miss_m", round_to(d.miss_m, 2)},
+                {"pk", round_to(d.pk, 3)},
                 {"position", lla_json(d.where)}};
   }
   void operator()(const sim::Killed& d) const {
@@ -192,6 +193,11 @@ struct Describe {
                 {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)}};
   }
   void operator()(const sim::SelfDestructed& d) const {
+    r.entity = id(d.interceptor);
+    r.where = &d.where;
+    r.fields = {{"interceptor", r.entity}, {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::GroundImpact& d) const {
     r.entity = id(d.interceptor);
     r.where = &d.where;
     r.fields = {{"interceptor", r.entity}, {"position", lla_json(d.where)}};

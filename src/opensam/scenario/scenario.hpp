@@ -76,6 +76,9 @@ struct MissileFigures {
   double sustain_thrust_n = 0.0;
   double propellant_mass_kg = 0.0;
   double drag_coefficient = 0.0;  ///< at the transonic peak
+  double warhead_mass_kg = 0.0;
+  double fragment_mass_kg = 0.0;
+  double charge_to_metal = 1.0;
 };
 
 /// A command post type.
@@ -130,7 +133,9 @@ struct ThreatType {
   double rcs_m2 = 1.0;           ///< nominal, where the table has no band
   sensors::Signature signature;  ///< what a radar sees of it, and its jammer
   double unit_cost_usd = 0.0;
-  double vulnerability = 1.0;        ///< kill probability of a burst at zero miss
+  double vulnerability = 1.0;        ///< kill probability of a burst that puts many fragments on it
+  double span_m = 10.0;              ///< wing span or largest dimension (seeker glint)
+  double vulnerable_area_m2 = 2.0;   ///< presented area times the kill probability of one hit
   threats::Performance performance;  ///< aerodynamic flyers' limits
   double dive_angle_rad = 0.0;       ///< terminal dive onto the aim point; 0: none
   threats::BallisticType ballistic;  ///< ballistic missiles

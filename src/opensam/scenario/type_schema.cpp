@@ -491,44 +491,146 @@ constexpr std::array kMissileRows{
                   [](void* t, const Figure& f) { site(t).missile.missile.flight.terminal_time_s = f.value; }},
     FieldSpec{.key = "homing",
               .kind = K::kChoice,
-              .doc = "Terminal guidance on the missile's own `active` radar seeker, or `command` "
-                     "(command guidance and track-via-missile through the engagement radar to the end).",
+              .doc = "Terminal guidance: `active` (the missile's own radar seeker), `track_via_missile` (a "
+                     "semi-active seeker in the engagement radar's illumination, its measurements relayed "
+                     "through the radar), or `command` (the radar's track to the end, no seeker).",
               .default_text = "command",
-              .choices = "command|active",
+              .choices = "command|active|track_via_missile",
               .set_choice =
-                  [](void* t, std::string_view v) { site(t).missile.missile.active_seeker = v == "active"; }},
+                  [](void* t, std::string_view v) {
+                    site(t).missile.missile.flight.seeker.homing = v == "active" ? weapons::Homing::kActive
+                                                                   : v == "track_via_missile"
+                                                                       ? weapons::Homing::kTrackViaMissile
+                                                                       : weapons::Homing::kCommand;
+                  }},
     FieldSpec{.key = "seeker_range",
               .kind = K::kFigure,
-              .doc = "Range at which the seeker acquires a 1 m2 target (active, or the track-via-missile "
-                     "seeker in the engagement radar's illumination); none when absent.",
+              .doc = "Range at which the seeker's SNR reaches 13 dB on a 1 m2 target and acquires it "
+                     "(track-via-missile: with the illuminating radar 100 km from the target); it scales "
+                     "as RCS^(1/4) (active) or RCS^(1/2) / illuminator range (track-via-missile).",
               .dim = Dimension::kLength,
               .min = 0.0,
               .min_exclusive = true,
-              .set_figure = [](void* t,
-                               const Figure& f) { site(t).missile.missile.flight.seeker_range_m = f.value; }},
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.seeker.acquisition_range_m = f.value;
+                  }},
     FieldSpec{.key = "seeker_field_of_view",
               .kind = K::kFigure,
-              .doc = "Half angle of the seeker's field of regard.",
+              .doc = "Half angle of the seeker's field of regard around the velocity (gimbal limit).",
               .default_text = "0.5 rad",
               .dim = Dimension::kAngle,
               .min = 0.0,
               .max = 1.6,
               .min_exclusive = true,
-              .set_figure = [](void* t,
-                               const Figure& f) { site(t).missile.missile.flight.seeker_fov_rad = f.value; }},
-    FieldSpec{.key = "fuze_radius",
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.seeker.field_of_regard_rad = f.value;
+                  }},
+    FieldSpec{
+        .key = "seeker_beamwidth",
+        .kind = K::kFigure,
+        .doc = "3 dB beamwidth of the seeker's antenna: its thermal angle noise, theta / (1.6 "
+               "sqrt(2 SNR)), and its aperture lambda^2 / theta^2 for jamming.",
+        .default_text = "6 deg",
+        .dim = Dimension::kAngle,
+        .min = 0.0,
+        .max = 1.0,
+        .min_exclusive = true,
+        .set_figure = [](void* t,
+                         const Figure& f) { site(t).missile.missile.flight.seeker.beamwidth_rad = f.value; }},
+    FieldSpec{
+        .key = "seeker_frequency",
+        .kind = K::kFigure,
+        .doc = "The seeker's frequency: the band of the target's RCS it sees, and its wavelength.",
+        .default_text = "10 GHz",
+        .dim = Dimension::kFrequency,
+        .min = 0.0,
+        .min_exclusive = true,
+        .set_figure = [](void* t,
+                         const Figure& f) { site(t).missile.missile.flight.seeker.frequency_hz = f.value; }},
+    FieldSpec{.key = "seeker_noise_figure",
               .kind = K::kFigure,
-              .doc = "The warhead bursts at a closest approach within this distance.",
-              .default_text = "30 m",
-              .dim = Dimension::kLength,
+              .doc = "Noise figure of the seeker's receiver (its noise against jamming).",
+              .default_text = "5 dB",
+              .dim = Dimension::kDecibel,
               .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t,
-                               const Figure& f) { site(t).missile.missile.flight.fuze_radius_m = f.value; }},
+              .max = 30.0,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.seeker.noise_figure_db = f.value;
+                  }},
+    FieldSpec{.key = "seeker_noise_floor",
+              .kind = K::kFigure,
+              .doc = "Angle noise at any SNR and range (boresight error, radome refraction), one axis.",
+              .default_text = "0.001 rad",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 0.1,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.seeker.noise_floor_rad = f.value;
+                  }},
+    FieldSpec{
+        .key = "seeker_sidelobe",
+        .kind = K::kFigure,
+        .doc = "Gain of the seeker's antenna outside its main lobe, against the peak: how much of a "
+               "jammer that is not its target it hears.",
+        .default_text = "-25 dB",
+        .dim = Dimension::kDecibel,
+        .min = -60.0,
+        .max = 0.0,
+        .set_figure = [](void* t,
+                         const Figure& f) { site(t).missile.missile.flight.seeker.sidelobe_db = f.value; }},
+    FieldSpec{
+        .key = "guidance_filter_time",
+        .kind = K::kFigure,
+        .doc = "Time constant of the fading-memory filter that estimates the line-of-sight rate "
+               "from the seeker's measurements.",
+        .default_text = "0.1 s",
+        .dim = Dimension::kTime,
+        .min = 0.0,
+        .max = 5.0,
+        .set_figure = [](void* t,
+                         const Figure& f) { site(t).missile.missile.flight.seeker.filter_time_s = f.value; }},
+    FieldSpec{
+        .key = "fuze_radius",
+        .kind = K::kFigure,
+        .doc = "Range within which the proximity fuze sees the target; it bursts the warhead when the "
+               "target crosses the fragments' dynamic beam, or at the closest approach.",
+        .default_text = "30 m",
+        .dim = Dimension::kLength,
+        .min = 0.0,
+        .min_exclusive = true,
+        .set_figure = [](void* t,
+                         const Figure& f) { site(t).missile.missile.flight.warhead.fuze_range_m = f.value; }},
+    FieldSpec{
+        .key = "fuze_arming_time",
+        .kind = K::kFigure,
+        .doc = "The fuze arms this long after launch.",
+        .default_text = "1 s",
+        .dim = Dimension::kTime,
+        .min = 0.0,
+        .max = 60.0,
+        .set_figure =
+            [](void* t, const Figure& f) { site(t).missile.missile.flight.warhead.arming_time_s = f.value; }},
+    FieldSpec{.key = "fuze_timing_error",
+              .kind = K::kFigure,
+              .doc = "Standard deviation of the burst time about the fuze's aim.",
+              .default_text = "0.5 ms",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = 0.1,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.warhead.timing_error_s = f.value;
+                  }},
     FieldSpec{
         .key = "lethal_radius",
         .kind = K::kFigure,
-        .doc = "Radius R of the Carleton damage function exp(-(miss/R)^2).",
+        .doc =
+            "The fire control's planning figure: radius R of the Carleton damage function exp(-(miss/R)^2) "
+            "it plans salvos with. A run's kills come from the fragments.",
         .required = true,
         .dim = Dimension::kLength,
         .min = 0.0,
@@ -536,10 +638,53 @@ constexpr std::array kMissileRows{
         .set_figure = [](void* t, const Figure& f) { site(t).missile.missile.lethal_radius_m = f.value; }},
     FieldSpec{.key = "warhead_mass",
               .kind = K::kFigure,
-              .doc = "Warhead mass (for reference).",
+              .doc = "Warhead mass: charge and fragmenting metal.",
+              .required = true,
               .dim = Dimension::kMass,
               .min = 0.0,
-              .min_exclusive = true},
+              .min_exclusive = true,
+              .set_figure = [](void* t, const Figure& f) { site(t).missile.warhead_mass_kg = f.value; }},
+    FieldSpec{.key = "fragment_mass",
+              .kind = K::kFigure,
+              .doc = "Mass of one fragment: with the metal's mass, the number of fragments.",
+              .required = true,
+              .dim = Dimension::kMass,
+              .min = 0.0,
+              .min_exclusive = true,
+              .set_figure = [](void* t, const Figure& f) { site(t).missile.fragment_mass_kg = f.value; }},
+    FieldSpec{.key = "charge_to_metal",
+              .kind = K::kFigure,
+              .doc = "Charge-to-metal mass ratio C/M of the warhead: the metal's share of its mass and the "
+                     "fragments' Gurney speed.",
+              .default_text = "1",
+              .min = 0.0,
+              .max = 10.0,
+              .min_exclusive = true,
+              .set_figure = [](void* t, const Figure& f) { site(t).missile.charge_to_metal = f.value; }},
+    FieldSpec{.key = "beam_angle",
+              .kind = K::kFigure,
+              .doc = "Centre of the static fragment beam, from the missile's axis.",
+              .default_text = "90 deg",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 3.14159,
+              .min_exclusive = true,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.warhead.beam_angle_rad = f.value;
+                  }},
+    FieldSpec{.key = "beam_width",
+              .kind = K::kFigure,
+              .doc = "Full width of the static fragment beam.",
+              .default_text = "20 deg",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 3.14159,
+              .min_exclusive = true,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.warhead.beam_width_rad = f.value;
+                  }},
     FieldSpec{
         .key = "max_flight_time",
         .kind = K::kFigure,
@@ -581,6 +726,15 @@ constexpr std::array kMissileRows{
               .dim = Dimension::kLength,
               .min = 0.0,
               .set_figure = [](void* t, const Figure& f) { site(t).missile.missile.min_range_m = f.value; }},
+    FieldSpec{
+        .key = "max_speed",
+        .kind = K::kFigure,
+        .doc = "Published peak (burnout) speed of the missile, for comparison with its flyout "
+               "(`opensam envelope`); none when absent.",
+        .dim = Dimension::kSpeed,
+        .min = 0.0,
+        .min_exclusive = true,
+        .set_figure = [](void* t, const Figure& f) { site(t).missile.missile.max_speed_mps = f.value; }},
     FieldSpec{
         .key = "max_altitude",
         .kind = K::kFigure,
@@ -710,12 +864,28 @@ constexpr std::array kThreatRows{
               .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
     FieldSpec{.key = "vulnerability",
               .kind = K::kFigure,
-              .doc = "Probability that an interceptor's warhead bursting at zero miss kills it (the "
-                     "v of the kill probability v exp(-(miss / R)^2)); 1 when absent.",
+              .doc = "Probability that a burst putting many fragments on its vulnerable area kills it (the "
+                     "v of the kill probability v (1 - exp(-hits))); 1 when absent.",
               .default_text = "1",
               .min = 0.0,
               .max = 1.0,
               .set_figure = [](void* t, const Figure& f) { threat(t).vulnerability = f.value; }},
+    FieldSpec{.key = "vulnerable_area",
+              .kind = K::kFigure,
+              .doc = "Vulnerable area to an interceptor's fragments: presented area times the kill "
+                     "probability of one hit (Ball, The Fundamentals of Aircraft Combat Survivability).",
+              .default_text = "2 m2",
+              .dim = Dimension::kArea,
+              .min = 0.0,
+              .set_figure = [](void* t, const Figure& f) { threat(t).vulnerable_area_m2 = f.value; }},
+    FieldSpec{.key = "span",
+              .kind = K::kFigure,
+              .doc = "Wing span, or largest dimension across the line of sight: the spread of the "
+                     "scatterers whose glint a seeker sees.",
+              .default_text = "10 m",
+              .dim = Dimension::kLength,
+              .min = 0.0,
+              .set_figure = [](void* t, const Figure& f) { threat(t).span_m = f.value; }},
     FieldSpec{
         .key = "max_load_factor",
         .kind = K::kFigure,

@@ -85,8 +85,9 @@ void check_missile(const MapReader& r, const SiteType& t) {
   if (t.figures.contains("sustain_time") != t.figures.contains("sustain_thrust"))
     r.error(t.figures.contains("sustain_time") ? "sustain_time" : "sustain_thrust",
             "a sustain phase needs both sustain_time and sustain_thrust");
-  if (t.missile.missile.active_seeker && !t.figures.contains("seeker_range"))
-    r.error("homing", "an active seeker needs seeker_range");
+  if (t.missile.missile.flight.seeker.homing != weapons::Homing::kCommand &&
+      !t.figures.contains("seeker_range"))
+    r.error("homing", "a seeker needs seeker_range");
   if (value("min_range") >= value("max_range") && t.figures.contains("min_range"))
     r.error("min_range", "must be less than max_range");
   if (value("min_altitude") >= value("max_altitude") && t.figures.contains("min_altitude"))
@@ -114,6 +115,9 @@ void finish(SiteType& t) {
   if (m.sustain_time_s > 0.0)
     f.airframe.motor.push_back({m.sustain_time_s, m.sustain_thrust_n, m.sustain_thrust_n * flow_per_n});
   if (!t.figures.contains("max_range_ballistic")) m.missile.max_range_ballistic_m = m.missile.max_range_m;
+  weapons::Warhead& w = f.warhead;
+  w.fragments = weapons::fragment_count(m.warhead_mass_kg, m.charge_to_metal, m.fragment_mass_kg);
+  w.fragment_speed_mps = weapons::gurney_speed_mps(m.charge_to_metal);
 }
 
 /// What follows from several figures of a threat type.

@@ -91,15 +91,9 @@ LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> j
   }
   b.in_coverage = true;
 
-  // Aspect: the radar seen from the target, against its heading and flight-path angle.
-  const Eigen::Matrix3d to_enu =
-      geo::enu_to_ecef_rotation(target.lla.lat_deg, target.lla.lon_deg).transpose();
-  const geo::Vec3 v = to_enu * target.velocity_ecef;
-  const geo::Vec3 d = to_enu * (antenna_ecef_ - target.ecef);
-  const double heading = std::atan2(v.x(), v.y());
-  const double climb = std::atan2(v.z(), std::hypot(v.x(), v.y()));
-  b.aspect_az_rad = std::remainder(std::atan2(d.x(), d.y()) - heading, 2.0 * std::numbers::pi);
-  b.aspect_el_rad = std::atan2(d.z(), std::hypot(d.x(), d.y())) - climb;
+  const Aspect aspect = aspect_of(target.lla, target.ecef, target.velocity_ecef, antenna_ecef_);
+  b.aspect_az_rad = aspect.azimuth_rad;
+  b.aspect_el_rad = aspect.elevation_rad;
   b.rcs_m2 = target.signature->rcs.for_frequency(p.frequency_hz).rcs_m2(b.aspect_az_rad, b.aspect_el_rad);
 
   const double atmosphere_db =

@@ -81,6 +81,8 @@ class RadarScheduler final : public threats::Emitters {
 
   [[nodiscard]] std::size_t size() const { return radars_.size(); }
   [[nodiscard]] const Radar& radar(std::size_t r) const { return *radars_[r].radar; }
+  /// What the radars see of threat `i`: its RCS model and jammer.
+  [[nodiscard]] const Signature& signature(std::size_t i) const { return signatures_[i]; }
   /// Emitting now: not destroyed, not in a silence window, not silenced against an ARM.
   [[nodiscard]] bool on_air(std::size_t r, double time_s) const;
 

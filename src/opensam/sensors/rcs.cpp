@@ -31,6 +31,18 @@ std::pair<std::size_t, double> locate(const std::vector<double>& grid, double x)
 
 }  // namespace
 
+Aspect aspect_of(const geo::Lla& target, const geo::Vec3& target_ecef_m,
+                 const geo::Vec3& target_velocity_ecef_mps, const geo::Vec3& observer_ecef_m) {
+  // The observer against the target's heading and flight-path angle, in its east-north-up.
+  const Eigen::Matrix3d to_enu = geo::enu_to_ecef_rotation(target.lat_deg, target.lon_deg).transpose();
+  const geo::Vec3 v = to_enu * target_velocity_ecef_mps;
+  const geo::Vec3 d = to_enu * (observer_ecef_m - target_ecef_m);
+  const double heading = std::atan2(v.x(), v.y());
+  const double climb = std::atan2(v.z(), std::hypot(v.x(), v.y()));
+  return {std::remainder(std::atan2(d.x(), d.y()) - heading, 2.0 * std::numbers::pi),
+          std::atan2(d.z(), std::hypot(d.x(), d.y())) - climb};
+}
+
 std::string_view band_letter(double frequency_hz) {
   for (const auto& b : kBands) {
     if (frequency_hz >= b.lo_hz && frequency_hz < b.hi_hz) return b.letter;

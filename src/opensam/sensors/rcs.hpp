@@ -7,7 +7,19 @@
 #include <string_view>
 #include <vector>
 
+#include "opensam/geo/frames.hpp"
+
 namespace opensam::sensors {
+
+/// Where an observer at `observer_ecef_m` is seen from a target at `target` (`target_ecef_m`)
+/// flying `target_velocity_ecef_mps`: azimuth off its nose (-pi to pi, positive to the right)
+/// and elevation off its flight path (positive: the observer is above).
+struct Aspect {
+  double azimuth_rad = 0.0;
+  double elevation_rad = 0.0;
+};
+[[nodiscard]] Aspect aspect_of(const geo::Lla& target, const geo::Vec3& target_ecef_m,
+                               const geo::Vec3& target_velocity_ecef_mps, const geo::Vec3& observer_ecef_m);
 
 /// IEEE Std 521-2019 letter band of a frequency: HF, VHF, UHF, L, S, C, X, Ku, K, Ka, or ""
 /// outside 3 MHz - 40 GHz.

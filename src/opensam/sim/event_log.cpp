@@ -28,6 +28,7 @@ struct NameOf {
   std::string_view operator()(const Killed& e) const { return e.fratricide ? "fratricide" : "killed"; }
   std::string_view operator()(const Missed&) const { return "missed"; }
   std::string_view operator()(const SelfDestructed&) const { return "self_destructed"; }
+  std::string_view operator()(const GroundImpact&) const { return "ground_impact"; }
   std::string_view operator()(const KillAssessed&) const { return "kill_assessed"; }
   std::string_view operator()(const Reloaded&) const { return "reloaded"; }
   std::string_view operator()(const ReplanFailed&) const { return "replan_failed"; }
@@ -70,6 +71,7 @@ void EventLog::listen(core::Engine& engine) {
   hear<Killed>(engine);
   hear<Missed>(engine);
   hear<SelfDestructed>(engine);
+  hear<GroundImpact>(engine);
   hear<Reloaded>(engine);
   // Those it writes in its own words: a new entity, then what it did.
   engine.subscribe_fn<threats::Appeared>([this, &engine](const threats::Appeared& e) {

@@ -53,6 +53,7 @@ using threats::Leaked;
 using threats::ReplanFailed;
 using threats::ThreatPhase;
 using threats::WaypointReached;
+using weapons::GroundImpact;
 using weapons::Intercept;
 using weapons::Killed;
 using weapons::Launched;
@@ -66,7 +67,7 @@ using EventData =
     std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded, SiteDestroyed,
                  RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase, Identified, Assigned,
                  ReEngaged, NotEngaged, Launched, MidcourseUpdate, SeekerLock, Intercept, Killed, Missed,
-                 SelfDestructed, KillAssessed, Reloaded, ReplanFailed>;
+                 SelfDestructed, GroundImpact, KillAssessed, Reloaded, ReplanFailed>;
 
 struct Event {
   double time_s;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 #include "opensam/weapons/lethality.hpp"
 
@@ -12,17 +14,22 @@ namespace opensam::weapons {
 namespace {
 /// A sensor pointed at an estimate finds what flies within this distance of it (m).
 constexpr double kSeekerGate_m = 5000.0;
+/// How often a seeker's line of sight over terrain is checked again (s), and beyond which
+/// range it is not (the seeker cannot see that far).
+constexpr double kSightInterval_s = 0.5;
+constexpr double kSightRange_m = 100e3;
 }  // namespace
 
 Battery::Battery(core::Engine& engine, core::EntityTable& entities, const Scene& scene,
                  BatterySettings settings, const std::vector<MissileType>& missiles,
-                 std::vector<LauncherSpec> launchers)
+                 std::vector<LauncherSpec> launchers, const geo::Terrain* terrain)
     : engine_(engine),
       entities_(entities),
       scene_(scene),
       settings_(settings),
       timeline_(engine, *this),
-      missiles_(missiles) {
+      missiles_(missiles),
+      terrain_(terrain) {
   for (LauncherSpec& s : launchers) {
     Launcher l;
     l.rounds = s.rounds;
@@ -104,10 +111,10 @@ void Battery::on(const Launch& m) {
   shot.cost_usd = type.unit_cost_usd;
   shots_.push_back(shot);
   engine_.publish(Fired{entity, l.spec.site, m.track, geo::ecef_to_lla(l.spec.position_m)});
-  flights_.push_back(Flight{Interceptor(type.flight, l.spec.position_m, now),
-                            std::uint32_t(shots_.size() - 1), m.launcher, m.track, m.radar, l.spec.missile,
-                            scene_.nearest(m.estimate.position_m, kSeekerGate_m), m.estimate,
-                            engine_.stream("interceptor/" + id)});
+  flights_.push_back(Flight{
+      Interceptor(type.flight, l.spec.position_m, now, terrain_), std::uint32_t(shots_.size() - 1),
+      m.launcher, m.track, m.radar, l.spec.missile, scene_.nearest(m.estimate.position_m, kSeekerGate_m),
+      m.estimate, engine_.stream("interceptor/" + id), engine_.stream("interceptor/" + id + "/seeker")});
   sample(flights_.back());
   if (l.rounds == 0 && l.reloads > 0 && !l.reloading) {
     timeline_.schedule_at(now + l.spec.reload_s, Reload{m.launcher});
@@ -137,6 +144,41 @@ void Battery::sample(const Flight& f) {
       InterceptorTruth{shots_[f.shot].interceptor, f.position_m(), Vec3(f.flyer.state().velocity_mps)});
 }
 
+TargetTruth Battery::truth(Flight& f, int object, double from_s) {
+  const double now = engine_.now_s();
+  const MissileType& type = missiles_[std::size_t(f.missile)];
+  const SeekerType& seeker = type.flight.seeker;
+  const Vec3 missile = f.flyer.state().position_m;
+  TargetTruth t;
+  t.from_m = scene_.position_at(object, from_s);
+  t.to_m = scene_.position_at(object, now);
+  t.span_m = scene_.span_m(object);
+  if (seeker.homing == Homing::kCommand) return t;
+  t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
+  // Jamming enters through the seeker's pattern, looking at its object.
+  scene_.jammers(missile, from_s, jammers_);
+  const Vec3 boresight = (t.from_m - missile).normalized();
+  for (const Scene::Jammer& j : jammers_) {
+    if (j.object == object) {
+      t.jam_own_w_m2_hz += j.flux_w_m2_hz;
+      continue;
+    }
+    const double off = std::acos(std::clamp(boresight.dot((j.position_m - missile).normalized()), -1.0, 1.0));
+    t.jam_others_w_m2_hz += j.flux_w_m2_hz * seeker_pattern(seeker, off);
+  }
+  if (seeker.homing == Homing::kTrackViaMissile)
+    t.illuminator_range_m = scene_.illuminator_range_m(f.radar, t.from_m, now);
+  // Terrain between the seeker and its object, looked at again every half second.
+  if ((t.from_m - missile).norm() > kSightRange_m) {
+    f.in_sight = false;
+  } else if (now - f.sight_checked_s >= kSightInterval_s) {
+    f.in_sight = scene_.in_sight(missile, t.from_m);
+    f.sight_checked_s = now;
+  }
+  t.in_sight = f.in_sight;
+  return t;
+}
+
 // Every flying interceptor flies to now, guiding on its estimate; its seeker and fuze meet the
 // object near it.
 void Battery::guide() {
@@ -155,14 +197,11 @@ void Battery::guide() {
       shots_[f.shot].target = scene_.entity(f.target);
       f.target = -1;
     }
-    const Vec3 nowhere(1e9, 1e9, 1e9);
     const int target = f.target;
-    const Vec3 a = target >= 0 ? scene_.position_at(target, from) : nowhere;
-    const Vec3 b = target >= 0 ? scene_.position_at(target, now) : nowhere;
+    std::optional<TargetTruth> seen;
+    if (target >= 0) seen = truth(f, target, from);
     const bool was_locked = f.flyer.seeker_locked();
-    // A semi-active (track-via-missile) seeker sees only while its radar illuminates.
-    const bool sees = missiles_[std::size_t(f.missile)].active_seeker || scene_.illuminated(f.radar, now);
-    const InterceptorPhase phase = f.flyer.step(now - from, f.estimate, a, b, sees);
+    const InterceptorPhase phase = f.flyer.step(now - from, f.estimate, seen ? &*seen : nullptr, &f.seeker);
     if (!was_locked && f.flyer.seeker_locked()) engine_.publish(SeekerLock{shots_[f.shot].interceptor});
     if (f.flyer.flying()) {
       if (std::floor(now / settings_.truth_interval_s) > std::floor(from / settings_.truth_interval_s))
@@ -181,16 +220,17 @@ void Battery::end(Flight& f, InterceptorPhase phase, int target) {
   sample(f);
   ShotRecord& shot = shots_[f.shot];
   shot.end_s = now;
-  shot.miss_m = f.flyer.miss_m();
+  shot.miss_m = std::isfinite(f.flyer.miss_m()) ? f.flyer.miss_m() : std::numeric_limits<double>::quiet_NaN();
   shot.range_m = (f.flyer.end_position_m() - launchers_[std::size_t(f.launcher)].spec.position_m).norm();
   const geo::Lla where = geo::ecef_to_lla(f.flyer.end_position_m());
   if (phase == InterceptorPhase::kBurst && target >= 0) {
     const EntityIndex threat = scene_.entity(target);
     shot.target = threat;
-    engine_.publish(Intercept{shot.interceptor, threat, shot.miss_m, where});
-    const double pk = kill_probability(shot.miss_m, missiles_[std::size_t(f.missile)].lethal_radius_m,
-                                       scene_.vulnerability(target));
-    if (f.kill.uniform() < pk) {
+    // What the fragments did: hits on the target's vulnerable area, Poisson.
+    shot.pk = fragment_kill_probability(f.flyer.fragment_density_per_m2(), scene_.vulnerable_area_m2(target),
+                                        scene_.vulnerability(target));
+    engine_.publish(Intercept{shot.interceptor, threat, shot.miss_m, shot.pk, where});
+    if (f.kill.uniform() < shot.pk) {
       shot.result = ShotResult::kKilled;
       shot.fratricide = scene_.friendly(target);
       engine_.publish(Killed{threat, shot.interceptor, shot.fratricide});
@@ -200,10 +240,15 @@ void Battery::end(Flight& f, InterceptorPhase phase, int target) {
     }
   } else {
     // Whatever it was guiding on when it gave up (passed, spent, in the ground) it was fired
-    // at: the shot counts against that object.
-    if (target >= 0) shot.target = scene_.entity(target);
-    shot.result = ShotResult::kSelfDestructed;
-    engine_.publish(SelfDestructed{shot.interceptor, where});
+    // at: the shot counts against that object, or against the one it was fired at that is gone.
+    if (target >= 0 && shot.target == kNoEntity) shot.target = scene_.entity(target);
+    if (phase == InterceptorPhase::kGroundImpact) {
+      shot.result = ShotResult::kGroundImpact;
+      engine_.publish(GroundImpact{shot.interceptor, where});
+    } else {
+      shot.result = ShotResult::kSelfDestructed;
+      engine_.publish(SelfDestructed{shot.interceptor, where});
+    }
   }
   engine_.publish(ShotEnded{f.track, f.radar});
 }

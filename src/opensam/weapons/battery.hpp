@@ -29,12 +29,28 @@ class Scene {
   [[nodiscard]] virtual bool present(int object) const = 0;
   [[nodiscard]] virtual Vec3 position_at(int object, double time_s) const = 0;
   [[nodiscard]] virtual EntityIndex entity(int object) const = 0;
-  /// Kill probability of a burst at zero miss.
+  /// Its RCS seen from `from_m` at `frequency_hz` at `time_s` (its aspect then).
+  [[nodiscard]] virtual double rcs_m2(int object, const Vec3& from_m, double frequency_hz,
+                                      double time_s) const = 0;
+  /// Its span (glint) and vulnerable area (fragment hits that kill).
+  [[nodiscard]] virtual double span_m(int object) const = 0;
+  [[nodiscard]] virtual double vulnerable_area_m2(int object) const = 0;
+  /// Kill probability of a burst that puts many fragments on it (at most 1).
   [[nodiscard]] virtual double vulnerability(int object) const = 0;
   /// A friendly aircraft: killing it is a fratricide.
   [[nodiscard]] virtual bool friendly(int object) const = 0;
-  /// Whether guiding radar `radar` emits at `time_s`.
-  [[nodiscard]] virtual bool illuminated(int radar, double time_s) const = 0;
+  /// A noise jammer on the air and its power flux density (W/m2/Hz) at the point asked about.
+  struct Jammer {
+    int object;
+    Vec3 position_m;
+    double flux_w_m2_hz;
+  };
+  /// Every noise jammer on the air at `time_s`, with its flux at `at_m` (into `out`, cleared).
+  virtual void jammers(const Vec3& at_m, double time_s, std::vector<Jammer>& out) const = 0;
+  /// Whether terrain leaves a line of sight from `from_m` to `to_m`.
+  [[nodiscard]] virtual bool in_sight(const Vec3& from_m, const Vec3& to_m) const = 0;
+  /// Range from guiding radar `radar` to `p_m` while it emits at `time_s`; 0 when it does not.
+  [[nodiscard]] virtual double illuminator_range_m(int radar, const Vec3& p_m, double time_s) const = 0;
 };
 
 /// A launcher of the run.
@@ -71,7 +87,8 @@ class Battery {
 
   /// `missiles` must outlive the battery (its interceptors fly on their types).
   Battery(core::Engine& engine, core::EntityTable& entities, const Scene& scene, BatterySettings settings,
-          const std::vector<MissileType>& missiles, std::vector<LauncherSpec> launchers);
+          const std::vector<MissileType>& missiles, std::vector<LauncherSpec> launchers,
+          const geo::Terrain* terrain = nullptr);
 
   void on(const Event& e);
   void on(const Commit& m);
@@ -123,6 +140,9 @@ class Battery {
     int target = -1;  ///< the object near what it guides on (for its seeker and fuze)
     TargetEstimate estimate;
     core::RngStream kill;
+    core::RngStream seeker;  ///< the seeker's noise and the fuze's timing
+    bool in_sight = true;    ///< the last terrain check from the missile to its object
+    double sight_checked_s = -1e9;
     /// Where it is, or where it burst or self-destructed.
     [[nodiscard]] Vec3 position_m() const {
       return flyer.flying() ? Vec3(flyer.state().position_m) : flyer.end_position_m();
@@ -130,6 +150,8 @@ class Battery {
   };
 
   void guide();
+  /// What flight `f`'s seeker and fuze meet of `object` from `from_s` to now.
+  [[nodiscard]] TargetTruth truth(Flight& f, int object, double from_s);
   void reload(int launcher);
   /// The burst or self-destruct of flight `f`, which ended at now in `phase`.
   void end(Flight& f, InterceptorPhase phase, int target);
@@ -142,9 +164,11 @@ class Battery {
   BatterySettings settings_;
   core::Timeline<Event> timeline_;
   const std::vector<MissileType>& missiles_;
+  const geo::Terrain* terrain_;
   std::vector<Launcher> launchers_;
   std::vector<Flight> flights_;
   std::vector<ShotRecord> shots_;
+  std::vector<Scene::Jammer> jammers_;  ///< reused
   bool guidance_scheduled_ = false;
 };
 

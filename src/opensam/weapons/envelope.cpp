@@ -72,12 +72,19 @@ Shot fly_shot(const InterceptorType& type, double altitude_m, double speed_mps, 
   const LevelTarget target(altitude_m, speed_mps, launch_range_m, aspect_rad);
   Interceptor m(type, geo::lla_to_ecef(kSite), 0.0);
   Vec3 now = target.at(0.0);
+  double peak = 0.0;
   for (double t = 0.0; m.flying(); t += kStep_s) {
     const Vec3 next = target.at(t + kStep_s);
-    m.step(kStep_s, {now, (next - now) / kStep_s, t}, now, next);
+    // A perfect track and a perfect seeker and fuze: the kinematic region.
+    TargetTruth truth;
+    truth.from_m = now;
+    truth.to_m = next;
+    m.step(kStep_s, {now, (next - now) / kStep_s, t}, &truth, nullptr);
+    peak = std::max(peak, m.state().velocity_mps.norm());
     now = next;
   }
   Shot s;
+  s.peak_speed_mps = peak;
   s.time_of_flight_s = m.time_s();
   s.miss_m = m.miss_m();
   const geo::Lla burst = geo::ecef_to_lla(m.end_position_m());
@@ -101,7 +108,9 @@ Envelope compute_envelope(const InterceptorType& type, const EnvelopeRequest& re
   const double tol = req.range_tolerance_m;
   auto fly = [&](double range_m, double aspect_rad) {
     ++env.flyouts;
-    return fly_shot(type, h, v, range_m, aspect_rad);
+    Shot s = fly_shot(type, h, v, range_m, aspect_rad);
+    env.peak_speed_mps = std::max(env.peak_speed_mps, s.peak_speed_mps);
+    return s;
   };
   const int n = int(std::lround(std::numbers::pi / req.aspect_step_rad));
   for (int k = 0; k <= n; ++k) {

@@ -35,6 +35,7 @@ struct Envelope {
   double min_range_m = 0.0;          ///< nearest intercept head-on
   double max_altitude_m = 0.0;       ///< highest intercept against a target at that speed
   double no_escape_range_m = 0.0;    ///< farthest launch range against a target flying straight away
+  double peak_speed_mps = 0.0;       ///< the fastest any flyout flew
   int flyouts = 0;                   ///< interceptor flights computed
 };
 
@@ -45,6 +46,7 @@ struct Shot {
   double intercept_range_m = 0.0;  ///< ground range of the burst from the launcher
   double intercept_altitude_m = 0.0;
   double miss_m = 0.0;
+  double peak_speed_mps = 0.0;
 };
 
 /// Launches at a target `launch_range_m` away (ground range) on bearing `aspect_rad` off its

@@ -41,12 +41,13 @@ struct MidcourseUpdate {
 struct SeekerLock {
   EntityIndex interceptor;
 };
-/// The warhead burst: the closest approach to the object near it. `target` is truth, for
-/// analysis only.
+/// The warhead burst: the closest approach to the object near it and the kill probability of
+/// the fragments it put on it. `target` is truth, for analysis only.
 struct Intercept {
   EntityIndex interceptor;
   EntityIndex target;
   double miss_m;
+  double pk;
   geo::Lla where;
 };
 /// The burst destroyed it (the kill draw of the interceptor's stream).
@@ -60,8 +61,13 @@ struct Missed {
   EntityIndex interceptor;
   EntityIndex target;
 };
-/// Out of energy, time, past its target or in the ground.
+/// Out of energy, time or past its target.
 struct SelfDestructed {
+  EntityIndex interceptor;
+  geo::Lla where;
+};
+/// It flew into the ground (terrain, or the ellipsoid without a raster) at `where`.
+struct GroundImpact {
   EntityIndex interceptor;
   geo::Lla where;
 };
@@ -128,11 +134,12 @@ struct Uplinks {
 };
 
 /// What became of an interceptor. Names are part of the output format.
-enum class ShotResult : std::uint8_t { kKilled, kMissed, kSelfDestructed, kFlying };
+enum class ShotResult : std::uint8_t { kKilled, kMissed, kSelfDestructed, kGroundImpact, kFlying };
 constexpr auto names(ShotResult) {
   return std::to_array<core::Named<ShotResult>>({{ShotResult::kKilled, "killed"},
                                                  {ShotResult::kMissed, "missed"},
                                                  {ShotResult::kSelfDestructed, "self_destructed"},
+                                                 {ShotResult::kGroundImpact, "ground_impact"},
                                                  {ShotResult::kFlying, "flying"}});
 }
 
@@ -148,7 +155,8 @@ struct ShotRecord {
   ShotResult result = ShotResult::kFlying;
   EntityIndex target = kNoEntity;  ///< truth near its burst (or gone before it), for analysis only
   bool fratricide = false;
-  double miss_m = 0.0;
+  double miss_m = 0.0;   ///< closest approach to its object over the flight; NaN when it met none
+  double pk = 0.0;       ///< kill probability of its burst (fragments on the target's vulnerable area)
   double range_m = 0.0;  ///< from the launcher to the burst or self-destruct
   double cost_usd = 0.0;
 };

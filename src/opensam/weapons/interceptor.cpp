@@ -48,8 +48,13 @@ double intercept_time_s(const Vec3& from_m, double speed_mps, const Vec3& target
   return hi > 0.0 ? hi : -1.0;
 }
 
-Interceptor::Interceptor(const InterceptorType& type, const Vec3& launch_ecef_m, double launch_time_s)
-    : type_(&type), launch_time_s_(launch_time_s), burn_time_s_(burn_time_s(type.airframe)) {
+Interceptor::Interceptor(const InterceptorType& type, const Vec3& launch_ecef_m, double launch_time_s,
+                         const geo::Terrain* terrain)
+    : type_(&type),
+      terrain_(terrain),
+      launch_time_s_(launch_time_s),
+      burn_time_s_(burn_time_s(type.airframe)),
+      seeker_(type.seeker) {
   state_.position_m = launch_ecef_m;
   state_.velocity_mps = Vec3::Zero();
   state_.mass_kg = type.launch_mass_kg;
@@ -63,7 +68,10 @@ Vec3 Interceptor::command(const Relative& rel) const {
   if (speed <= 0.0) return Vec3::Zero();
   const Vec3 heading = v / speed;
   Vec3 a;
-  if (phase_ == InterceptorPhase::kTerminal) {
+  if (seeker_.locked()) {
+    // PN on the seeker's filtered line of sight: N' Vc (omega x u) = N' Vc u'.
+    a = type_->nav_ratio * closing_speed_mps(rel) * seeker_.los_rate();
+  } else if (phase_ == InterceptorPhase::kTerminal) {
     a = pn_command_mps2(rel, type_->nav_ratio);
   } else {
     // Towards the predicted intercept point at the present speed, raised for a lofted shot.
@@ -83,8 +91,58 @@ Vec3 Interceptor::command(const Relative& rel) const {
   return a;
 }
 
-InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, const Vec3& target_now_m,
-                                   const Vec3& target_next_m, bool seeker_sees) {
+void Interceptor::look(double dt_s, const Relative& track, const TargetTruth* target,
+                       core::RngStream* noise) {
+  const SeekerType& s = type_->seeker;
+  if (s.homing == Homing::kCommand) return;
+  if (target == nullptr) {
+    seeker_.drop();
+    return;
+  }
+  SeekerView v;
+  v.los_m = target->from_m - state_.position_m;
+  v.rcs_m2 = target->rcs_m2;
+  v.span_m = target->span_m;
+  v.jnr_others = seeker_jnr(s, target->jam_others_w_m2_hz);
+  v.jnr_own = seeker_jnr(s, target->jam_own_w_m2_hz);
+  v.illuminator_range_m = target->illuminator_range_m;
+  v.in_sight = target->in_sight;
+  seeker_.look(v, state_.velocity_mps, dt_s, noise, los_rate_rad_s(track));
+}
+
+bool Interceptor::fuze(double dt_s, const Vec3& p0, const TargetTruth& target, core::RngStream* noise) {
+  const Warhead& w = type_->warhead;
+  const Vec3 moved = state_.position_m - p0;
+  const Vec3 missile_v = moved / dt_s;
+  const Vec3 target_v = (target.to_m - target.from_m) / dt_s;
+  const Relative rel{target.from_m - p0, target_v - missile_v};
+  const ClosestApproach ca = closest_approach(rel, dt_s);
+  // The adaptive fuze bursts when the target crosses the dynamic beam inside its range; a
+  // pass inside its range that the beam never meets bursts at the closest approach.
+  double t_b = beam_burst_time_s(w, rel.position_m, rel.velocity_mps, missile_v, dt_s);
+  if (t_b < 0.0) {
+    if (!ca.in_step || ca.miss_m > w.fuze_range_m) return false;
+    t_b = ca.time_s;
+  }
+  if (noise != nullptr && w.timing_error_s > 0.0) t_b += w.timing_error_s * noise->normal();
+  const Vec3 burst = p0 + missile_v * t_b;
+  const Vec3 at = target.from_m + target_v * t_b;
+  // The miss distance is the closest approach of the pass, whenever the warhead burst.
+  miss_m_ = std::min(miss_m_, closest_approach(rel, 1e3).miss_m);
+  burst_range_m_ = (at - burst).norm();
+  density_per_m2_ = weapons::fragment_density_per_m2(w, at - burst, missile_v, target_v, target.span_m);
+  end_m_ = burst;
+  phase_ = InterceptorPhase::kBurst;
+  return true;
+}
+
+double Interceptor::height_above_ground_m(const Vec3& p_m) const {
+  const geo::Lla lla = geo::ecef_to_lla(p_m);
+  return lla.alt_m - (terrain_ != nullptr ? terrain_->height_m(lla.lat_deg, lla.lon_deg) : 0.0);
+}
+
+InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, const TargetTruth* target,
+                                   core::RngStream* noise) {
   if (!flying() || dt_s <= 0.0) return phase_;
   const Vec3 p0 = state_.position_m;
   const InterceptorType& t = *type_;
@@ -95,24 +153,19 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
   if (phase_ == InterceptorPhase::kRise) {
     steer.launch_direction = geo::local_up(p0);
   } else {
-    // The seeker acquires within its range and field of regard around the velocity.
-    const Vec3 los = target_now_m - p0;
     const double speed = state_.velocity_mps.norm();
-    if (!seeker_sees) locked_ = false;
-    if (!locked_ && seeker_sees && t.seeker_range_m > 0.0 && los.norm() <= t.seeker_range_m && speed > 0.0 &&
-        los.normalized().dot(state_.velocity_mps / speed) >= std::cos(t.seeker_fov_rad)) {
-      locked_ = true;
+    // What the track says, extrapolated to now.
+    const Vec3 est = estimate.position_m + estimate.velocity_mps * (time_s() - estimate.time_s);
+    Relative rel{est - p0, estimate.velocity_mps - state_.velocity_mps};
+    look(dt_s, rel, target, noise);
+    if (seeker_.locked()) {
       phase_ = InterceptorPhase::kTerminal;
-    }
-    // What the guidance knows: the seeker's measurement once locked, else the track's estimate.
-    Relative rel;
-    if (locked_) {
-      rel = {target_now_m - p0, (target_next_m - target_now_m) / dt_s - state_.velocity_mps};
-    } else {
-      const Vec3 est = estimate.position_m + estimate.velocity_mps * (time_s() - estimate.time_s);
-      rel = {est - p0, estimate.velocity_mps - state_.velocity_mps};
-    }
-    if (phase_ == InterceptorPhase::kMidcourse) {
+      // An active seeker measures the closing speed (Doppler); otherwise it is the track's.
+      if (t.seeker.homing == Homing::kActive && !seeker_.home_on_jam()) {
+        rel.velocity_mps = (target->to_m - target->from_m) / dt_s - state_.velocity_mps;
+        rel.position_m = target->from_m - p0;
+      }
+    } else if (phase_ == InterceptorPhase::kMidcourse) {
       // Proportional navigation takes over near the end, once the heading is close to the
       // collision course (PN from a large heading error asks for more g than there is).
       const double closing = closing_speed_mps(rel);
@@ -136,24 +189,35 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
   }
   physics::advance(state_, t.airframe, steer, dt_s, kSubstep_s, physics::EarthModel::kWgs84);
 
-  // The fuze: closest approach of the straight-line motions over the step.
-  const Vec3 moved = state_.position_m - p0;
-  const ClosestApproach ca =
-      closest_approach({target_now_m - p0, (target_next_m - target_now_m - moved) / dt_s}, dt_s);
-  if (ca.in_step && ca.miss_m <= t.fuze_radius_m) {
-    miss_m_ = ca.miss_m;
-    end_m_ = p0 + moved * (ca.time_s / dt_s);
-    phase_ = InterceptorPhase::kBurst;
+  if (target != nullptr && state_.time_s >= t.warhead.arming_time_s && fuze(dt_s, p0, *target, noise))
     return phase_;
+  // In the ground: the flight ends where the path met the surface.
+  if (state_.time_s > t.vertical_rise_s) {
+    const double h1 = height_above_ground_m(state_.position_m);
+    if (h1 < 0.0) {
+      const double h0 = height_above_ground_m(p0);
+      const double f = h0 > h1 ? std::clamp(h0 / (h0 - h1), 0.0, 1.0) : 1.0;
+      const geo::Lla hit = geo::ecef_to_lla(p0 + (state_.position_m - p0) * f);
+      const double ground = terrain_ != nullptr ? terrain_->height_m(hit.lat_deg, hit.lon_deg) : 0.0;
+      end_m_ = geo::lla_to_ecef({hit.lat_deg, hit.lon_deg, ground});
+      if (target != nullptr) miss_m_ = std::min(miss_m_, (target->to_m - end_m_).norm());
+      phase_ = InterceptorPhase::kGroundImpact;
+      return phase_;
+    }
   }
-  // Past the target: the range stopped falling with the target behind the missile.
-  const bool passed = ca.in_step && phase_ == InterceptorPhase::kTerminal &&
-                      (target_next_m - state_.position_m).dot(state_.velocity_mps) < 0.0;
+  Relative pass{};
+  bool passed = false;
+  if (target != nullptr) {
+    const Vec3 moved = state_.position_m - p0;
+    pass = {target->from_m - p0, (target->to_m - target->from_m - moved) / dt_s};
+    const ClosestApproach ca = closest_approach(pass, dt_s);
+    miss_m_ = std::min(miss_m_, ca.miss_m);
+    // Past the target: the range stopped falling with the target behind the missile.
+    passed = ca.in_step && phase_ == InterceptorPhase::kTerminal &&
+             (target->to_m - state_.position_m).dot(state_.velocity_mps) < 0.0;
+  }
   const bool spent = state_.time_s > burn_time_s_ && state_.velocity_mps.norm() < t.min_speed_mps;
-  // Below the WGS-84 ellipsoid: in the ground (the flyout knows no terrain).
-  const bool grounded = state_.time_s > t.vertical_rise_s && geo::ecef_to_lla(state_.position_m).alt_m < 0.0;
-  if (passed || spent || grounded || state_.time_s >= t.max_flight_time_s) {
-    miss_m_ = ca.miss_m;
+  if (passed || spent || state_.time_s >= t.max_flight_time_s) {
     end_m_ = state_.position_m;
     phase_ = InterceptorPhase::kSelfDestruct;
   }

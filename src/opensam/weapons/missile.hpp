@@ -17,8 +17,7 @@ struct MissileType {
   std::string id;  ///< library reference, e.g. "s400/48N6E2"
   std::string name;
   InterceptorType flight;
-  bool active_seeker = false;  ///< else command guidance / track-via-missile to the end
-  double lethal_radius_m = 0.0;
+  double lethal_radius_m = 0.0;  ///< the fire control's planning figure (Carleton damage function)
   double unit_cost_usd = 0.0;
   int per_tube = 1;
   // The published engagement zone: the fire control launches only inside it.
@@ -28,6 +27,7 @@ struct MissileType {
   double max_altitude_m = 0.0;
   double min_altitude_m = 0.0;
   double max_target_speed_mps = 0.0;
+  double max_speed_mps = 0.0;  ///< published peak speed; 0 when not published
 };
 
 }  // namespace opensam::weapons
