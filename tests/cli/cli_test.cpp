@@ -118,7 +118,7 @@ TEST_F(Cli, JsonFormatPrintsOneObjectWithTheDocumentedKeys) {
   EXPECT_EQ(j["scenario"], "demo");
   EXPECT_EQ(j["seed"], 5);
   ASSERT_EQ(j["threats"].size(), 19u);
-  const std::vector<std::string> outcomes{"killed", "leaked", "not_engaged", "survived"};
+  const std::vector<std::string> outcomes{"killed", "leaked", "not_engaged", "survived", "missed"};
   for (const auto& t : j["threats"]) {
     for (const char* k : {"id", "type", "outcome", "time_s"}) EXPECT_TRUE(t.contains(k)) << k;
     EXPECT_NE(std::find(outcomes.begin(), outcomes.end(), t["outcome"]), outcomes.end());

@@ -60,6 +60,11 @@ TEST(ParseQuantity, ConvertsAccelerationsInG) {
   EXPECT_FALSE(parse_quantity("3 g", Dimension::kLength).quantity);
 }
 
+TEST(ParseQuantity, ConvertsPressures) {
+  EXPECT_DOUBLE_EQ(si("35 kPa", Dimension::kPressure), 35000.0);
+  EXPECT_NEAR(si("5 psi", Dimension::kPressure), 34473.786, 1e-3);
+}
+
 // Decibel definitions: P[dBW] = 10 log10(P / 1 W); dBm against 1 mW; dBsm against 1 m2.
 TEST(ParseQuantity, ConvertsDecibelUnitsToLinear) {
   EXPECT_NEAR(si("-20 dBsm", Dimension::kArea), 0.01, 1e-15);

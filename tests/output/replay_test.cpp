@@ -67,7 +67,7 @@ Fixture small_run() {
               {10.0, sim::Launched{4, 0, 7}},
               {20.0, sim::Intercept{4, 2, 3.5, 0.9, {40.3, 32.3, 60.0}}},
               {20.0, sim::Killed{2, 4, false}},
-              {40.0, sim::Leaked{3, 1, {40.1, 32.1, 800.0}}}};
+              {40.0, sim::Leaked{3, 1, 0.0, 0.0, {40.1, 32.1, 800.0}}}};
   for (int t = 0; t <= 20; t += 5)
     r.truth.push_back({double(t), 2, {40.5 - 0.01 * t, 32.5, 50.0}, geo::Vec3::Zero()});
   for (int t = 0; t <= 40; t += 10)

@@ -21,7 +21,7 @@ sim::RunResult tiny_run() {
   r.threats = {{1, sim::Outcome::kLeaked, 12.5}};
   r.events = {{0.0, sim::RunStarted{3, 0}},
               {0.0, sim::EntityCreated{0, {40.0, 32.0, 0.0}}},
-              {12.5, sim::Leaked{1, 0, {40.0, 32.0, 0.0}}},
+              {12.5, sim::Leaked{1, 0, 3.0, 40.0, {40.0, 32.0, 0.0}}},
               {12.5, sim::RunEnded{0}}};
   return r;
 }
@@ -31,7 +31,7 @@ TEST(EventsCsv, HasAHeaderAndQuotesFieldsWithCommas) {
             "time_s,event,entity,other,lat_deg,lon_deg,alt_m,detail\n"
             "0.000,run_started,,,,,,seed=3;replicate=0\n"
             "0.000,entity_created,\"base, main\",,40.0000000,32.0000000,0.00,kind=asset;type=\n"
-            "12.500,leaked,cm-1,\"base, main\",40.0000000,32.0000000,0.00,\n"
+            "12.500,leaked,cm-1,\"base, main\",40.0000000,32.0000000,0.00,miss_m=3.0;blast_radius_m=40.0\n"
             "12.500,run_ended,,,,,,threats_flying=0\n");
 }
 
@@ -44,7 +44,8 @@ TEST(CsvLine, SplitsQuotedFieldsAsRfc4180) {
 TEST(EventsJsonl, WritesOneTypedObjectPerLine) {
   const std::string out = events_jsonl(tiny_run());
   EXPECT_NE(out.find("{\"time_s\":12.5,\"event\":\"leaked\",\"threat\":\"cm-1\",\"target\":\"base, main\","
-                     "\"position\":{\"lat_deg\":40.0,\"lon_deg\":32.0,\"alt_m\":0.0}}\n"),
+                     "\"miss_m\":3.0,\"blast_radius_m\":40.0,\"position\":{\"lat_deg\":40.0,\"lon_deg\":32.0,"
+                     "\"alt_m\":0.0}}\n"),
             std::string::npos)
       << out;
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 4);

@@ -41,6 +41,7 @@ def test_a_type_file_of_either_family_is_read_by_its_kind(tmp_path):
     threat.write_text(
         "name: Glider\nkind: drone\n"
         "cruise_speed: {value: 30 m/s, source: \"test\"}\n"
+        "unit_cost_usd: {value: \"1000\", source: \"test\"}\n"
     )
     t = opensam.library_type(str(threat))
     assert t["kind"] == "drone"

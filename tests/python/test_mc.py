@@ -43,11 +43,11 @@ def test_rows_carry_point_replicate_and_the_swept_values(campaign):
     assert r["point"].tolist() == [0] * 4 + [1] * 4
     assert r["replicate"].tolist() == [0, 1, 2, 3] * 2
     assert r["raids[0].terrain_following"].tolist() == ["30 m"] * 4 + ["300 m"] * 4
-    assert (r["killed"] + r["leaked"] + r["not_engaged"] + r["survived"] == r["hostile"]).all()
+    assert (r["killed"] + r["leaked"] + r["not_engaged"] + r["survived"] + r["strikes_missed"] == r["hostile"]).all()
     t = campaign.threats
     assert len(t) == 8 * 19
     assert t["friendly"].dtype == bool
-    assert set(t["outcome"].cat.categories) <= {"killed", "leaked", "not_engaged", "survived"}
+    assert set(t["outcome"].cat.categories) <= {"killed", "leaked", "not_engaged", "survived", "missed"}
     # The store's per-replicate leak count is the threats table's.
     hostile = t[~t["friendly"]]
     leaked = hostile[hostile["outcome"] == "leaked"].groupby(["point", "replicate"]).size()

@@ -51,7 +51,8 @@ TEST(Replication, LogsTheChainInOrder) {
   std::vector<std::string_view> names;
   for (const auto& e : r.events) names.push_back(event_name(e.data));
   EXPECT_EQ(names, (std::vector<std::string_view>{"run_started", "entity_created", "entity_created",
-                                                  "entity_created", "leaked", "exited", "run_ended"}));
+                                                  "entity_created", "leaked", "asset_damaged", "exited",
+                                                  "run_ended"}));
   for (std::size_t i = 1; i < r.events.size(); ++i) EXPECT_LE(r.events[i - 1].time_s, r.events[i].time_s);
   const auto& leak = std::get<Leaked>(r.events[4].data);
   EXPECT_EQ(r.entities[leak.target].id, "base");

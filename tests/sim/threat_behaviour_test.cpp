@@ -83,11 +83,36 @@ TEST(ThreatBehaviour, AnArmFliesToTheLastKnownPositionWhenTheRadarGoesSilent) {
   core::RngStream seeker(sc.seed, 0, "threat/harm/seeker");
   const double n = seeker.normal(0.0, 1.0), e = seeker.normal(0.0, 1.0);
   const double expected = range_m * 0.5 * kDeg * std::hypot(n, e);
+  // More than its blast radius away: it missed the radar, which stands.
+  const StrikeMissed* miss = find_event<StrikeMissed>(r);
+  ASSERT_NE(miss, nullptr);
+  EXPECT_EQ(find_event<Leaked>(r), nullptr);
+  EXPECT_EQ(r.threats[0].outcome, Outcome::kMissed);
+  // The silence starts between two 0.25 s samples: the range is read within 0.3 %.
+  EXPECT_NEAR(ground_distance_m(miss->where, {40.0, 32.5, 0.0}), expected, 0.01 * expected + 1.0);
+  EXPECT_GT(miss->miss_m, 15.0);
+  EXPECT_EQ(find_event<SiteDestroyed>(r), nullptr);
+}
+
+// Any threat may strike a site: an Iskander fired from 55 km at the 92N6E lands within its blast
+// radius of it (300 kg against 35 kPa: about 30 m, Kinney and Graham) and destroys it.
+TEST(ThreatBehaviour, AnIskanderAimedAtTheEngagementRadarDestroysIt) {
+  const RunResult r = run_replication(load(R"(name: strike
+duration: 20 min
+sites:
+  - {id: fcr, type: s400/92N6E, position: "40.0N 32.5E", altitude: 10 m AGL}
+threats:
+  - {id: srbm, type: iskander, route: [{position: "39.5N 32.5E", altitude: 0 m AGL}], target: fcr}
+)"),
+                                      {});
   const Leaked* hit = find_event<Leaked>(r);
   ASSERT_NE(hit, nullptr);
-  // The silence starts between two 0.25 s samples: the range is read within 0.3 %.
-  EXPECT_NEAR(ground_distance_m(hit->where, {40.0, 32.5, 0.0}), expected, 0.01 * expected + 1.0);
-  EXPECT_EQ(find_event<SiteDestroyed>(r), nullptr);  // more than its 15 m lethal radius away
+  EXPECT_LE(hit->miss_m, hit->lethal_radius_m);
+  EXPECT_GT(hit->lethal_radius_m, 20.0);
+  EXPECT_EQ(r.threats[0].outcome, Outcome::kLeaked);
+  const SiteDestroyed* down = find_event<SiteDestroyed>(r);
+  ASSERT_NE(down, nullptr);
+  EXPECT_EQ(r.entities[down->site].id, "fcr");
 }
 
 TEST(ThreatBehaviour, AnArmReacquiresARadarThatEmitsAgain) {

@@ -43,16 +43,17 @@ TEST(Warhead, DensityOfTheBeamAtAHandComputedGeometry) {
   // 40 m: a quarter.
   EXPECT_NEAR(fragment_density_per_m2(w, {0.0, 40.0, 0.0}, v, v), want / 4.0, 1e-9);
   // 30 deg ahead of the beam: none.
-  EXPECT_EQ(fragment_density_per_m2(w, {20.0 * std::sin(30.0 * kDeg), 20.0 * std::cos(30.0 * kDeg), 0.0}, v, v),
-            0.0);
+  EXPECT_EQ(
+      fragment_density_per_m2(w, {20.0 * std::sin(30.0 * kDeg), 20.0 * std::cos(30.0 * kDeg), 0.0}, v, v),
+      0.0);
   // An extended target 10 m across whose centre is 15 deg ahead of the beam's centre (5 deg
   // outside its edge): the share of its angular extent, atan(5/20) = 14.04 deg either side,
   // that the beam covers: (14.04 - 5) / 28.07.
   const double a = 15.0 * kDeg;
   const double half = std::atan2(5.0, 20.0);
   const double share = (half - 5.0 * kDeg) / (2.0 * half);
-  EXPECT_NEAR(fragment_density_per_m2(w, {20.0 * std::sin(a), 20.0 * std::cos(a), 0.0}, v, v, 10.0), share * want,
-              1e-9);
+  EXPECT_NEAR(fragment_density_per_m2(w, {20.0 * std::sin(a), 20.0 * std::cos(a), 0.0}, v, v, 10.0),
+              share * want, 1e-9);
 }
 
 TEST(Warhead, PoissonHitsOnTheVulnerableArea) {

@@ -24,7 +24,8 @@ struct Unit {
 
 // Conversion factors: exact by definition (1 ft = 0.3048 m, 1 nmi = 1852 m, International
 // Yard and Pound Agreement 1959 and International Hydrographic Conference 1929); NATO mil =
-// 2*pi/6400 rad (STANAG 2404 / AAP-6); standard gravity g = 9.80665 m/s2 (3rd CGPM, 1901).
+// 2*pi/6400 rad (STANAG 2404 / AAP-6); standard gravity g = 9.80665 m/s2 (3rd CGPM, 1901); 1 psi =
+// 1 lbf/in2 = 4.4482216152605 N / 0.00064516 m2 (exact from the pound and the inch).
 constexpr double kPi = std::numbers::pi;
 constexpr std::array kUnits{
     Unit{"m", Dimension::kLength, Scale::kLinear, 1.0},
@@ -59,6 +60,10 @@ constexpr std::array kUnits{
     Unit{"kN", Dimension::kForce, Scale::kLinear, 1000.0},
     Unit{"m/s2", Dimension::kAcceleration, Scale::kLinear, 1.0},
     Unit{"g", Dimension::kAcceleration, Scale::kLinear, 9.80665},
+    Unit{"Pa", Dimension::kPressure, Scale::kLinear, 1.0},
+    Unit{"kPa", Dimension::kPressure, Scale::kLinear, 1e3},
+    Unit{"MPa", Dimension::kPressure, Scale::kLinear, 1e6},
+    Unit{"psi", Dimension::kPressure, Scale::kLinear, 6894.757293168361},
     Unit{"dB", Dimension::kDecibel, Scale::kLinear, 1.0},
 };
 
@@ -104,6 +109,7 @@ std::string_view dimension_name(Dimension d) {
     case Dimension::kMass: return "mass";
     case Dimension::kForce: return "force";
     case Dimension::kAcceleration: return "acceleration";
+    case Dimension::kPressure: return "pressure";
     case Dimension::kDecibel: return "decibel value";
     case Dimension::kNumber: return "number";
   }
@@ -122,6 +128,7 @@ std::string_view dimension_units(Dimension d) {
     case Dimension::kMass: return "kg, t";
     case Dimension::kForce: return "N, kN";
     case Dimension::kAcceleration: return "m/s2, g";
+    case Dimension::kPressure: return "Pa, kPa, MPa, psi";
     case Dimension::kDecibel: return "dB";
     case Dimension::kNumber: return "no unit";
   }
@@ -189,6 +196,7 @@ std::string format_si(double value, Dimension dim) {
     case Dimension::kMass: symbol = "kg"; break;
     case Dimension::kForce: symbol = "N"; break;
     case Dimension::kAcceleration: symbol = "m/s2"; break;
+    case Dimension::kPressure: symbol = "Pa"; break;
     case Dimension::kDecibel: symbol = "dB"; break;
     case Dimension::kNumber: return fmt::format("{}", value);
   }

@@ -20,6 +20,7 @@ enum class Dimension {
   kMass,          ///< kg (also t)
   kForce,         ///< N (also kN)
   kAcceleration,  ///< m/s2 (also g, standard gravity)
+  kPressure,      ///< Pa (also kPa, MPa, psi)
   kDecibel,       ///< dB, kept in dB (gains, losses, noise figures)
   kNumber,        ///< a plain number, no unit
 };

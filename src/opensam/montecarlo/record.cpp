@@ -43,7 +43,6 @@ ReplicateRecord make_record(const scenario::Scenario& sc, const sim::RunResult& 
   }
   for (auto& [name, m] : spend) r.missiles.push_back(m);
 
-  std::vector<bool> asset_lost(sc.assets.size(), false);
   for (std::size_t i = 0; i < run.threats.size(); ++i) {
     const sim::ThreatOutcome& o = run.threats[i];
     const scenario::Threat& threat = sc.threats[i];
@@ -60,21 +59,16 @@ ReplicateRecord make_record(const scenario::Scenario& sc, const sim::RunResult& 
         ++r.killed;
         r.threat_value_killed_usd += sc.threat_types.at(threat.type).unit_cost_usd;
         break;
-      case sim::Outcome::kLeaked: {
+      case sim::Outcome::kLeaked:
         ++r.leaked;
         if (std::isnan(r.first_leak_s) || o.time_s < r.first_leak_s) r.first_leak_s = o.time_s;
-        if (!threat.target_is_site) {
-          for (std::size_t a = 0; a < sc.assets.size(); ++a)
-            if (sc.assets[a].id == threat.target) asset_lost[a] = true;
-        }
         break;
-      }
       case sim::Outcome::kNotEngaged: ++r.not_engaged; break;
       case sim::Outcome::kSurvived: ++r.survived; break;
+      case sim::Outcome::kMissed: ++r.strikes_missed; break;
     }
   }
-  for (std::size_t a = 0; a < sc.assets.size(); ++a)
-    if (asset_lost[a]) r.asset_value_lost_usd += sc.assets[a].value_usd;
+  for (const double v : run.asset_value_destroyed_usd) r.asset_value_lost_usd += v;
 
   if (run.picture.empty()) {
     r.gospa_mean_m = r.missed_mean = r.false_tracks_mean = kNaN;
@@ -101,10 +95,26 @@ std::vector<std::uint8_t> to_bytes(const std::vector<ReplicateRecord>& records) 
       threats.push_back({int(t.outcome), t.time_s, t.killed_by, t.interceptors});
     nlohmann::json missiles = nlohmann::json::array();
     for (const MissileSpend& m : r.missiles) missiles.push_back({m.missile, m.fired, m.cost_usd});
-    all.push_back({r.point, r.replicate, r.end_time_s, r.hostile, r.killed, r.leaked, r.not_engaged,
-                   r.survived, r.interceptors, r.cost_usd, r.threat_value_killed_usd, r.asset_value_lost_usd,
-                   r.fratricides, number(r.first_leak_s), number(r.gospa_mean_m), number(r.missed_mean),
-                   number(r.false_tracks_mean), threats, missiles});
+    all.push_back({r.point,
+                   r.replicate,
+                   r.end_time_s,
+                   r.hostile,
+                   r.killed,
+                   r.leaked,
+                   r.not_engaged,
+                   r.survived,
+                   r.interceptors,
+                   r.cost_usd,
+                   r.threat_value_killed_usd,
+                   r.asset_value_lost_usd,
+                   r.fratricides,
+                   number(r.first_leak_s),
+                   number(r.gospa_mean_m),
+                   number(r.missed_mean),
+                   number(r.false_tracks_mean),
+                   threats,
+                   missiles,
+                   r.strikes_missed});
   }
   return nlohmann::json::to_cbor(all);
 }
@@ -138,6 +148,7 @@ std::vector<ReplicateRecord> from_bytes(const std::vector<std::uint8_t>& bytes) 
       for (const auto& m : j.at(18))
         r.missiles.push_back(
             {m.at(0).get<std::string>(), m.at(1).get<std::uint32_t>(), m.at(2).get<double>()});
+      r.strikes_missed = j.at(19).get<std::uint32_t>();
       out.push_back(std::move(r));
     }
   } catch (const nlohmann::json::exception& e) {
@@ -157,7 +168,8 @@ output::Table replicates_table(const std::vector<ReplicateRecord>& records) {
                     value_lost = t.add_real("asset_value_lost_usd", 0),
                     fratricides = t.add_integer("fratricides"), first_leak = t.add_real("first_leak_s", 3),
                     gospa = t.add_real("gospa_mean_m", 2), missed = t.add_real("missed_mean", 4),
-                    false_tracks = t.add_real("false_tracks_mean", 4);
+                    false_tracks = t.add_real("false_tracks_mean", 4),
+                    strikes_missed = t.add_integer("strikes_missed");
   t.reserve(records.size());
   for (const ReplicateRecord& r : records) {
     t.push_integer(point, r.point);
@@ -177,6 +189,7 @@ output::Table replicates_table(const std::vector<ReplicateRecord>& records) {
     t.push(gospa, r.gospa_mean_m);
     t.push(missed, r.missed_mean);
     t.push(false_tracks, r.false_tracks_mean);
+    t.push_integer(strikes_missed, r.strikes_missed);
   }
   return t;
 }

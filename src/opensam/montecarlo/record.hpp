@@ -38,10 +38,11 @@ struct ReplicateRecord {
   std::uint32_t leaked = 0;
   std::uint32_t not_engaged = 0;
   std::uint32_t survived = 0;
+  std::uint32_t strikes_missed = 0;  ///< threats aimed at a site that landed outside their blast radius
   std::uint32_t interceptors = 0;
   double cost_usd = 0.0;                 ///< of the interceptors fired
   double threat_value_killed_usd = 0.0;  ///< unit cost of the hostile threats killed
-  double asset_value_lost_usd = 0.0;     ///< value of the assets a hostile threat reached
+  double asset_value_lost_usd = 0.0;     ///< value the leakers' blasts destroyed (AssetLedger)
   std::uint32_t fratricides = 0;         ///< friendly aircraft shot down
   double first_leak_s = 0.0;             ///< NaN without a leak
   double gospa_mean_m = 0.0;             ///< mean over the command post's updates (NaN: none)

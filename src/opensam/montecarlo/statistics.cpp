@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "opensam/core/rng.hpp"
+
 namespace opensam::montecarlo {
 
 Interval wilson(std::uint64_t k, std::uint64_t n, double confidence) {
@@ -45,6 +47,33 @@ Distribution distribution(const std::vector<double>& values) {
   d.p50 = quantile(v, 0.50);
   d.p95 = quantile(v, 0.95);
   return d;
+}
+
+RatioInterval ratio_of_totals(const std::vector<double>& a, const std::vector<double>& b, std::uint64_t seed,
+                              int resamples) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t n = std::min(a.size(), b.size());
+  const auto ratio = [](double num, double den) { return den > 0.0 ? num / den : kNaN; };
+  double sa = 0.0, sb = 0.0;
+  for (std::size_t i = 0; i < n; ++i) sa += a[i], sb += b[i];
+  RatioInterval out{ratio(sa, sb), kNaN, kNaN};
+  if (n == 0 || !std::isfinite(out.ratio)) return out;
+  core::RngStream rng(seed, 0, "bootstrap");
+  std::vector<double> ratios;
+  ratios.reserve(std::size_t(resamples));
+  for (int k = 0; k < resamples; ++k) {
+    double ra = 0.0, rb = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto j = std::min(n - 1, std::size_t(rng.uniform() * double(n)));
+      ra += a[j];
+      rb += b[j];
+    }
+    if (rb > 0.0) ratios.push_back(ra / rb);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  out.low = quantile(ratios, 0.025);
+  out.high = quantile(ratios, 0.975);
+  return out;
 }
 
 }  // namespace opensam::montecarlo

@@ -38,6 +38,18 @@ struct Distribution {
 /// order give the same bits.
 [[nodiscard]] Distribution distribution(const std::vector<double>& values);
 
+/// A ratio of totals over replicates, sum(a) / sum(b), and its percentile bootstrap interval:
+/// `resamples` resamplings of the replicates with replacement, the 2.5 and 97.5 % quantiles of
+/// the resampled ratios (Efron and Tibshirani, An Introduction to the Bootstrap, 1993, ch. 13).
+/// Deterministic: the draws come from a stream seeded by `seed`. NaN where sum(b) = 0.
+struct RatioInterval {
+  double ratio = 0.0;
+  double low = 0.0;
+  double high = 0.0;
+};
+[[nodiscard]] RatioInterval ratio_of_totals(const std::vector<double>& a, const std::vector<double>& b,
+                                            std::uint64_t seed, int resamples = 1000);
+
 /// The `p` quantile (0..1) of ascending `sorted` values, type 7; NaN when empty.
 [[nodiscard]] double quantile(const std::vector<double>& sorted, double p);
 

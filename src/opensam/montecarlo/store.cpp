@@ -35,7 +35,7 @@ CREATE TABLE replicates(
   not_engaged INTEGER NOT NULL, survived INTEGER NOT NULL, interceptors INTEGER NOT NULL,
   cost_usd REAL NOT NULL, threat_value_killed_usd REAL NOT NULL, asset_value_lost_usd REAL NOT NULL,
   fratricides INTEGER NOT NULL, first_leak_s REAL, gospa_mean_m REAL, missed_mean REAL,
-  false_tracks_mean REAL,
+  false_tracks_mean REAL, strikes_missed INTEGER NOT NULL,
   PRIMARY KEY(point, replicate)) WITHOUT ROWID;
 CREATE TABLE threat_outcomes(
   point INTEGER NOT NULL, replicate INTEGER NOT NULL, threat INTEGER NOT NULL,
@@ -314,7 +314,7 @@ std::size_t Store::write(const std::vector<ReplicateRecord>& records) {
   std::size_t added = 0;
   exec(db_, "BEGIN IMMEDIATE", path_);
   try {
-    Statement rep(db_, "INSERT OR IGNORE INTO replicates VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
+    Statement rep(db_, "INSERT OR IGNORE INTO replicates VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", path_);
     Statement out(db_, "INSERT INTO threat_outcomes VALUES(?,?,?,?,?,?,?)", path_);
     Statement fired(db_, "INSERT INTO interceptors VALUES(?,?,?,?,?)", path_);
     for (const ReplicateRecord& r : records) {
@@ -336,6 +336,7 @@ std::size_t Store::write(const std::vector<ReplicateRecord>& records) {
                               .bind(15, r.gospa_mean_m)
                               .bind(16, r.missed_mean)
                               .bind(17, r.false_tracks_mean)
+                              .bind(18, std::int64_t(r.strikes_missed))
                               .run();
       if (changed == 0) continue;  // stored already: counted once
       ++added;
@@ -389,6 +390,7 @@ std::vector<ReplicateRecord> Store::read() const {
     r.gospa_mean_m = rep.real(14);
     r.missed_mean = rep.real(15);
     r.false_tracks_mean = rep.real(16);
+    r.strikes_missed = std::uint32_t(rep.integer(17));
     r.threats.resize(info_.threat_ids.size());
     index[{r.point, r.replicate}] = out.size();
     out.push_back(std::move(r));

@@ -24,7 +24,7 @@ PointStats point_stats(const CampaignInfo& info, const std::vector<const Replica
   s.replicates = rs.size();
   std::uint64_t any_leak = 0, annihilated = 0;
   std::vector<double> leakers, kills, fired, per_interceptor, cost, per_kill, exchange, to_asset, lost, first,
-      fratricides, gospa;
+      fratricides, gospa, destroyed, saved, strikes_missed;
   const std::size_t n_threats = info.threat_ids.size();
   std::vector<std::uint64_t> leaks(n_threats), killed(n_threats);
   std::vector<double> shots_at(n_threats);
@@ -41,6 +41,9 @@ PointStats point_stats(const CampaignInfo& info, const std::vector<const Replica
     exchange.push_back(ratio(r->cost_usd, r->threat_value_killed_usd));
     to_asset.push_back(ratio(r->cost_usd, info.asset_value_usd));
     lost.push_back(r->asset_value_lost_usd);
+    destroyed.push_back(r->threat_value_killed_usd);
+    saved.push_back(info.asset_value_usd - r->asset_value_lost_usd);
+    strikes_missed.push_back(r->strikes_missed);
     first.push_back(r->first_leak_s);
     fratricides.push_back(r->fratricides);
     gospa.push_back(r->gospa_mean_m);
@@ -64,6 +67,10 @@ PointStats point_stats(const CampaignInfo& info, const std::vector<const Replica
   s.cost_usd = distribution(cost);
   s.cost_per_kill = distribution(per_kill);
   s.cost_exchange = distribution(exchange);
+  s.cost_exchange_total = ratio_of_totals(cost, destroyed, info.seed);
+  s.cost_to_value_saved_total = ratio_of_totals(cost, saved, info.seed);
+  s.asset_value_saved_usd = distribution(saved);
+  s.strikes_missed = distribution(strikes_missed);
   s.cost_to_asset_value = distribution(to_asset);
   s.asset_value_lost_usd = distribution(lost);
   s.first_leak_s = distribution(first);
@@ -93,6 +100,10 @@ ordered_json distribution_json(const Distribution& d) {
 
 ordered_json mean_or_null(const Distribution& d) { return d.count > 0 ? number(d.mean) : ordered_json(); }
 
+ordered_json ratio_json(const RatioInterval& r) {
+  return {{"ratio", number(r.ratio)}, {"ci95_low", number(r.low)}, {"ci95_high", number(r.high)}};
+}
+
 ordered_json point_json(const PointStats& s) {
   ordered_json threats = ordered_json::array();
   for (const ThreatStats& t : s.threats)
@@ -113,6 +124,8 @@ ordered_json point_json(const PointStats& s) {
           {"interceptors_fired_mean", mean_or_null(s.interceptors)},
           {"cost_per_kill_mean", mean_or_null(s.cost_per_kill)},
           {"cost_exchange_ratio_mean", mean_or_null(s.cost_exchange)},
+          {"cost_exchange", ratio_json(s.cost_exchange_total)},
+          {"cost_to_asset_value_saved", ratio_json(s.cost_to_value_saved_total)},
           {"leakers", distribution_json(s.leakers)},
           {"kills", distribution_json(s.kills)},
           {"interceptors_fired", distribution_json(s.interceptors)},
@@ -122,6 +135,8 @@ ordered_json point_json(const PointStats& s) {
           {"cost_exchange_ratio", distribution_json(s.cost_exchange)},
           {"cost_to_asset_value", distribution_json(s.cost_to_asset_value)},
           {"asset_value_lost_usd", distribution_json(s.asset_value_lost_usd)},
+          {"asset_value_saved_usd", distribution_json(s.asset_value_saved_usd)},
+          {"strikes_missed", distribution_json(s.strikes_missed)},
           {"first_leak_s", distribution_json(s.first_leak_s)},
           {"fratricides", distribution_json(s.fratricides)},
           {"gospa_mean_m", distribution_json(s.gospa_m)},
@@ -135,6 +150,11 @@ std::string money(double usd) {
   if (std::abs(usd) >= 1e6) return fmt::format("${:.2f} M", usd / 1e6);
   if (std::abs(usd) >= 1e3) return fmt::format("${:.1f} k", usd / 1e3);
   return fmt::format("${:.0f}", usd);
+}
+
+std::string ratio_interval_text(const RatioInterval& r) {
+  if (!std::isfinite(r.ratio)) return "-";
+  return fmt::format("{:.3g}  [{:.3g}, {:.3g}]  (totals, bootstrap 95 %)", r.ratio, r.low, r.high);
 }
 
 std::string interval_text(const Interval& i) {
@@ -221,7 +241,13 @@ std::string to_table(const CampaignStats& stats) {
     out += fmt::format("    {:<34} {}\n", "interceptor cost", spread_text(p.cost_usd, money));
     out += fmt::format("    {:<34} {}\n", "cost per kill", spread_text(p.cost_per_kill, money));
     out += fmt::format("    {:<34} {}\n", "cost exchange (spent / destroyed)",
+                       ratio_interval_text(p.cost_exchange_total));
+    out += fmt::format("    {:<34} {}\n", "  per replicate with a kill",
                        spread_text(p.cost_exchange, ratio_text));
+    out += fmt::format("    {:<34} {}\n", "spent / asset value saved",
+                       ratio_interval_text(p.cost_to_value_saved_total));
+    out +=
+        fmt::format("    {:<34} {}\n", "asset value destroyed", spread_text(p.asset_value_lost_usd, money));
     out += fmt::format("    {:<34} {}\n", "spent / defended asset value",
                        spread_text(p.cost_to_asset_value, [](double x) { return fmt::format("{:.4f}", x); }));
     out += fmt::format("    {:<34} {}\n", "first leak", spread_text(p.first_leak_s, seconds));

@@ -41,11 +41,19 @@ struct PointStats {
   Distribution kills_per_interceptor;
   Distribution cost_usd;       ///< of the interceptors fired
   Distribution cost_per_kill;  ///< interceptor cost / kills, replicates with a kill
-  /// Interceptor cost / unit cost of the hostile threats destroyed, replicates with a kill.
+  /// Interceptor cost / unit cost of the hostile threats destroyed, replicates with a kill (the
+  /// per-replicate distribution; its mean is not the campaign's ratio).
   Distribution cost_exchange;
+  /// The campaign's cost exchange: every replicate's interceptor dollars over every replicate's
+  /// threat dollars destroyed, and over the asset value saved (asset value less what leakers
+  /// destroyed), with bootstrap intervals.
+  RatioInterval cost_exchange_total;
+  RatioInterval cost_to_value_saved_total;
+  Distribution asset_value_saved_usd;
   Distribution cost_to_asset_value;  ///< interceptor cost / value of the defended assets
   Distribution asset_value_lost_usd;
-  Distribution first_leak_s;  ///< replicates with a leak
+  Distribution first_leak_s;    ///< replicates with a leak
+  Distribution strikes_missed;  ///< threats aimed at a site that missed it
   Distribution fratricides;
   Distribution gospa_m;  ///< mean GOSPA of the air picture per replicate
   std::vector<ThreatStats> threats;

@@ -8,6 +8,8 @@
 #include <map>
 #include <vector>
 
+#include "opensam/sim/threat_flight.hpp"
+
 namespace opensam::output {
 
 namespace {
@@ -73,9 +75,31 @@ struct Describe {
     r.entity = id(d.threat);
     r.other = id(d.target);
     r.where = &d.where;
+    r.detail = fmt::format("miss_m={:.1f};blast_radius_m={:.1f}", d.miss_m, d.lethal_radius_m);
     r.fields = {{"threat", r.entity},
                 {"target", r.other.empty() ? ordered_json() : ordered_json(r.other)},
+                {"miss_m", round_to(d.miss_m, 1)},
+                {"blast_radius_m", round_to(d.lethal_radius_m, 1)},
                 {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::StrikeMissed& d) const {
+    r.entity = id(d.threat);
+    r.other = id(d.target);
+    r.where = &d.where;
+    r.detail = fmt::format("miss_m={:.1f}", d.miss_m);
+    r.fields = {{"threat", r.entity},
+                {"target", r.other},
+                {"miss_m", round_to(d.miss_m, 1)},
+                {"position", lla_json(d.where)}};
+  }
+  void operator()(const sim::AssetDamaged& d) const {
+    r.entity = id(d.asset);
+    r.other = id(d.threat);
+    r.detail = fmt::format("share={:.4f};value_destroyed_usd={:.0f}", d.share, d.value_destroyed_usd);
+    r.fields = {{"asset", r.entity},
+                {"threat", r.other},
+                {"share", round_to(d.share, 4)},
+                {"value_destroyed_usd", round_to(d.value_destroyed_usd, 0)}};
   }
   void operator()(const sim::ThreatPhase& d) const {
     r.entity = id(d.threat);
@@ -512,11 +536,46 @@ ordered_json spending_json(const sim::RunResult& run) {
   return out;
 }
 
+/// The run's ledger: interceptor dollars spent, hostile threat dollars destroyed, friendly
+/// aircraft lost, defended asset value destroyed and saved.
+struct Ledger {
+  double spent_usd = 0.0;
+  double destroyed_usd = 0.0;
+  double friendly_lost_usd = 0.0;
+  double asset_value_usd = 0.0;
+  double asset_destroyed_usd = 0.0;
+};
+
+Ledger ledger_of(const scenario::Scenario& sc, const sim::RunResult& run) {
+  Ledger l;
+  for (const auto& s : run.shots) l.spent_usd += s.cost_usd;
+  for (std::size_t i = 0; i < run.threats.size() && i < sc.threats.size(); ++i) {
+    if (run.threats[i].outcome != sim::Outcome::kKilled) continue;
+    const double cost = sim::threat_type_of(sc, sc.threats[i]).unit_cost_usd;
+    (sc.threats[i].friendly ? l.friendly_lost_usd : l.destroyed_usd) += cost;
+  }
+  for (const auto& a : sc.assets) l.asset_value_usd += a.value_usd;
+  for (const double v : run.asset_value_destroyed_usd) l.asset_destroyed_usd += v;
+  return l;
+}
+
 }  // namespace
+
+ordered_json ledger_json(const scenario::Scenario& sc, const sim::RunResult& run) {
+  const Ledger l = ledger_of(sc, run);
+  return {{"interceptor_cost_usd", round_to(l.spent_usd, 0)},
+          {"threat_value_destroyed_usd", round_to(l.destroyed_usd, 0)},
+          {"friendly_value_lost_usd", round_to(l.friendly_lost_usd, 0)},
+          {"asset_value_usd", round_to(l.asset_value_usd, 0)},
+          {"asset_value_destroyed_usd", round_to(l.asset_destroyed_usd, 0)},
+          {"asset_value_saved_usd", round_to(l.asset_value_usd - l.asset_destroyed_usd, 0)},
+          {"cost_exchange_ratio",
+           l.destroyed_usd > 0.0 ? ordered_json(l.spent_usd / l.destroyed_usd) : ordered_json()}};
+}
 
 ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run) {
   const std::vector<Engaged> engaged = engaged_by(run);
-  std::array<int, 4> counts{};
+  std::array<int, 5> counts{};
   const DetectionCounts det = count_detections(run);
   ordered_json threats = ordered_json::array();
   for (const auto& t : run.threats) {
@@ -547,6 +606,7 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"leaked", counts[std::size_t(sim::Outcome::kLeaked)]},
             {"not_engaged", counts[std::size_t(sim::Outcome::kNotEngaged)]},
             {"survived", counts[std::size_t(sim::Outcome::kSurvived)]},
+            {"missed", counts[std::size_t(sim::Outcome::kMissed)]},
             {"events", run.events.size()},
             {"detections", det.detections},
             {"false_alarms", det.false_alarms},
@@ -555,6 +615,7 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"fratricides", std::count_if(run.shots.begin(), run.shots.end(),
                                           [](const sim::ShotRecord& s) { return s.fratricide; })}}},
           {"spending", spending_json(run)},
+          {"ledger", ledger_json(sc, run)},
           {"tracking", tracking_json(sc, run)}};
 }
 
@@ -569,7 +630,7 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
   const std::vector<Engaged> engaged = engaged_by(run);
   out += fmt::format("  {:<{}}  {:<{}}  {:<11}  {:>10}  {:>14}  {:>10}  {}\n", "threat", w_id, "type", w_type,
                      "outcome", "time (s)", "detected (s)", "at (km)", "killed by");
-  std::array<int, 4> counts{};
+  std::array<int, 5> counts{};
   const DetectionCounts det = count_detections(run);
   for (const auto& t : run.threats) {
     const sim::Entity& ent = run.entities[t.entity];
@@ -586,8 +647,8 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
                                           : fmt::format("- ({} fired)", engaged[t.entity].shots.size()));
     ++counts[std::size_t(t.outcome)];
   }
-  out += fmt::format("\n  {} threats: {} killed, {} leaked, {} not engaged, {} survived\n",
-                     run.threats.size(), counts[0], counts[1], counts[2], counts[3]);
+  out += fmt::format("\n  {} threats: {} killed, {} leaked, {} missed, {} not engaged, {} survived\n",
+                     run.threats.size(), counts[0], counts[1], counts[4], counts[2], counts[3]);
   out += fmt::format("  {} detections, {} false alarms, {} jam strobes\n", det.detections, det.false_alarms,
                      det.strobes);
   for (const auto& b : spending_json(run)) {
@@ -598,6 +659,16 @@ std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& ru
     out += fmt::format("  {}: {} interceptors fired ({}), ${:.1f} M\n", b["battalion"].get<std::string>(),
                        b["fired"].get<int>(), line, b["cost_usd"].get<double>() / 1e6);
   }
+  const Ledger l = ledger_of(sc, run);
+  out += fmt::format(
+      "  ledger: ${:.1f} M spent, ${:.1f} M of threats destroyed{}; assets ${:.1f} M, ${:.1f} M destroyed, "
+      "${:.1f} M saved\n",
+      l.spent_usd / 1e6, l.destroyed_usd / 1e6,
+      l.friendly_lost_usd > 0.0
+          ? fmt::format(", ${:.1f} M of friendly aircraft lost", l.friendly_lost_usd / 1e6)
+          : std::string(),
+      l.asset_value_usd / 1e6, l.asset_destroyed_usd / 1e6,
+      (l.asset_value_usd - l.asset_destroyed_usd) / 1e6);
   if (run.picture.empty()) return out;
   const PictureTotals p = picture_totals(run, 300.0);
   out += fmt::format(

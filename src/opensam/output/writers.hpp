@@ -35,6 +35,10 @@ namespace opensam::output {
 [[nodiscard]] std::string truth_csv(const sim::RunResult& run);
 /// The run summary: {"scenario", "seed", "replicate", "end_time_s", "threats": [...], "totals": {...}}.
 [[nodiscard]] nlohmann::ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& run);
+/// The run's ledger (the summary's `ledger`): interceptor dollars spent, hostile threat dollars
+/// destroyed, friendly aircraft lost, the defended assets' value, destroyed and saved, and the
+/// cost exchange ratio spent / destroyed (null without a kill).
+[[nodiscard]] nlohmann::ordered_json ledger_json(const scenario::Scenario& sc, const sim::RunResult& run);
 /// The summary as a table for a terminal.
 [[nodiscard]] std::string summary_table(const scenario::Scenario& sc, const sim::RunResult& run);
 

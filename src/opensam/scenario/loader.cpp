@@ -558,7 +558,9 @@ class Loader {
     auto alt = r.altitude("altitude");
     auto radius = r.quantity("radius");
     auto value = r.quantity("value_usd");
-    if (!id_ok || !pos || !alt || !radius || !value) return;
+    auto hardness = r.quantity("hardness");
+    if (!id_ok || !pos || !alt || !radius || !value || !hardness) return;
+    a.hardness_pa = hardness->value;
     a.id = *id;
     a.position = *pos;
     a.altitude = *alt;
@@ -871,11 +873,11 @@ class Loader {
       const auto it = std::find_if(sc_.assets.begin(), sc_.assets.end(),
                                    [&](const Asset& a) { return a.id == t.target; });
       const bool arm = sc_.threat_types.at(t.type).kind == ThreatKind::kArm;
-      if (it == sc_.assets.end() && arm) {
-        // An anti-radiation missile's target is a radar.
+      if (it == sc_.assets.end()) {
+        // A threat may strike a site (an anti-radiation missile's target is a radar).
         const auto site =
             std::find_if(sc_.sites.begin(), sc_.sites.end(), [&](const Site& x) { return x.id == t.target; });
-        if (site != sc_.sites.end() && sc_.site_types.at(site->type).kind == SiteKind::kRadar) {
+        if (site != sc_.sites.end() && (!arm || sc_.site_types.at(site->type).kind == SiteKind::kRadar)) {
           t.target_is_site = true;
           const Waypoint& last = t.route.back();
           if (last.position.lat_deg != site->position.lat_deg ||
@@ -884,11 +886,11 @@ class Loader {
             t.route.push_back({site->position, site->altitude, last.speed_mps, 0.0});
           continue;
         }
-        report(p, fmt::format("no asset or radar has the id '{}'", t.target));
-        continue;
-      }
-      if (it == sc_.assets.end()) {
-        std::string msg = fmt::format("no asset has the id '{}'", t.target);
+        if (arm) {
+          report(p, fmt::format("no asset or radar has the id '{}'", t.target));
+          continue;
+        }
+        std::string msg = fmt::format("no asset or site has the id '{}'", t.target);
         if (auto near = core::closest_match(t.target, asset_ids))
           msg += fmt::format(" (did you mean '{}'?)", *near);
         report(p, msg);

@@ -97,6 +97,7 @@ struct SiteType {
   LauncherFigures launcher;
   MissileFigures missile;
   CommandPostFigures command_post;
+  double hardness_pa = 35e3;  ///< incident overpressure that puts a site of this type out of action
   std::map<std::string, Figure> figures;        ///< as given, by key, e.g. "instrumented_range"
   std::map<std::string, std::string> settings;  ///< choices as given, e.g. "scan" -> "rotating"
 };
@@ -144,7 +145,7 @@ struct ThreatType {
   double propellant_mass_kg = 0.0;
   double drag_coefficient = 0.0;
   double seeker_accuracy_rad = 0.0;             ///< anti-radiation missiles' passive seeker
-  double lethal_radius_m = 0.0;                 ///< anti-radiation missiles' warhead; 0: no damage
+  double explosive_mass_kg = 0.0;               ///< TNT equivalent delivered where it lands; 0: no damage
   std::map<std::string, Figure> figures;        ///< as given: cruise_speed, max_speed, unit_cost_usd, ...
   std::map<std::string, std::string> settings;  ///< choices as given, e.g. "trajectory" -> "depressed"
   std::optional<RcsTable> rcs_table;
@@ -244,6 +245,7 @@ struct Asset {
   Altitude altitude;
   double radius_m = 0.0;
   double value_usd = 0.0;
+  double hardness_pa = 35e3;  ///< incident overpressure that destroys what it covers
 };
 
 struct Threat {

@@ -617,6 +617,15 @@ const std::array kAssetFields{
               .doc = "Value of the asset in US dollars, for cost-exchange figures.",
               .default_text = "0",
               .min = 0.0},
+    FieldSpec{.key = "hardness",
+              .kind = K::kQuantity,
+              .doc = "Incident overpressure that destroys what a leaker's blast covers: each leaker "
+                     "destroys the share of the asset's disc within its blast radius (35 kPa, 5 psi: "
+                     "soft buildings and parked aircraft, a modelling assumption).",
+              .default_text = "35 kPa",
+              .dim = Dimension::kPressure,
+              .min = 0.0,
+              .min_exclusive = true},
 };
 
 const std::array kCoverageFields{

@@ -780,10 +780,25 @@ constexpr std::array kCommandPostRows{
                          const Figure& f) { site(t).command_post.max_targets = static_cast<int>(f.value); }},
 };
 
-constexpr auto kRadarTypeFields = join(kSiteTypeHeadFields, kRadarRows);
-constexpr auto kLauncherTypeFields = join(kSiteTypeHeadFields, kLauncherRows);
+/// What a strike on a site needs to put it out of action (radars, launchers, command posts).
+constexpr std::array kSiteHardnessRows{
+    FieldSpec{.key = "hardness",
+              .kind = K::kFigure,
+              .doc = "Incident overpressure that puts the site out of action: with a threat's charge, the "
+                     "distance within which its impact destroys it. The default, 35 kPa (5 psi), is of "
+                     "the order at which antennas and soft vehicles are wrecked (Glasstone and Dolan, The "
+                     "Effects of Nuclear Weapons, 1977, ch. 5), a modelling assumption.",
+              .default_text = "35 kPa",
+              .dim = Dimension::kPressure,
+              .min = 0.0,
+              .min_exclusive = true,
+              .set_figure = [](void* t, const Figure& f) { site(t).hardness_pa = f.value; }},
+};
+
+constexpr auto kRadarTypeFields = join(kSiteTypeHeadFields, kRadarRows, kSiteHardnessRows);
+constexpr auto kLauncherTypeFields = join(kSiteTypeHeadFields, kLauncherRows, kSiteHardnessRows);
 constexpr auto kMissileTypeFields = join(kSiteTypeHeadFields, kMissileRows);
-constexpr auto kCommandPostTypeFields = join(kSiteTypeHeadFields, kCommandPostRows);
+constexpr auto kCommandPostTypeFields = join(kSiteTypeHeadFields, kCommandPostRows, kSiteHardnessRows);
 
 constexpr std::array kThreatTypeHeadFields{
     FieldSpec{.key = "name", .kind = K::kString, .doc = "Full name.", .required = true},
@@ -858,10 +873,19 @@ constexpr std::array kThreatRows{
         .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
     FieldSpec{.key = "unit_cost_usd",
               .kind = K::kFigure,
-              .doc = "Unit cost, US dollars.",
-              .default_text = "0",
+              .doc = "Unit cost, US dollars: the value a kill destroys in the ledger.",
+              .required = true,
               .min = 0.0,
               .set_figure = [](void* t, const Figure& f) { threat(t).unit_cost_usd = f.value; }},
+    FieldSpec{.key = "explosive_mass",
+              .kind = K::kFigure,
+              .doc = "TNT-equivalent charge it delivers where it lands (its warhead, or an aircraft's "
+                     "bombs): with the target's hardness, the radius of its blast (Kinney and Graham); "
+                     "none when absent.",
+              .default_text = "0 kg",
+              .dim = Dimension::kMass,
+              .min = 0.0,
+              .set_figure = [](void* t, const Figure& f) { threat(t).explosive_mass_kg = f.value; }},
     FieldSpec{.key = "vulnerability",
               .kind = K::kFigure,
               .doc = "Probability that a burst putting many fragments on its vulnerable area kills it (the "
@@ -931,13 +955,6 @@ constexpr std::array kArmRows{
               .dim = Dimension::kAngle,
               .min = 0.0,
               .set_figure = [](void* t, const Figure& f) { threat(t).seeker_accuracy_rad = f.value; }},
-    FieldSpec{.key = "lethal_radius",
-              .kind = K::kFigure,
-              .doc = "A radar within this distance of the impact is destroyed; none when absent.",
-              .dim = Dimension::kLength,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).lethal_radius_m = f.value; }},
 };
 
 constexpr std::array kBallisticRows{

@@ -10,6 +10,8 @@ struct NameOf {
   std::string_view operator()(const EntityCreated&) const { return "entity_created"; }
   std::string_view operator()(const WaypointReached&) const { return "waypoint_reached"; }
   std::string_view operator()(const Leaked&) const { return "leaked"; }
+  std::string_view operator()(const StrikeMissed&) const { return "strike_missed"; }
+  std::string_view operator()(const AssetDamaged&) const { return "asset_damaged"; }
   std::string_view operator()(const ThreatPhase&) const { return "threat_phase"; }
   std::string_view operator()(const Exited&) const { return "exited"; }
   std::string_view operator()(const RunEnded&) const { return "run_ended"; }
@@ -57,6 +59,8 @@ void EventLog::listen(core::Engine& engine) {
   hear<TrackReport>(engine);
   hear<WaypointReached>(engine);
   hear<Leaked>(engine);
+  hear<StrikeMissed>(engine);
+  hear<AssetDamaged>(engine);
   hear<Exited>(engine);
   hear<ThreatPhase>(engine);
   hear<ReplanFailed>(engine);

@@ -26,6 +26,15 @@ using core::EntityKind;
 using core::kNoEntity;
 using core::SiteDestroyed;
 
+/// What a leaker's blast destroyed of a defended asset: the share of the asset's disc within
+/// its blast radius, and that share of what was left of its value.
+struct AssetDamaged {
+  EntityIndex asset;
+  EntityIndex threat;
+  double share;
+  double value_destroyed_usd;
+};
+
 struct RunStarted {
   std::uint64_t seed;
   std::uint64_t replicate;
@@ -51,6 +60,7 @@ using sensors::RadarEmission;
 using threats::Exited;
 using threats::Leaked;
 using threats::ReplanFailed;
+using threats::StrikeMissed;
 using threats::ThreatPhase;
 using threats::WaypointReached;
 using weapons::GroundImpact;
@@ -63,11 +73,11 @@ using weapons::Reloaded;
 using weapons::SeekerLock;
 using weapons::SelfDestructed;
 
-using EventData =
-    std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded, SiteDestroyed,
-                 RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase, Identified, Assigned,
-                 ReEngaged, NotEngaged, Launched, MidcourseUpdate, SeekerLock, Intercept, Killed, Missed,
-                 SelfDestructed, GroundImpact, KillAssessed, Reloaded, ReplanFailed>;
+using EventData = std::variant<RunStarted, EntityCreated, WaypointReached, Leaked, Exited, RunEnded,
+                               SiteDestroyed, RadarEmission, Detection, JamStrobe, TrackReport, ThreatPhase,
+                               Identified, Assigned, ReEngaged, NotEngaged, Launched, MidcourseUpdate,
+                               SeekerLock, Intercept, Killed, Missed, SelfDestructed, GroundImpact,
+                               KillAssessed, Reloaded, ReplanFailed, StrikeMissed, AssetDamaged>;
 
 struct Event {
   double time_s;

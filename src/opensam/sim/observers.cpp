@@ -4,9 +4,22 @@
 #include <cmath>
 #include <limits>
 
+#include "opensam/threats/damage.hpp"
 #include "opensam/tracking/metrics.hpp"
 
 namespace opensam::sim {
+
+AssetLedger::AssetLedger(core::Engine& engine, core::EntityIndex first_asset, std::vector<Asset> assets)
+    : engine_(engine), first_(first_asset), assets_(std::move(assets)), destroyed_usd_(assets_.size(), 0.0) {}
+
+void AssetLedger::on(const threats::Leaked& m) {
+  if (m.target < first_ || m.target >= first_ + assets_.size()) return;
+  const std::size_t a = m.target - first_;
+  const double share = threats::covered_share(m.lethal_radius_m, assets_[a].radius_m, m.miss_m);
+  const double value = (assets_[a].value_usd - destroyed_usd_[a]) * share;
+  destroyed_usd_[a] += value;
+  engine_.publish(AssetDamaged{m.target, m.threat, share, value});
+}
 
 void PictureScore::on(const c2::PictureUpdated& m) {
   truths_.clear();

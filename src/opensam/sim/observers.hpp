@@ -8,6 +8,7 @@
 #include "opensam/c2/air_picture.hpp"
 #include "opensam/core/engine.hpp"
 #include "opensam/sensors/radar_scheduler.hpp"
+#include "opensam/sim/event_log.hpp"
 #include "opensam/threats/movers.hpp"
 #include "opensam/weapons/events.hpp"
 
@@ -31,6 +32,27 @@ struct TruthSample {
   core::EntityIndex entity;
   geo::Lla where;
   geo::Vec3 velocity_enu_mps;  ///< east, north, up at `where`
+};
+
+/// The defended assets' ledger: each leaker destroys the share of what is left that its blast
+/// covers (the lens of its blast disc and the asset's disc over the asset's area).
+class AssetLedger {
+ public:
+  /// Per asset (entities `first_asset` on): its radius and value.
+  struct Asset {
+    double radius_m;
+    double value_usd;
+  };
+  AssetLedger(core::Engine& engine, core::EntityIndex first_asset, std::vector<Asset> assets);
+  void on(const threats::Leaked& m);
+  /// Value destroyed per asset.
+  [[nodiscard]] std::vector<double> take() { return std::move(destroyed_usd_); }
+
+ private:
+  core::Engine& engine_;
+  core::EntityIndex first_;
+  std::vector<Asset> assets_;
+  std::vector<double> destroyed_usd_;
 };
 
 /// Scores each picture update: the confirmed and coasting tracks against the threats flying

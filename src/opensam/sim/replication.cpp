@@ -16,6 +16,7 @@
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/radar.hpp"
 #include "opensam/sim/threat_flight.hpp"
+#include "opensam/threats/damage.hpp"
 #include "opensam/threats/movers.hpp"
 #include "opensam/weapons/battery.hpp"
 
@@ -170,6 +171,9 @@ class Run {
     build_defence();
     sites_.emplace(engine_, sc_);
     if (opt.record_truth) recorder_.emplace(engine_, *movers_, sc_.truth_interval_s);
+    std::vector<AssetLedger::Asset> assets;
+    for (const auto& a : sc_.assets) assets.push_back({a.radius_m, a.value_usd});
+    ledger_.emplace(engine_, EntityIndex(sc_.sites.size()), std::move(assets));
     if (opt.live != nullptr) build_live();
     wire();
   }
@@ -208,6 +212,7 @@ class Run {
     if (score_) result.picture = score_->take();
     if (recorder_) result.truth = recorder_->take();
     if (battery_) result.shots = battery_->take_shots();
+    result.asset_value_destroyed_usd = ledger_->take();
     return result;
   }
 
@@ -227,20 +232,30 @@ class Run {
       core::RngStream route_rng = engine_.stream(fmt::format("threat/{}/route", t.id));
       s.model = flight_model(type, t, terrain_, route_rng);
       s.path = prepared_.flight(k, s.model, delay);
-      for (std::size_t i = 0; i < sc_.assets.size(); ++i) {
-        if (sc_.assets[i].id == t.target) s.target = EntityIndex(sc_.sites.size() + i);
+      // Its target, and the radius of its blast against the target's hardness.
+      for (std::size_t i = 0; !t.target_is_site && i < sc_.assets.size(); ++i) {
+        const scenario::Asset& a = sc_.assets[i];
+        if (a.id != t.target) continue;
+        s.target = EntityIndex(sc_.sites.size() + i);
+        s.target_position_m = geo::lla_to_ecef(to_lla(a.position, a.altitude, terrain_));
+        s.lethal_radius_m = threats::blast_lethal_radius_m(type.explosive_mass_kg, a.hardness_pa);
       }
       for (std::size_t i = 0; t.target_is_site && i < sc_.sites.size(); ++i) {
-        if (sc_.sites[i].id == t.target) s.target = EntityIndex(i);
+        if (sc_.sites[i].id != t.target) continue;
+        s.target = EntityIndex(i);
+        s.target_is_site = true;
+        s.target_position_m = geo::lla_to_ecef(site_lla_[i]);
+        s.lethal_radius_m = threats::blast_lethal_radius_m(type.explosive_mass_kg,
+                                                           sc_.site_types.at(sc_.sites[i].type).hardness_pa);
       }
-      if (t.target_is_site) {
+      if (type.kind == scenario::ThreatKind::kArm && t.target_is_site) {
         core::RngStream seeker = engine_.stream(fmt::format("threat/{}/seeker", t.id));
         s.seeker_north = seeker.normal(0.0, 1.0);
         s.seeker_east = seeker.normal(0.0, 1.0);
         s.seeker_accuracy_rad = type.seeker_accuracy_rad;
-        s.lethal_radius_m = type.lethal_radius_m;
       }
-      for (std::size_t r = 0; r < radar_sites_.size(); ++r) {
+      // An anti-radiation missile homes on its radar's emissions.
+      for (std::size_t r = 0; type.kind == scenario::ThreatKind::kArm && r < radar_sites_.size(); ++r) {
         if (s.target != kNoEntity && radar_sites_[r] == s.target && s.model.plan.route.size() >= 2)
           s.arm_radar = int(r);
       }
@@ -402,6 +417,7 @@ class Run {
   void wire() {
     core::Engine& e = engine_;
     e.subscribe<core::DestroySite>(*sites_);
+    e.subscribe<threats::Leaked>(*ledger_);
     // A site destroyed: the picture's last update (its command post), the radars, the
     // launchers, then the anti-radiation missiles listening again.
     if (picture_) e.subscribe<SiteDestroyed>(*picture_);
@@ -466,6 +482,7 @@ class Run {
   std::optional<CommandPostEquipment> equipment_;
   std::optional<c2::FireControl> fire_control_;
   std::optional<Sites> sites_;
+  std::optional<AssetLedger> ledger_;
   std::optional<TruthRecorder> recorder_;
   std::optional<LiveBridge> bridge_;
 };

@@ -46,7 +46,8 @@ struct RunResult {
   /// Every flying threat every truth_interval, every interceptor at its launch, every
   /// truth_interval of its flight and its end; in time order.
   std::vector<TruthSample> truth;
-  std::vector<ShotRecord> shots;  ///< in launch order
+  std::vector<ShotRecord> shots;                  ///< in launch order
+  std::vector<double> asset_value_destroyed_usd;  ///< per asset, in scenario order
 };
 
 class Prepared;

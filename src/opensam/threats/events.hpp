@@ -31,12 +31,14 @@ enum class Outcome : std::uint8_t {
   kLeaked,      ///< reached its aim point
   kNotEngaged,  ///< left the area at the end of its route without being engaged
   kSurvived,    ///< still flying (or not yet launched) when the run ended
+  kMissed,      ///< reached its aim point, a site, but landed outside its blast radius of it
 };
 constexpr auto names(Outcome) {
   return std::to_array<core::Named<Outcome>>({{Outcome::kKilled, "killed"},
                                               {Outcome::kLeaked, "leaked"},
                                               {Outcome::kNotEngaged, "not_engaged"},
-                                              {Outcome::kSurvived, "survived"}});
+                                              {Outcome::kSurvived, "survived"},
+                                              {Outcome::kMissed, "missed"}});
 }
 
 // What the threats tell.
@@ -51,10 +53,20 @@ struct WaypointReached {
   std::uint32_t waypoint;  ///< index in the resolved route
   geo::Lla where;
 };
-/// A threat reached its aim point (an anti-radiation missile: impact near its radar).
+/// A threat reached its target: a defended asset, or a site within its blast radius (the site
+/// is then destroyed). `miss_m`: from its impact to the target's centre (a radar's antenna).
 struct Leaked {
   EntityIndex threat;
-  EntityIndex target;  ///< the asset or radar aimed at, or kNoEntity
+  EntityIndex target;  ///< the asset or site aimed at
+  double miss_m;
+  double lethal_radius_m;  ///< its blast's radius against the target's hardness
+  geo::Lla where;
+};
+/// A threat aimed at a site landed outside its blast radius of it.
+struct StrikeMissed {
+  EntityIndex threat;
+  EntityIndex target;
+  double miss_m;
   geo::Lla where;
 };
 /// A threat left the area at the end of its route.

@@ -90,15 +90,19 @@ void Movers::reach_mark(std::uint32_t i, const threats::Mark& mark) {
     settle(t, Outcome::kNotEngaged);
     return;
   }
-  engine_.publish(Leaked{t.entity, t.target, where});
-  settle(t, Outcome::kLeaked);
-  // An anti-radiation missile destroys its radar when it falls within its lethal radius.
-  if (t.arm_radar >= 0) {
-    const auto r = std::size_t(t.arm_radar);
-    const double miss = (t.path.position_at(now) - emitters_->antenna_ecef(r)).norm();
-    if (!emitters_->destroyed(r) && t.lethal_radius_m > 0.0 && miss <= t.lethal_radius_m)
-      engine_.publish(core::DestroySite{emitters_->site(r)});
+  // Where it landed against its target's centre (a radar's antenna).
+  const geo::Vec3 centre =
+      t.arm_radar >= 0 ? emitters_->antenna_ecef(std::size_t(t.arm_radar)) : t.target_position_m;
+  const double miss = (t.path.position_at(now) - centre).norm();
+  if (t.target_is_site && !(t.lethal_radius_m > 0.0 && miss <= t.lethal_radius_m)) {
+    engine_.publish(StrikeMissed{t.entity, t.target, miss, where});
+    settle(t, Outcome::kMissed);
+    return;
   }
+  engine_.publish(Leaked{t.entity, t.target, miss, t.lethal_radius_m, where});
+  settle(t, Outcome::kLeaked);
+  // A site within the blast's radius is out of action.
+  if (t.target_is_site) engine_.publish(core::DestroySite{t.target});
 }
 
 void Movers::listen_all() {

@@ -48,16 +48,18 @@ struct ReactionPlan {
 struct MoverSpec {
   EntityIndex entity = kNoEntity;
   EntityIndex target = kNoEntity;  ///< the asset or site aimed at
+  bool target_is_site = false;
+  geo::Vec3 target_position_m = geo::Vec3::Zero();  ///< its centre (ECEF), for the miss distance
   FlightModel model;
   Trajectory path;     ///< planned, with this replicate's start and route jitter
   int arm_radar = -1;  ///< an anti-radiation missile's radar (index among the emitters)
   // An anti-radiation missile's seeker: its error direction (north, east; unit normal draws)
-  // and accuracy, and the lethal radius of its warhead (0: the impact does no damage).
+  // and accuracy.
   double seeker_north = 0.0;
   double seeker_east = 0.0;
   double seeker_accuracy_rad = 0.0;
-  double lethal_radius_m = 0.0;
-  double vulnerability = 1.0;  ///< kill probability of a burst at zero miss
+  double lethal_radius_m = 0.0;  ///< its blast's radius against its target's hardness (0: no damage)
+  double vulnerability = 1.0;    ///< kill probability of a burst that puts many fragments on it
   bool friendly = false;
   IffMode transponder = IffMode::kNone;
   std::optional<ReactionPlan> reaction;

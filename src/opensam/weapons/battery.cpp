@@ -18,6 +18,8 @@ constexpr double kSeekerGate_m = 5000.0;
 /// range it is not (the seeker cannot see that far).
 constexpr double kSightInterval_s = 0.5;
 constexpr double kSightRange_m = 100e3;
+/// No target's RCS is larger (m2): beyond the range a seeker would see it, nothing to look at.
+constexpr double kLargestRcs_m2 = 1000.0;
 }  // namespace
 
 Battery::Battery(core::Engine& engine, core::EntityTable& entities, const Scene& scene,
@@ -154,6 +156,14 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
   t.to_m = scene_.position_at(object, now);
   t.span_m = scene_.span_m(object);
   if (seeker.homing == Homing::kCommand) return t;
+  if (seeker.homing == Homing::kTrackViaMissile)
+    t.illuminator_range_m = scene_.illuminator_range_m(f.radar, t.from_m, now);
+  // Beyond where the seeker could see even a 1,000 m2 target unjammed, it sees nothing.
+  const double range = (t.from_m - missile).norm();
+  if (range > seeker_range_m(seeker, kLargestRcs_m2, t.illuminator_range_m, 0.0, kHoldSnr)) {
+    t.rcs_m2 = 0.0;
+    return t;
+  }
   t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
   // Jamming enters through the seeker's pattern, looking at its object.
   scene_.jammers(missile, from_s, jammers_);
@@ -166,10 +176,8 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
     const double off = std::acos(std::clamp(boresight.dot((j.position_m - missile).normalized()), -1.0, 1.0));
     t.jam_others_w_m2_hz += j.flux_w_m2_hz * seeker_pattern(seeker, off);
   }
-  if (seeker.homing == Homing::kTrackViaMissile)
-    t.illuminator_range_m = scene_.illuminator_range_m(f.radar, t.from_m, now);
   // Terrain between the seeker and its object, looked at again every half second.
-  if ((t.from_m - missile).norm() > kSightRange_m) {
+  if (range > kSightRange_m) {
     f.in_sight = false;
   } else if (now - f.sight_checked_s >= kSightInterval_s) {
     f.in_sight = scene_.in_sight(missile, t.from_m);

@@ -117,6 +117,7 @@ bool Interceptor::fuze(double dt_s, const Vec3& p0, const TargetTruth& target, c
   const Vec3 target_v = (target.to_m - target.from_m) / dt_s;
   const Relative rel{target.from_m - p0, target_v - missile_v};
   const ClosestApproach ca = closest_approach(rel, dt_s);
+  if (ca.miss_m > w.fuze_range_m) return false;  // never within the fuze's range in this step
   // The adaptive fuze bursts when the target crosses the dynamic beam inside its range; a
   // pass inside its range that the beam never meets bursts at the closest approach.
   double t_b = beam_burst_time_s(w, rel.position_m, rel.velocity_mps, missile_v, dt_s);

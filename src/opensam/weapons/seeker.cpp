@@ -7,12 +7,13 @@
 namespace opensam::weapons {
 
 namespace {
-constexpr double kBoltzmann = 1.380649e-23;    // J/K (SI 2019, exact)
-constexpr double kT0_K = 290.0;                // IEEE standard noise temperature
+constexpr double kBoltzmann = 1.380649e-23;  // J/K (SI 2019, exact)
+constexpr double kT0_K = 290.0;              // IEEE standard noise temperature
 constexpr double kLightSpeed_mps = 299792458.0;
 }  // namespace
 
-double seeker_snr(const SeekerType& s, double range_m, double rcs_m2, double illuminator_range_m, double jnr) {
+double seeker_snr(const SeekerType& s, double range_m, double rcs_m2, double illuminator_range_m,
+                  double jnr) {
   if (range_m <= 0.0) return 1e30;
   const double q = s.acquisition_range_m / range_m;
   double snr = kAcquisitionSnr * rcs_m2;
@@ -26,7 +27,8 @@ double seeker_snr(const SeekerType& s, double range_m, double rcs_m2, double ill
   return snr / (1.0 + std::max(jnr, 0.0));
 }
 
-double seeker_range_m(const SeekerType& s, double rcs_m2, double illuminator_range_m, double jnr, double snr) {
+double seeker_range_m(const SeekerType& s, double rcs_m2, double illuminator_range_m, double jnr,
+                      double snr) {
   if (snr <= 0.0) return 0.0;
   const double ratio = kAcquisitionSnr * rcs_m2 / (snr * (1.0 + std::max(jnr, 0.0)));
   if (s.homing == Homing::kTrackViaMissile) {

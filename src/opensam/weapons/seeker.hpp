@@ -48,13 +48,13 @@ inline constexpr double kIlluminatorReference_m = 100e3;
 /// jamming in its receiver. Active: SNR_acq sigma (R_acq / R)^4 (the monostatic radar equation,
 /// Skolnik ch. 2); track-via-missile: SNR_acq sigma (R_acq / R)^2 (R_ref / R_illum)^2 (the
 /// bistatic one, the illuminator at `illuminator_range_m`).
-[[nodiscard]] double seeker_snr(const SeekerType& s, double range_m, double rcs_m2, double illuminator_range_m,
-                                double jnr);
+[[nodiscard]] double seeker_snr(const SeekerType& s, double range_m, double rcs_m2,
+                                double illuminator_range_m, double jnr);
 
 /// The range at which the SNR reaches `snr` (the inverse of seeker_snr): R_acq (sigma / (1 +
 /// jnr))^(1/4) for an active seeker at the acquisition SNR.
-[[nodiscard]] double seeker_range_m(const SeekerType& s, double rcs_m2, double illuminator_range_m, double jnr,
-                                    double snr = kAcquisitionSnr);
+[[nodiscard]] double seeker_range_m(const SeekerType& s, double rcs_m2, double illuminator_range_m,
+                                    double jnr, double snr = kAcquisitionSnr);
 
 /// Jamming to noise in the seeker from a noise power flux density `flux_w_m2_hz` (W/m2/Hz, all
 /// jammers in view): flux A_e / (k T0 F), with the aperture A_e = lambda^2 / theta^2 of a

@@ -11,10 +11,10 @@ using Vec3 = Eigen::Vector3d;
 
 /// A fuze and warhead's figures (from data/systems).
 struct Warhead {
-  double fuze_range_m = 30.0;      ///< the proximity fuze sees the target within this range
-  double arming_time_s = 1.0;      ///< after launch
-  double timing_error_s = 0.0;     ///< standard deviation of the burst time
-  double fragments = 0.0;          ///< number of fragments
+  double fuze_range_m = 30.0;   ///< the proximity fuze sees the target within this range
+  double arming_time_s = 1.0;   ///< after launch
+  double timing_error_s = 0.0;  ///< standard deviation of the burst time
+  double fragments = 0.0;       ///< number of fragments
   double fragment_speed_mps = 0.0;
   double beam_angle_rad = 1.5708;  ///< static beam centre from the missile's axis
   double beam_width_rad = 0.35;    ///< full width of the static beam
@@ -37,7 +37,8 @@ struct Warhead {
 /// Fundamentals of Aircraft Combat Survivability, 2nd ed.), times the share of the target's
 /// angular extent (its span seen from the burst, in fragment-launch angle) that lies inside the
 /// static beam: zero when the beam passes it by.
-[[nodiscard]] double fragment_density_per_m2(const Warhead& w, const Vec3& target_m, const Vec3& missile_velocity_mps,
+[[nodiscard]] double fragment_density_per_m2(const Warhead& w, const Vec3& target_m,
+                                             const Vec3& missile_velocity_mps,
                                              const Vec3& target_velocity_mps, double span_m = 0.0);
 
 /// Kill probability of `density_per_m2` fragments on a target of vulnerable area
@@ -50,7 +51,8 @@ struct Warhead {
 /// moving from `target_m` (target minus missile) at `relative_velocity_mps` (target minus
 /// missile) in a straight line, lies within the fuze range at the centre of the dynamic beam,
 /// so that the fragments meet it; negative when it does not in this step.
-[[nodiscard]] double beam_burst_time_s(const Warhead& w, const Vec3& target_m, const Vec3& relative_velocity_mps,
-                                       const Vec3& missile_velocity_mps, double duration_s);
+[[nodiscard]] double beam_burst_time_s(const Warhead& w, const Vec3& target_m,
+                                       const Vec3& relative_velocity_mps, const Vec3& missile_velocity_mps,
+                                       double duration_s);
 
 }  // namespace opensam::weapons
