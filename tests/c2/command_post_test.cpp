@@ -119,6 +119,42 @@ TEST(CommandPost, KillAssessmentJudgesByMeasurementsAfterTheBurst) {
   ASSERT_EQ(killed.assessments.size(), 1u);
   EXPECT_TRUE(killed.assessments[0].killed);
   EXPECT_TRUE(killed.orders.empty());
+
+  // The judgement is a perception: the track, behind a ridge while it was judged, is measured
+  // again. It is judged alive after all and engaged again.
+  t.updated_s = 130.0;
+  const Decisions& back = cp.decide(131.0, {t}, {false}, kLauncher);
+  ASSERT_EQ(back.assessments.size(), 1u);
+  EXPECT_FALSE(back.assessments[0].killed);
+  ASSERT_EQ(back.orders.size(), 1u);
+  EXPECT_TRUE(back.orders[0].reengagement);
+}
+
+// The published engagement altitudes are heights above the ground under the intercept point
+// (the command post's map), not above the ellipsoid: over a 1,000 m plateau a cruise missile
+// at 1,008 m is 8 m up, under the 48N6E3's 10 m (reference data section 3), and not engaged;
+// at 1,012 m it is.
+TEST(CommandPost, EngagementAltitudesAreAboveTheGround) {
+  const geo::Terrain plateau(46.0, 29.0, 0.1, 0.1, 20, 20, std::vector<float>(400, 1000.0F));
+  // A hovering target 0.2 deg (22 km) south: the intercept is where it is.
+  const auto low = [](double up_m) {
+    TrackView t = cruise_missile();
+    t.position_m = geo::lla_to_ecef({kSite.lat_deg - 0.2, kSite.lon_deg, up_m});
+    t.velocity_mps = Vec3::Zero();
+    t.altitude_m = up_m;
+    t.height_m = up_m - 1000.0;
+    return t;
+  };
+  const std::vector<LauncherUnit> launcher{{at(500, 0, 1000), 0, 0, 4, 0.0, 10.0, 1000.0}};
+  CommandPost mapped = post({}, 4);
+  mapped.use_map(plateau);
+  EXPECT_TRUE(mapped.decide(0.0, {low(1008.0)}, {false}, launcher).orders.empty());
+  CommandPost above = post({}, 4);
+  above.use_map(plateau);
+  EXPECT_EQ(above.decide(0.0, {low(1012.0)}, {false}, launcher).orders.size(), 1u);
+  // Without a map the ground is the ellipsoid: 1,008 m is far above it.
+  CommandPost flat = post({}, 4);
+  EXPECT_EQ(flat.decide(0.0, {low(1008.0)}, {false}, launcher).orders.size(), 1u);
 }
 
 // The steps of a cycle on their own (docs/models/c2.md), each against its definition.

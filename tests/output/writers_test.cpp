@@ -67,6 +67,31 @@ TEST(SummaryJson, HasTheDocumentedKeys) {
   EXPECT_EQ(j["totals"]["survived"], 0);
 }
 
+// The command post judged track 7 killed at 10 s; the threat its missile flew at leaked at 12.5 s:
+// a kill assessment that was not a kill. The ledger adds up: spent, destroyed, saved.
+TEST(SummaryJson, CountsFalseKillAssessmentsAndItsLedgerAddsUp) {
+  scenario::Scenario sc;
+  sc.assets.push_back({"base, main", {}, {}, 1000.0, 2.0e9});
+  sim::RunResult r = tiny_run();
+  sim::ShotRecord shot;
+  shot.interceptor = 1;
+  shot.track = 7;
+  shot.target = 1;
+  shot.cost_usd = 1.5e6;
+  shot.result = sim::ShotResult::kMissed;
+  r.shots.push_back(shot);
+  r.events.insert(r.events.begin() + 2, {10.0, sim::KillAssessed{7, true}});
+  r.asset_value_destroyed_usd = {0.25e9};
+  const auto j = summary_json(sc, r);
+  EXPECT_EQ(j["totals"]["false_kill_assessments"], 1);
+  const auto& l = j["ledger"];
+  EXPECT_EQ(l["interceptor_cost_usd"], 1.5e6);
+  EXPECT_EQ(l["threat_value_destroyed_usd"], 0.0);
+  EXPECT_TRUE(l["cost_exchange_ratio"].is_null());
+  EXPECT_EQ(l["asset_value_usd"], 2.0e9);
+  EXPECT_EQ(l["asset_value_destroyed_usd"].get<double>() + l["asset_value_saved_usd"].get<double>(), 2.0e9);
+}
+
 sim::RunResult picture_run() {
   sim::RunResult r = tiny_run();
   using tracking::TrackEventKind, tracking::TrackStatus;

@@ -165,14 +165,17 @@ bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const Launc
   const double ground = std::sqrt(std::max(0.0, slant * slant - rise * rise));
   const double max_range = e.type == TrackClass::kBallisticMissile ? m.max_range_ballistic_m : m.max_range_m;
   if (ground > max_range || ground < m.min_range_m) return false;
-  if (at.alt_m > m.max_altitude_m || at.alt_m < m.min_altitude_m) return false;
+  // The engagement altitudes are heights above the ground under the intercept point (the
+  // command post's map).
+  const double agl = at.alt_m - (map_ != nullptr ? map_->height_m(at.lat_deg, at.lon_deg) : 0.0);
+  if (agl > m.max_altitude_m || agl < m.min_altitude_m) return false;
   if (!settings_.zones.empty()) {
     const bool inside = std::any_of(settings_.zones.begin(), settings_.zones.end(), [&](const Zone& z) {
       const geo::Lla c = geo::ecef_to_lla(z.centre_m);
       const Vec3 d = pip - z.centre_m;
       const double dz = at.alt_m - c.alt_m;
-      return std::sqrt(std::max(0.0, d.squaredNorm() - dz * dz)) <= z.radius_m &&
-             at.alt_m >= z.min_altitude_m && at.alt_m <= z.max_altitude_m;
+      return std::sqrt(std::max(0.0, d.squaredNorm() - dz * dz)) <= z.radius_m && agl >= z.min_altitude_m &&
+             agl <= z.max_altitude_m;
     });
     if (!inside) {
       why = Reason::kOutsideZone;
@@ -203,10 +206,18 @@ const Decisions& CommandPost::decide(double now_s, const std::vector<TrackView>&
 
 // Kill assessment, the assessment time after the last missile ended: a track measured again
 // after the burst was missed (re-engaged while it lasts; one that went on to its target and
-// vanished is a miss too); one never measured again was killed.
+// vanished is a miss too); one never measured again was killed. The judgement is a perception:
+// a track judged killed (it dropped behind terrain, say) that is measured again is alive, and
+// engaged again.
 void CommandPost::assess_kills(double now_s, const std::vector<TrackView>& tracks) {
   for (const TrackView& t : tracks) engagement(t.id).updated_s = t.updated_s;
   for (Engagement& g : engagements_) {
+    if (g.assessed_kill && g.updated_s > g.assessed_s + settings_.evaluation.remeasured_after_s) {
+      g.assessed_kill = false;
+      g.reengage = true;
+      out_.assessments.push_back({g.track, false});
+      continue;
+    }
     if (g.in_flight > 0 || g.last_end_s < 0.0 || g.assessed_kill ||
         now_s < g.last_end_s + settings_.kill_assessment_s)
       continue;
@@ -215,6 +226,7 @@ void CommandPost::assess_kills(double now_s, const std::vector<TrackView>& track
       g.reengage = true;
     } else {
       g.assessed_kill = true;
+      g.assessed_s = now_s;
     }
     g.last_end_s = -1.0;
     out_.assessments.push_back({g.track, !alive});

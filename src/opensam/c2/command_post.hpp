@@ -10,6 +10,7 @@
 
 #include "opensam/c2/events.hpp"
 #include "opensam/c2/types.hpp"
+#include "opensam/geo/terrain.hpp"
 #include "opensam/tracking/assignment.hpp"
 #include "opensam/weapons/envelope.hpp"
 #include "opensam/weapons/missile.hpp"
@@ -148,6 +149,10 @@ class CommandPost {
  public:
   /// `flyouts` (one per missile type, shared between command posts of one scenario) are built
   /// here when empty.
+  /// The ground under the intercept points (the command post's map): engagement altitudes are
+  /// heights above it; without a map, above the ellipsoid.
+  void use_map(const geo::Terrain& terrain) { map_ = &terrain; }
+
   CommandPost(Settings settings, std::vector<weapons::MissileType> missiles, std::vector<Point> assets,
               std::vector<RadarUnit> radars, std::vector<std::shared_ptr<const FlyoutTable>> flyouts = {});
 
@@ -191,14 +196,17 @@ class CommandPost {
     int radar = -1;  ///< holding a fire channel while in flight
     double last_end_s = -1.0;
     bool assessed_kill = false;
+    double assessed_s = -1.0;  ///< when it was judged killed
     bool reengage = false;
     std::uint32_t reported = 0;  ///< reasons (bit r) reported since its last order
     double updated_s = -1.0;     ///< its track's last measurement seen
     bool silenced = false;       ///< its radar was silenced against it
   };
+  const geo::Terrain* map_ = nullptr;
   Engagement& engagement(std::uint64_t track);
   // The steps of a cycle (docs/models/c2.md), in order.
-  /// 1. Kill assessment of the engagements whose missiles ended the assessment time ago.
+  /// 1. Kill assessment of the engagements whose missiles ended the assessment time ago; a
+  /// track judged killed that is measured again is alive after all: judged again, engaged again.
   void assess_kills(double now_s, const std::vector<TrackView>& tracks);
   /// 2-4, 7. Each track evaluated, identified once, silenced against when it is an
   /// anti-radiation missile; the candidates for engagement kept (evals_, rows_).

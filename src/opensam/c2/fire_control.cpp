@@ -17,7 +17,9 @@ FireControl::FireControl(core::Engine& engine, CommandPost command, const AirPic
       terrain_(terrain),
       timeline_(engine, *this),
       launchers_(std::move(launchers)),
-      radar_sites_(std::move(radar_sites)) {}
+      radar_sites_(std::move(radar_sites)) {
+  command_.use_map(terrain_);
+}
 
 void FireControl::on(const weapons::LauncherStatus& m) {
   LauncherUnit& u = launchers_[std::size_t(m.launcher)].unit;

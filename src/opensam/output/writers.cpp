@@ -546,6 +546,29 @@ struct Ledger {
   double asset_destroyed_usd = 0.0;
 };
 
+/// Kill assessments that judged a track killed while the threat its missiles flew at was alive
+/// (the threat was not killed by then): the command post's perception against truth.
+int false_kill_assessments(const sim::RunResult& run) {
+  std::map<sim::EntityIndex, const sim::ThreatOutcome*> outcome;
+  for (const auto& t : run.threats) outcome[t.entity] = &t;
+  int n = 0;
+  for (const auto& e : run.events) {
+    const auto* a = std::get_if<sim::KillAssessed>(&e.data);
+    if (a == nullptr || !a->killed) continue;
+    for (const auto& s : run.shots) {
+      if (s.track != a->track || s.target == sim::kNoEntity) continue;
+      const auto it = outcome.find(s.target);
+      if (it == outcome.end()) continue;
+      const sim::ThreatOutcome& o = *it->second;
+      if (o.outcome != sim::Outcome::kKilled || o.time_s > e.time_s) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 Ledger ledger_of(const scenario::Scenario& sc, const sim::RunResult& run) {
   Ledger l;
   for (const auto& s : run.shots) l.spent_usd += s.cost_usd;
@@ -613,7 +636,8 @@ ordered_json summary_json(const scenario::Scenario& sc, const sim::RunResult& ru
             {"jam_strobes", det.strobes},
             {"interceptors_fired", run.shots.size()},
             {"fratricides", std::count_if(run.shots.begin(), run.shots.end(),
-                                          [](const sim::ShotRecord& s) { return s.fratricide; })}}},
+                                          [](const sim::ShotRecord& s) { return s.fratricide; })},
+            {"false_kill_assessments", false_kill_assessments(run)}}},
           {"spending", spending_json(run)},
           {"ledger", ledger_json(sc, run)},
           {"tracking", tracking_json(sc, run)}};

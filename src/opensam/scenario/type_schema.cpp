@@ -738,7 +738,8 @@ constexpr std::array kMissileRows{
     FieldSpec{
         .key = "max_altitude",
         .kind = K::kFigure,
-        .doc = "Published highest target altitude.",
+        .doc = "Published highest target altitude; the fire control holds to it above the ground under the "
+               "intercept.",
         .required = true,
         .dim = Dimension::kLength,
         .min = 0.0,
@@ -747,7 +748,8 @@ constexpr std::array kMissileRows{
     FieldSpec{
         .key = "min_altitude",
         .kind = K::kFigure,
-        .doc = "Published lowest target altitude.",
+        .doc = "Published lowest target altitude; the fire control holds to it above the ground under the "
+               "intercept.",
         .default_text = "0 m",
         .dim = Dimension::kLength,
         .min = 0.0,
