@@ -7,8 +7,6 @@
 #include <limits>
 #include <optional>
 
-#include "opensam/weapons/lethality.hpp"
-
 namespace opensam::weapons {
 
 namespace {

@@ -130,7 +130,6 @@ bool Interceptor::fuze(double dt_s, const Vec3& p0, const TargetTruth& target, c
   const Vec3 at = target.from_m + target_v * t_b;
   // The miss distance is the closest approach of the pass, whenever the warhead burst.
   miss_m_ = std::min(miss_m_, closest_approach(rel, 1e3).miss_m);
-  burst_range_m_ = (at - burst).norm();
   density_per_m2_ = weapons::fragment_density_per_m2(w, at - burst, missile_v, target_v, target.span_m);
   end_m_ = burst;
   phase_ = InterceptorPhase::kBurst;

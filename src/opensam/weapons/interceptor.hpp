@@ -87,8 +87,6 @@ class Interceptor {
   /// The closest it came to what its seeker and fuze met (the pass of its burst), infinity when
   /// it never met anything.
   [[nodiscard]] double miss_m() const { return miss_m_; }
-  /// Distance from the burst to the target.
-  [[nodiscard]] double burst_range_m() const { return burst_range_m_; }
   [[nodiscard]] double fragment_density_per_m2() const { return density_per_m2_; }
   /// Where the burst, the ground impact or the self-destruct happened (ECEF).
   [[nodiscard]] const Vec3& end_position_m() const { return end_m_; }
@@ -112,7 +110,6 @@ class Interceptor {
   InterceptorPhase phase_ = InterceptorPhase::kRise;
   Seeker seeker_;
   double miss_m_ = std::numeric_limits<double>::infinity();
-  double burst_range_m_ = 0.0;
   double density_per_m2_ = 0.0;
   Vec3 end_m_ = Vec3::Zero();
 };
