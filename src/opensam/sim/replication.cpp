@@ -4,17 +4,16 @@
 
 #include <algorithm>
 #include <memory>
-#include <numbers>
 #include <optional>
 
 #include "opensam/c2/air_picture.hpp"
 #include "opensam/c2/fire_control.hpp"
 #include "opensam/core/engine.hpp"
-#include "opensam/geo/horizon.hpp"
 #include "opensam/sensors/iff.hpp"
 #include "opensam/sensors/radar_scheduler.hpp"
 #include "opensam/sim/prepared.hpp"
 #include "opensam/sim/radar.hpp"
+#include "opensam/sim/seeker_scene.hpp"
 #include "opensam/sim/threat_flight.hpp"
 #include "opensam/threats/damage.hpp"
 #include "opensam/threats/movers.hpp"
@@ -51,79 +50,6 @@ class Sites {
   const scenario::Scenario& sc_;
   std::vector<bool> down_;
   core::Timeline<Strike> timeline_;
-};
-
-/// What the interceptors' seekers and fuzes meet (the threats' truth: where they are, their
-/// signature, their jammers, the terrain between) and whether their guiding radar illuminates.
-class SeekerScene final : public weapons::Scene {
- public:
-  /// Per scenario threat, its span and vulnerable area; `external` for another simulation's.
-  struct Body {
-    double span_m = 10.0;
-    double vulnerable_area_m2 = 2.0;
-  };
-  SeekerScene(const threats::Movers& threats, const sensors::RadarScheduler& radars,
-              const geo::Terrain& terrain, std::vector<Body> bodies, Body external)
-      : threats_(threats),
-        radars_(radars),
-        terrain_(terrain),
-        bodies_(std::move(bodies)),
-        external_(external) {}
-  [[nodiscard]] int nearest(const weapons::Vec3& p_m, double gate_m) const override {
-    return threats_.nearest(p_m, gate_m);
-  }
-  [[nodiscard]] bool present(int i) const override { return threats_.flying(std::size_t(i)); }
-  [[nodiscard]] weapons::Vec3 position_at(int i, double t_s) const override {
-    return threats_.path(std::size_t(i)).position_at(t_s);
-  }
-  [[nodiscard]] EntityIndex entity(int i) const override { return threats_.entity(std::size_t(i)); }
-  [[nodiscard]] double rcs_m2(int i, const weapons::Vec3& from_m, double frequency_hz,
-                              double t_s) const override {
-    const auto m = threats_.path(std::size_t(i)).motion_at(t_s);
-    const sensors::Aspect a = sensors::aspect_of(geo::ecef_to_lla(m.position_ecef_m), m.position_ecef_m,
-                                                 m.velocity_ecef_mps, from_m);
-    return radars_.signature(std::size_t(i))
-        .rcs.for_frequency(frequency_hz)
-        .rcs_m2(a.azimuth_rad, a.elevation_rad);
-  }
-  [[nodiscard]] double span_m(int i) const override { return body(i).span_m; }
-  [[nodiscard]] double vulnerable_area_m2(int i) const override { return body(i).vulnerable_area_m2; }
-  [[nodiscard]] double vulnerability(int i) const override { return threats_.vulnerability(std::size_t(i)); }
-  [[nodiscard]] bool friendly(int i) const override {
-    return !threats_.external(std::size_t(i)) && threats_.friendly(std::size_t(i));
-  }
-  // A noise jammer's power flux density: ERP / (4 pi R^2 B_j) (Adamy, EW 101, ch. 9).
-  void jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jammer>& out) const override {
-    out.clear();
-    for (std::size_t i = 0; i < threats_.size(); ++i) {
-      const sensors::Signature& sig = radars_.signature(i);
-      if (sig.jammer_erp_w <= 0.0 || sig.jammer_bandwidth_hz <= 0.0 || !threats_.flying(i)) continue;
-      const weapons::Vec3 p = threats_.path(i).position_at(t_s);
-      const double r2 = std::max((p - at_m).squaredNorm(), 1.0);
-      out.push_back({int(i), p, sig.jammer_erp_w / (4.0 * std::numbers::pi * r2 * sig.jammer_bandwidth_hz)});
-    }
-  }
-  [[nodiscard]] bool in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const override {
-    if (terrain_.empty()) return true;
-    return geo::line_of_sight_march(terrain_, geo::ecef_to_lla(from_m), geo::ecef_to_lla(to_m),
-                                    geo::kDefaultKFactor, kSightStep_m);
-  }
-  [[nodiscard]] double illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const override {
-    if (!radars_.on_air(std::size_t(radar), t_s)) return 0.0;
-    return (p_m - radars_.antenna_ecef(std::size_t(radar))).norm();
-  }
-
- private:
-  /// Terrain sampling step of a seeker's line of sight (m).
-  static constexpr double kSightStep_m = 200.0;
-  [[nodiscard]] const Body& body(int i) const {
-    return std::size_t(i) < bodies_.size() ? bodies_[std::size_t(i)] : external_;
-  }
-  const threats::Movers& threats_;
-  const sensors::RadarScheduler& radars_;
-  const geo::Terrain& terrain_;
-  std::vector<Body> bodies_;
-  Body external_;
 };
 
 /// The command post's own equipment: its radars on the air, its IFF interrogator.

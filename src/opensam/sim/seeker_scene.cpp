@@ -1,0 +1,40 @@
+#include "opensam/sim/seeker_scene.hpp"
+
+#include <algorithm>
+#include <numbers>
+
+#include "opensam/geo/horizon.hpp"
+#include "opensam/sensors/rcs.hpp"
+
+namespace opensam::sim {
+
+double SeekerScene::rcs_m2(int i, const weapons::Vec3& from_m, double frequency_hz, double t_s) const {
+  const auto m = threats_.path(std::size_t(i)).motion_at(t_s);
+  const sensors::Aspect a =
+      sensors::aspect_of(geo::ecef_to_lla(m.position_ecef_m), m.position_ecef_m, m.velocity_ecef_mps, from_m);
+  return radars_.signature(std::size_t(i)).rcs.for_frequency(frequency_hz).rcs_m2(a.azimuth_rad, a.elevation_rad);
+}
+
+void SeekerScene::jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jammer>& out) const {
+  out.clear();
+  for (std::size_t i = 0; i < threats_.size(); ++i) {
+    const sensors::Signature& sig = radars_.signature(i);
+    if (sig.jammer_erp_w <= 0.0 || sig.jammer_bandwidth_hz <= 0.0 || !threats_.flying(i)) continue;
+    const weapons::Vec3 p = threats_.path(i).position_at(t_s);
+    const double r2 = std::max((p - at_m).squaredNorm(), 1.0);
+    out.push_back({int(i), p, sig.jammer_erp_w / (4.0 * std::numbers::pi * r2 * sig.jammer_bandwidth_hz)});
+  }
+}
+
+bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const {
+  if (terrain_.empty()) return true;
+  return geo::line_of_sight_march(terrain_, geo::ecef_to_lla(from_m), geo::ecef_to_lla(to_m), geo::kDefaultKFactor,
+                                  kSightStep_m);
+}
+
+double SeekerScene::illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const {
+  if (!radars_.on_air(std::size_t(radar), t_s)) return 0.0;
+  return (p_m - radars_.antenna_ecef(std::size_t(radar))).norm();
+}
+
+}  // namespace opensam::sim
