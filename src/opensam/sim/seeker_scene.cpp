@@ -12,7 +12,9 @@ double SeekerScene::rcs_m2(int i, const weapons::Vec3& from_m, double frequency_
   const auto m = threats_.path(std::size_t(i)).motion_at(t_s);
   const sensors::Aspect a =
       sensors::aspect_of(geo::ecef_to_lla(m.position_ecef_m), m.position_ecef_m, m.velocity_ecef_mps, from_m);
-  return radars_.signature(std::size_t(i)).rcs.for_frequency(frequency_hz).rcs_m2(a.azimuth_rad, a.elevation_rad);
+  return radars_.signature(std::size_t(i))
+      .rcs.for_frequency(frequency_hz)
+      .rcs_m2(a.azimuth_rad, a.elevation_rad);
 }
 
 void SeekerScene::jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jammer>& out) const {
@@ -28,8 +30,8 @@ void SeekerScene::jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jam
 
 bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const {
   if (terrain_.empty()) return true;
-  return geo::line_of_sight_march(terrain_, geo::ecef_to_lla(from_m), geo::ecef_to_lla(to_m), geo::kDefaultKFactor,
-                                  kSightStep_m);
+  return geo::line_of_sight_march(terrain_, geo::ecef_to_lla(from_m), geo::ecef_to_lla(to_m),
+                                  geo::kDefaultKFactor, kSightStep_m);
 }
 
 double SeekerScene::illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const {
