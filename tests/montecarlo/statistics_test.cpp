@@ -1,10 +1,12 @@
-// Binomial intervals and quantiles against published values.
+// Binomial intervals and quantiles against published values; the ratio of totals and its
+// percentile bootstrap (Efron and Tibshirani, An Introduction to the Bootstrap, 1993, ch. 13).
 #include "opensam/montecarlo/statistics.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "opensam/core/rng.hpp"
 
@@ -88,6 +90,27 @@ TEST(Distribution, SkipsUndefinedValues) {
   EXPECT_DOUBLE_EQ(d.max, 3.0);
   EXPECT_DOUBLE_EQ(d.p50, 2.0);
   EXPECT_EQ(distribution({nan}).count, 0u);
+}
+
+// The campaign's cost exchange is sum(a) / sum(b), not the mean of a_i / b_i: here 6 / 6 = 1,
+// while the mean over the replicates with b_i > 0 is (1/2 + 3/4) / 2 = 0.625.
+TEST(RatioOfTotals, IsTheRatioOfTheSumsWithABootstrapInterval) {
+  const std::vector<double> a{1.0, 2.0, 3.0}, b{2.0, 0.0, 4.0};
+  const RatioInterval r = ratio_of_totals(a, b, 7);
+  EXPECT_DOUBLE_EQ(r.ratio, 1.0);
+  EXPECT_LE(r.low, r.ratio);
+  EXPECT_GE(r.high, r.ratio);
+  EXPECT_LT(r.low, r.high);
+  // The same seed, the same interval.
+  const RatioInterval again = ratio_of_totals(a, b, 7);
+  EXPECT_EQ(again.low, r.low);
+  EXPECT_EQ(again.high, r.high);
+  // Every replicate at the same ratio: no spread.
+  const RatioInterval flat = ratio_of_totals({2.0, 4.0, 6.0}, {1.0, 2.0, 3.0}, 7);
+  EXPECT_DOUBLE_EQ(flat.low, 2.0);
+  EXPECT_DOUBLE_EQ(flat.high, 2.0);
+  // Nothing destroyed: no ratio.
+  EXPECT_TRUE(std::isnan(ratio_of_totals({1.0}, {0.0}, 7).ratio));
 }
 
 }  // namespace
