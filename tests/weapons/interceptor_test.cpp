@@ -44,8 +44,9 @@ struct Target {
 
 /// Flies until the interceptor bursts or self-destructs, guiding on the truth offset by
 /// `track_error_enu` (a biased track), every 0.05 s.
-Interceptor fly(const InterceptorType& type, const Target& target, const Vec3& track_error_enu) {
-  Interceptor m(type, target.frame.point_to_ecef(Vec3::Zero()), 0.0);
+Interceptor fly(const InterceptorType& type, const Target& target, const Vec3& track_error_enu,
+                const geo::Terrain* terrain = nullptr) {
+  Interceptor m(type, target.frame.point_to_ecef(Vec3::Zero()), 0.0, terrain);
   const double dt = 0.05;
   for (double t = 0.0; m.flying() && t < 400.0; t += dt) {
     const TargetEstimate est{target.at(t) + target.frame.vector_to_ecef(track_error_enu), target.velocity(),
@@ -96,6 +97,21 @@ TEST(Interceptor, SelfDestructsWhenTheTargetIsOutOfReach) {
   const Interceptor m = fly(sketch(), far, Vec3::Zero());
   EXPECT_EQ(m.phase(), InterceptorPhase::kSelfDestruct);
   EXPECT_LT(m.state().velocity_mps.norm(), 250.0 + 1.0);
+}
+
+// An interceptor that meets the terrain ends there, at the surface: a target 20 km north, 100 m
+// above the launcher (800 m), under the top of a 1,500 m plateau that begins 5.5 km north.
+TEST(Interceptor, EndsAtTheTerrainItMeets) {
+  const geo::Terrain plateau(40.2, 32.0, 0.01, 0.01, 15, 100, std::vector<float>(1500, 1500.0F));
+  Target low;
+  low.start_enu = {0.0, 20000.0, 100.0};
+  low.velocity_enu = Vec3::Zero();
+  const Interceptor m = fly(sketch(), low, Vec3::Zero(), &plateau);
+  ASSERT_EQ(m.phase(), InterceptorPhase::kGroundImpact);
+  const geo::Lla end = geo::ecef_to_lla(m.end_position_m());
+  EXPECT_NEAR(end.alt_m, 1500.0, 1e-3);
+  EXPECT_GT(end.lat_deg, 40.05);
+  EXPECT_FALSE(m.flying());
 }
 
 }  // namespace
