@@ -108,17 +108,10 @@ int missile_endgame(const EndgameArgs& a) {
   const auto tgo =
       flags.value("--manoeuvre-time-to-go", a.manoeuvre_time_to_go, Dimension::kTime, 0.0, 300.0);
   if (!flags.error.empty()) return fail(flags.error);
-  const bool bare = a.missile.find('/') == std::string::npos && !a.missile.ends_with(".yaml");
-  const std::string name = bare ? "s400/" + a.missile : a.missile;
-  auto loaded = scenario::load_site_type(name, "--missile");
-  if (!loaded.errors.empty() || !loaded.site) {
-    std::cerr << loaded.errors.str();
-    return kExitBadInput;
-  }
-  if (loaded.site->kind != scenario::SiteKind::kMissile)
-    return fail(
-        fmt::format("--missile: '{}' is a {}, not a missile", name, core::name_of(loaded.site->kind)));
-  const weapons::MissileType& missile = loaded.site->missile.missile;
+  std::string error;
+  const std::optional<weapons::MissileType> loaded = missile_flag(a.missile, error);
+  if (!loaded) return error.empty() ? kExitBadInput : fail(error);
+  const weapons::MissileType& missile = *loaded;
   weapons::EndgameRequest req;
   req.target_altitude_m = *alt;
   req.target_speed_mps = *speed;

@@ -8,11 +8,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <numbers>
+#include <optional>
 
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/flags.hpp"
 #include "opensam/output/raster.hpp"
-#include "opensam/scenario/scenario.hpp"
 #include "opensam/weapons/envelope.hpp"
 
 namespace opensam::cli {
@@ -62,18 +62,10 @@ int envelope_command(const EnvelopeArgs& a) {
   const auto rcs = flags.value("--target-rcs", a.rcs, core::Dimension::kArea, 0.0, 1e6, true);
   const auto speed = flags.speed("--target-speed", a.speed, alt.value_or(0.0), 5000.0);
   if (!flags.error.empty()) return fail(flags.error);
-  // A bare name is a type of the S-400 library.
-  const bool bare = a.missile.find('/') == std::string::npos && !a.missile.ends_with(".yaml");
-  const std::string name = bare ? "s400/" + a.missile : a.missile;
-  auto loaded = scenario::load_site_type(name, "--missile");
-  if (!loaded.errors.empty() || !loaded.site) {
-    std::cerr << loaded.errors.str();
-    return kExitBadInput;
-  }
-  if (loaded.site->kind != scenario::SiteKind::kMissile)
-    return fail(
-        fmt::format("--missile: '{}' is a {}, not a missile", name, core::name_of(loaded.site->kind)));
-  weapons::MissileType missile = loaded.site->missile.missile;
+  std::string error;
+  std::optional<weapons::MissileType> loaded = missile_flag(a.missile, error);
+  if (!loaded) return error.empty() ? kExitBadInput : fail(error);
+  weapons::MissileType missile = std::move(*loaded);
   // A seeker's acquisition range goes as the fourth root of the RCS (radar equation); the
   // library gives it against 1 m2.
   missile.flight.seeker.acquisition_range_m *= std::pow(*rcs, 0.25);

@@ -2,9 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
+#include "opensam/core/names.hpp"
 #include "opensam/physics/atmosphere.hpp"
+#include "opensam/scenario/scenario.hpp"
 
 namespace opensam::cli {
+
+std::optional<weapons::MissileType> missile_flag(const std::string& text, std::string& error) {
+  const bool bare = text.find('/') == std::string::npos && !text.ends_with(".yaml");
+  const std::string name = bare ? "s400/" + text : text;
+  const auto loaded = scenario::load_site_type(name, "--missile");
+  if (!loaded.errors.empty() || !loaded.site) {
+    std::cerr << loaded.errors.str();
+    return std::nullopt;
+  }
+  if (loaded.site->kind != scenario::SiteKind::kMissile) {
+    error = fmt::format("--missile: '{}' is a {}, not a missile", name, core::name_of(loaded.site->kind));
+    return std::nullopt;
+  }
+  return loaded.site->missile.missile;
+}
 
 std::optional<double> FlagValues::value(const std::string& flag, const std::string& text, core::Dimension dim,
                                         double lo, double hi, bool lo_open) {

@@ -8,6 +8,7 @@
 
 #include "opensam/core/units.hpp"
 #include "opensam/sensors/detection.hpp"
+#include "opensam/weapons/missile.hpp"
 
 namespace opensam::cli {
 
@@ -22,6 +23,11 @@ inline const CLI::Validator kWholeNumber(
       return {};
     },
     "UINT64");
+
+/// The missile type `--missile` names: a library reference (a bare name is a type of the S-400
+/// library) or a type file. The loader's errors go to standard error as it gives them; a type
+/// of another kind sets `error` ("--missile: 's400/91N6E' is a radar, not a missile").
+[[nodiscard]] std::optional<weapons::MissileType> missile_flag(const std::string& text, std::string& error);
 
 struct FlagValues {
   std::string error;  ///< the first problem, "--flag: message"; empty while all is well
