@@ -12,6 +12,7 @@
 
 #include "opensam/cli/commands.hpp"
 #include "opensam/cli/flags.hpp"
+#include "opensam/montecarlo/statistics.hpp"
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sensors/rcs.hpp"
 #include "opensam/weapons/endgame.hpp"
@@ -89,15 +90,6 @@ probability: the mean over the flyouts of v (1 - exp(-fragments on the vulnerabl
 
 namespace {
 
-double quantile(std::vector<double> v, double q) {
-  if (v.empty()) return 0.0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * double(v.size() - 1);
-  const auto i = std::size_t(pos);
-  const double f = pos - double(i);
-  return i + 1 < v.size() ? v[i] * (1.0 - f) + v[i + 1] * f : v[i];
-}
-
 int missile_endgame(const EndgameArgs& a) {
   FlagValues flags;
   using core::Dimension;
@@ -146,6 +138,9 @@ int missile_endgame(const EndgameArgs& a) {
     grounded += f.phase == weapons::InterceptorPhase::kGroundImpact;
     locked += f.locked;
   }
+  const double mean = std::accumulate(misses.begin(), misses.end(), 0.0) / double(misses.size());
+  std::sort(misses.begin(), misses.end());
+  const auto quantile = [&](double p) { return round_to(montecarlo::quantile(misses, p), 0.01); };
   nlohmann::ordered_json j;
   j["missile"] = missile.id;
   j["target"] = a.target.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(target.threat->id);
@@ -160,12 +155,11 @@ int missile_endgame(const EndgameArgs& a) {
   j["bursts"] = bursts;
   j["ground_impacts"] = grounded;
   j["seeker_locked_at_end"] = locked;
-  j["miss_m"] = {
-      {"mean", round_to(std::accumulate(misses.begin(), misses.end(), 0.0) / double(misses.size()), 0.01)},
-      {"p10", round_to(quantile(misses, 0.1), 0.01)},
-      {"median", round_to(quantile(misses, 0.5), 0.01)},
-      {"p90", round_to(quantile(misses, 0.9), 0.01)},
-      {"max", round_to(quantile(misses, 1.0), 0.01)}};
+  j["miss_m"] = {{"mean", round_to(mean, 0.01)},
+                 {"p10", quantile(0.1)},
+                 {"median", quantile(0.5)},
+                 {"p90", quantile(0.9)},
+                 {"max", quantile(1.0)}};
   j["sspk"] = round_to(r.sspk, 1e-4);
   j["sspk_stderr"] = round_to(r.sspk_stderr, 1e-4);
   j["vulnerability"] = req.vulnerability;

@@ -125,13 +125,9 @@ void RadarScheduler::on(const threats::ExternalAdded& m) {
 
 std::span<const JammerView> RadarScheduler::jammers_now() {
   jammers_.clear();
-  for (std::size_t i = 0; i < threats_.size(); ++i) {
-    const Signature& sig = signatures_[i];
-    if (sig.jammer_erp_w <= 0.0 || !threats_.flying(i)) continue;
-    const auto state = threats_.path(i).motion_at(engine_.now_s());
-    jammers_.push_back(
-        {threats_.entity(i), state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
-  }
+  for_each_jammer(engine_.now_s(), [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
+    jammers_.push_back({threats_.entity(i), p, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
+  });
   return jammers_;
 }
 

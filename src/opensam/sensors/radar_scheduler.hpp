@@ -83,6 +83,16 @@ class RadarScheduler final : public threats::Emitters {
   [[nodiscard]] const Radar& radar(std::size_t r) const { return *radars_[r].radar; }
   /// What the radars see of threat `i`: its RCS model and jammer.
   [[nodiscard]] const Signature& signature(std::size_t i) const { return signatures_[i]; }
+  /// Calls `f(threat, position_ecef_m, signature)` for each threat whose jammer is on the air
+  /// (it carries one and flies) at `time_s`, in threat order.
+  template <class F>
+  void for_each_jammer(double time_s, F&& f) const {
+    for (std::size_t i = 0; i < threats_.size(); ++i) {
+      const Signature& sig = signatures_[i];
+      if (sig.jammer_erp_w <= 0.0 || !threats_.flying(i)) continue;
+      f(i, threats_.path(i).position_at(time_s), sig);
+    }
+  }
   /// Emitting now: not destroyed, not in a silence window, not silenced against an ARM.
   [[nodiscard]] bool on_air(std::size_t r, double time_s) const;
 

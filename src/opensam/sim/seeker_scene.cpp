@@ -19,13 +19,11 @@ double SeekerScene::rcs_m2(int i, const weapons::Vec3& from_m, double frequency_
 
 void SeekerScene::jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jammer>& out) const {
   out.clear();
-  for (std::size_t i = 0; i < threats_.size(); ++i) {
-    const sensors::Signature& sig = radars_.signature(i);
-    if (sig.jammer_erp_w <= 0.0 || sig.jammer_bandwidth_hz <= 0.0 || !threats_.flying(i)) continue;
-    const weapons::Vec3 p = threats_.path(i).position_at(t_s);
+  radars_.for_each_jammer(t_s, [&](std::size_t i, const geo::Vec3& p, const sensors::Signature& sig) {
+    if (sig.jammer_bandwidth_hz <= 0.0) return;
     const double r2 = std::max((p - at_m).squaredNorm(), 1.0);
     out.push_back({int(i), p, sig.jammer_erp_w / (4.0 * std::numbers::pi * r2 * sig.jammer_bandwidth_hz)});
-  }
+  });
 }
 
 bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const {

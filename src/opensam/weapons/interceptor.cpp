@@ -110,19 +110,17 @@ void Interceptor::look(double dt_s, const Relative& track, const TargetTruth* ta
   seeker_.look(v, state_.velocity_mps, dt_s, noise, los_rate_rad_s(track));
 }
 
-bool Interceptor::fuze(double dt_s, const Vec3& p0, const TargetTruth& target, core::RngStream* noise) {
+bool Interceptor::fuze(double dt_s, const Vec3& p0, const TargetTruth& target, const Relative& rel,
+                       const ClosestApproach& ca, core::RngStream* noise) {
   const Warhead& w = type_->warhead;
-  const Vec3 moved = state_.position_m - p0;
-  const Vec3 missile_v = moved / dt_s;
-  const Vec3 target_v = (target.to_m - target.from_m) / dt_s;
-  const Relative rel{target.from_m - p0, target_v - missile_v};
-  const ClosestApproach ca = closest_approach(rel, dt_s);
   if (ca.miss_m > w.fuze_range_m) return false;  // never within the fuze's range in this step
+  const Vec3 missile_v = (state_.position_m - p0) / dt_s;
+  const Vec3 target_v = (target.to_m - target.from_m) / dt_s;
   // The adaptive fuze bursts when the target crosses the dynamic beam inside its range; a
   // pass inside its range that the beam never meets bursts at the closest approach.
   double t_b = beam_burst_time_s(w, rel.position_m, rel.velocity_mps, missile_v, dt_s);
   if (t_b < 0.0) {
-    if (!ca.in_step || ca.miss_m > w.fuze_range_m) return false;
+    if (!ca.in_step) return false;
     t_b = ca.time_s;
   }
   if (noise != nullptr && w.timing_error_s > 0.0) t_b += w.timing_error_s * noise->normal();
@@ -189,7 +187,16 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
   }
   physics::advance(state_, t.airframe, steer, dt_s, kSubstep_s, physics::EarthModel::kWgs84);
 
-  if (target != nullptr && state_.time_s >= t.warhead.arming_time_s && fuze(dt_s, p0, *target, noise))
+  // The pass over the step: the straight-line motions of the missile and the target.
+  Relative pass{};
+  ClosestApproach ca{};
+  if (target != nullptr) {
+    const Vec3 target_v = (target->to_m - target->from_m) / dt_s;
+    pass = {target->from_m - p0, target_v - (state_.position_m - p0) / dt_s};
+    ca = closest_approach(pass, dt_s);
+  }
+  if (target != nullptr && state_.time_s >= t.warhead.arming_time_s &&
+      fuze(dt_s, p0, *target, pass, ca, noise))
     return phase_;
   // In the ground: the flight ends where the path met the surface.
   if (state_.time_s > t.vertical_rise_s) {
@@ -205,12 +212,8 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
       return phase_;
     }
   }
-  Relative pass{};
   bool passed = false;
   if (target != nullptr) {
-    const Vec3 moved = state_.position_m - p0;
-    pass = {target->from_m - p0, (target->to_m - target->from_m - moved) / dt_s};
-    const ClosestApproach ca = closest_approach(pass, dt_s);
     miss_m_ = std::min(miss_m_, ca.miss_m);
     // Past the target: the range stopped falling with the target behind the missile.
     passed = ca.in_step && phase_ == InterceptorPhase::kTerminal &&

@@ -81,7 +81,6 @@ class Interceptor {
   [[nodiscard]] InterceptorPhase phase() const { return phase_; }
   [[nodiscard]] bool flying() const { return phase_ < InterceptorPhase::kBurst; }
   [[nodiscard]] bool seeker_locked() const { return seeker_.locked(); }
-  [[nodiscard]] const Seeker& seeker() const { return seeker_; }
   [[nodiscard]] double time_s() const { return launch_time_s_ + state_.time_s; }
   [[nodiscard]] const physics::PointMass& state() const { return state_; }
   /// The closest it came to what its seeker and fuze met (the pass of its burst), infinity when
@@ -96,8 +95,11 @@ class Interceptor {
   [[nodiscard]] Vec3 command(const Relative& rel) const;
   /// The seeker's look at the start of a step; the guidance's relative state when it holds.
   void look(double dt_s, const Relative& track, const TargetTruth* target, core::RngStream* noise);
-  /// The proximity fuze over the step just flown from `p0`; true when it burst.
-  bool fuze(double dt_s, const Vec3& p0, const TargetTruth& target, core::RngStream* noise);
+  /// The proximity fuze over the step just flown from `p0`, the target's pass `rel` (target
+  /// minus missile at the start, relative velocity) with its closest approach `ca`; true when
+  /// it burst.
+  bool fuze(double dt_s, const Vec3& p0, const TargetTruth& target, const Relative& rel,
+            const ClosestApproach& ca, core::RngStream* noise);
   /// Height above the ground (terrain, or the ellipsoid) of `p_m`.
   [[nodiscard]] double height_above_ground_m(const Vec3& p_m) const;
 
