@@ -139,6 +139,35 @@ TEST(PointMass, LiftLimitedTurnsFallWithAltitude) {
   EXPECT_NEAR(d.acceleration_mps2.z(), at20, 2e-3);
 }
 
+// Deflected thrust turns a missile too slow for its fins: T sin(delta) / m across the
+// velocity on top of the lift while the motor burns (Fleeman, Tactical Missile Design, ch. 2,
+// thrust vector control), within the structural limit, and nothing once it has burnt out.
+TEST(PointMass, DeflectedThrustTurnsAMissileTooSlowForItsFins) {
+  Airframe a;
+  a.reference_area_m2 = 0.2;
+  a.cl_max = 6.0;
+  a.max_load_factor = 20.0;
+  a.thrust_vector_sine = std::sin(10.0 * kPi / 180.0);
+  a.motor = {{12.0, 200e3, 90.0}};
+  const double v = 40.0, m = 1800.0, thrust = 200e3;
+  const double lift = 0.5 * 1.2250 * v * v * 0.2 * 6.0 / m;  // 1976 table at sea level
+  const double vanes = thrust * std::sin(10.0 * kPi / 180.0) / m;
+  EXPECT_NEAR(lateral_limit_mps2(a, v, 0.0, m), lift, 1e-6);  // without the motor
+  EXPECT_NEAR(lateral_limit_mps2(a, v, 0.0, m, thrust), lift + vanes, 1e-6);
+  EXPECT_DOUBLE_EQ(lateral_limit_mps2(a, 2000.0, 0.0, m, thrust), 20 * kG0);  // structure
+  // In the integrator: asked for 10 g across a slow climb, it gets lift and vanes while the
+  // motor burns, lift alone after burnout.
+  PointMass s;
+  s.mass_kg = m;
+  s.position_m = {kSphereRadius_m, 0, 0};
+  s.velocity_mps = {v, 0, 0};
+  Steering c;
+  c.lateral_mps2 = {0, 10 * kG0, 0};
+  EXPECT_NEAR(derivative(s, a, c, EarthModel::kSpherical).acceleration_mps2.y(), lift + vanes, 1e-6);
+  s.time_s = 13.0;
+  EXPECT_NEAR(derivative(s, a, c, EarthModel::kSpherical).acceleration_mps2.y(), lift, 1e-6);
+}
+
 // A turn held at the load-factor limit is a circle of radius v^2 / (n g0): it closes after
 // 2 pi r / v, and the speed does not change.
 TEST(PointMass, ALimitedTurnIsACircleThatCloses) {

@@ -92,18 +92,21 @@ Derivative derivative_in(const PointMass& s, const Airframe& a, const Steering& 
           q * a.reference_area_m2 * a.drag.at(speed / st.speed_of_sound_mps) / s.mass_kg * along;
     }
   }
-  if (const MotorPhase* p = phase_at(a, s.time_s)) {
+  const MotorPhase* motor = phase_at(a, s.time_s);
+  if (motor != nullptr) {
     const Eigen::Vector3d pointing =
         c.thrust_direction.squaredNorm() > 0.0 ? Eigen::Vector3d(c.thrust_direction.normalized()) : along;
-    d.acceleration_mps2 += p->thrust_n / s.mass_kg * pointing;
-    d.mass_rate_kg_s = -p->mass_flow_kg_s;
+    d.acceleration_mps2 += motor->thrust_n / s.mass_kg * pointing;
+    d.mass_rate_kg_s = -motor->mass_flow_kg_s;
   }
   // Steering across the velocity, within what lift and structure allow.
   Eigen::Vector3d lateral = c.lateral_mps2 - c.lateral_mps2.dot(along) * along;
   const double asked = lateral.norm();
   if (asked > 0.0) {
-    const double limit = earth == EarthModel::kNone ? a.max_load_factor * kG0
-                                                    : lateral_limit_mps2(a, speed, altitude, s.mass_kg);
+    const double limit =
+        earth == EarthModel::kNone
+            ? a.max_load_factor * kG0
+            : lateral_limit_mps2(a, speed, altitude, s.mass_kg, motor != nullptr ? motor->thrust_n : 0.0);
     if (asked > limit) lateral *= limit / asked;
     d.acceleration_mps2 += lateral;
   }
@@ -127,13 +130,17 @@ double CdTable::at(double mach_number) const {
 }
 
 double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m, double mass_kg) {
-  double limit = a.max_load_factor * kG0;
-  if (std::isfinite(a.cl_max)) {
-    const AtmosphereState air = standard_atmosphere(altitude_m);
-    const double rho = std::isnan(air.density_kg_m3) ? 0.0 : air.density_kg_m3;
-    limit = std::min(limit, 0.5 * rho * speed_mps * speed_mps * a.reference_area_m2 * a.cl_max / mass_kg);
-  }
-  return limit;
+  return lateral_limit_mps2(a, speed_mps, altitude_m, mass_kg, 0.0);
+}
+
+double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m, double mass_kg,
+                          double thrust_n) {
+  const double structure = a.max_load_factor * kG0;
+  if (!std::isfinite(a.cl_max)) return structure;
+  const AtmosphereState air = standard_atmosphere(altitude_m);
+  const double rho = std::isnan(air.density_kg_m3) ? 0.0 : air.density_kg_m3;
+  const double lift = 0.5 * rho * speed_mps * speed_mps * a.reference_area_m2 * a.cl_max / mass_kg;
+  return std::min(structure, lift + thrust_n * a.thrust_vector_sine / mass_kg);
 }
 
 Derivative derivative(const PointMass& s, const Airframe& a, const Steering& c, EarthModel earth) {

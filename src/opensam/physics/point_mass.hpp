@@ -32,7 +32,10 @@ struct Airframe {
   /// altitude); infinite for a vehicle not limited by lift.
   double cl_max = std::numeric_limits<double>::infinity();
   double max_load_factor = std::numeric_limits<double>::infinity();  ///< structural limit (g)
-  std::vector<MotorPhase> motor;                                     ///< from ignition, in order
+  /// Sine of the largest thrust deflection (jet vanes, gas-dynamic control): while the motor
+  /// burns, T sin(delta) / m more lateral acceleration, which turns a slow missile over.
+  double thrust_vector_sine = 0.0;
+  std::vector<MotorPhase> motor;  ///< from ignition, in order
 };
 
 enum class EarthModel : unsigned char {
@@ -61,9 +64,13 @@ struct Steering {
 };
 
 /// The largest lateral acceleration (m/s^2) the airframe gives at `speed_mps` and
-/// `altitude_m`, mass `mass_kg`: min(q S CL_max / m, n_max g0).
+/// `altitude_m`, mass `mass_kg`: min(q S CL_max / m, n_max g0), without the motor.
 [[nodiscard]] double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m,
                                         double mass_kg);
+/// The same with the motor burning at `thrust_n`: min(q S CL_max / m + T sin(delta) / m,
+/// n_max g0) (Fleeman, *Tactical Missile Design*, ch. 2: thrust vector control).
+[[nodiscard]] double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m,
+                                        double mass_kg, double thrust_n);
 
 /// The state's derivative: acceleration (m/s^2) and mass flow (kg/s, negative).
 struct Derivative {

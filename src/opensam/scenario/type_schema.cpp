@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "opensam/core/names.hpp"
 #include "opensam/scenario/scenario.hpp"
@@ -435,6 +436,19 @@ constexpr std::array kMissileRows{
               .set_figure =
                   [](void* t, const Figure& f) {
                     site(t).missile.missile.flight.airframe.max_load_factor = f.value;
+                  }},
+    FieldSpec{.key = "thrust_vector_angle",
+              .kind = K::kFigure,
+              .doc = "Largest deflection of the thrust (jet vanes, gas-dynamic control): while the "
+                     "motor burns it adds T sin(angle) / m of lateral acceleration, which turns "
+                     "the missile over after a vertical launch.",
+              .default_text = "0 deg",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 1.6,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).missile.missile.flight.airframe.thrust_vector_sine = std::sin(f.value);
                   }},
     FieldSpec{.key = "min_terminal_g",
               .kind = K::kFigure,

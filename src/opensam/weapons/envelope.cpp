@@ -133,9 +133,10 @@ Envelope compute_envelope(const InterceptorType& type, const EnvelopeRequest& re
       const auto at_aspect = [&](double x) { return fly(x, a.aspect_rad); };
       a.max_launch_range_m = bisect(prev, r, tol, prev_shot, at_aspect);
       a.max_intercept_range_m = prev_shot.intercept_range_m;
-      a.min_launch_range_m = first_hit <= 1000.0
-                                 ? bisect(first_hit, 0.0, tol / 5.0, first_shot, at_aspect)
-                                 : bisect(first_hit, first_hit / 1.5, tol, first_shot, at_aspect);
+      // The near edge of the hits that reach out to the far edge (nearer still, a target
+      // passing right over the launcher may be met on the way up), bisected finer.
+      a.min_launch_range_m =
+          bisect(first_hit, first_hit <= 1000.0 ? 0.0 : first_hit / 1.5, tol / 5.0, first_shot, at_aspect);
       a.min_intercept_range_m = first_shot.intercept_range_m;
     }
     env.aspects.push_back(a);
