@@ -108,7 +108,9 @@ TEST(LiveRun, AnEntityNoLongerReportedLeaves) {
   FakeLink link(20.0, 32.0);
   const RunResult run = run_live(sc, link);
   ASSERT_EQ(run.threats.size(), 1U);
-  EXPECT_EQ(run.threats[0].outcome, Outcome::kNotEngaged);
+  // It was fired at before it left: it survived the engagement.
+  ASSERT_FALSE(run.shots.empty());
+  EXPECT_EQ(run.threats[0].outcome, Outcome::kSurvived);
   EXPECT_NEAR(run.threats[0].time_s, 32.0, 0.11);
   EXPECT_NEAR(run.end_time_s, sc.duration_s, 1e-9);  // the run waits for others
 }

@@ -131,13 +131,21 @@ class Run {
     result.seed = opt_.seed;
     result.replicate = opt_.replicate;
     result.end_time_s = engine_.now_s();
-    for (std::size_t i = 0; i < movers_->size(); ++i)
-      result.threats.push_back({movers_->entity(i), *movers_->outcome(i), movers_->outcome_time_s(i)});
+    if (battery_) result.shots = battery_->take_shots();
+    for (std::size_t i = 0; i < movers_->size(); ++i) {
+      Outcome o = *movers_->outcome(i);
+      // One that flew out at the end of its route after interceptors were fired at it was
+      // engaged, and survived.
+      const EntityIndex who = movers_->entity(i);
+      if (o == Outcome::kNotEngaged &&
+          std::ranges::any_of(result.shots, [&](const ShotRecord& s) { return s.target == who; }))
+        o = Outcome::kSurvived;
+      result.threats.push_back({who, o, movers_->outcome_time_s(i)});
+    }
     result.entities = entities_.take();
     result.events = log_.take();
     if (score_) result.picture = score_->take();
     if (recorder_) result.truth = recorder_->take();
-    if (battery_) result.shots = battery_->take_shots();
     result.asset_value_destroyed_usd = ledger_->take();
     return result;
   }

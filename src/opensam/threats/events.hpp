@@ -30,7 +30,7 @@ enum class Outcome : std::uint8_t {
   kKilled,      ///< destroyed by the defence
   kLeaked,      ///< reached its aim point
   kNotEngaged,  ///< left the area at the end of its route without being engaged
-  kSurvived,    ///< still flying (or not yet launched) when the run ended
+  kSurvived,    ///< still flying (or not yet launched) when the run ended, or left after being fired at
   kMissed,      ///< reached its aim point, a site, but landed outside its blast radius of it
 };
 constexpr auto names(Outcome) {
