@@ -34,7 +34,10 @@ bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_
 
 double SeekerScene::illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const {
   if (!radars_.on_air(std::size_t(radar), t_s)) return 0.0;
-  return (p_m - radars_.antenna_ecef(std::size_t(radar))).norm();
+  // The radar lights only what it sees: a target behind the terrain from it is dark.
+  const geo::Vec3 antenna = radars_.antenna_ecef(std::size_t(radar));
+  if (!in_sight(antenna, p_m)) return 0.0;
+  return (p_m - antenna).norm();
 }
 
 }  // namespace opensam::sim
