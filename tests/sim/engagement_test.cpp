@@ -18,6 +18,7 @@
 
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
+#include "ridge_raster.hpp"
 
 namespace opensam::sim {
 namespace {
@@ -179,6 +180,102 @@ TEST(Engagement, AnInvulnerableTargetSurvivesEveryBurst) {
   for (const std::string id : {"cm-1", "cm-2"}) {
     EXPECT_GE(bursts[entity(r, id)], 2) << id;
   }
+}
+
+// Kill assessment is a perception (DESIGN.md, "Data flow"). A cruise missile (vulnerability 0,
+// so every burst misses) comes in at 1,500 m over flat ground and is engaged; while an
+// interceptor is on its way it dives to 100 m behind a 600 m ridge 28 km north of the
+// battalion. The 92N6E loses it, and the track-via-missile seeker, lit by the 92N6E, cannot
+// lock on it: the interceptor flies on the coasting track and bursts beside it, the track is
+// never measured again, and the command post judges it killed. It is alive; when it crosses
+// the ridge a new track starts, and the battalion engages it again.
+TEST(Engagement, ACruiseMissileMissedBehindARidgeIsEngagedAgainWhenItReappears) {
+  const fs::path dir = fs::temp_directory_path() / fmt::format("opensam-reengage-{}", ::getpid());
+  fs::create_directories(dir);
+  ASSERT_TRUE(test_support::write_ridge_raster(dir / "ridge.tif", 39.25, 600.0, 0.01));
+  std::ifstream type_in(kSource / "data/threats/tomahawk.yaml");
+  std::stringstream type_text;
+  type_text << type_in.rdbuf();
+  std::ofstream(dir / "cm0.yaml") << with(type_text.str(), "vulnerability:\n  value: 0.9",
+                                          "vulnerability:\n  value: 0");
+  const auto loaded = scenario::load_from_string(R"(name: reengage
+duration: 15 min
+environment: {terrain: ridge.tif}
+defence: {roe: free, doctrine: shoot_look_shoot}
+sites:
+  - {id: cp, type: s400/55K6E, position: "39.000N 32.980E"}
+  - {id: acq, type: s400/91N6E, position: "39.000N 32.990E", altitude: 12 m AGL}
+  - {id: fcr, type: s400/92N6E, position: "39.000N 33.000E", altitude: 25 m AGL, facing: 0 deg}
+  - {id: tel, type: s400/5P85SE2, missile: s400/48N6E2, position: "38.990N 33.010E"}
+threats:
+  - id: cm
+    type: cm0.yaml
+    route:
+      - {position: "39.90N 33.0E", altitude: 1500 m}
+      - {position: "39.45N 33.0E", altitude: 1500 m}
+      - {position: "39.40N 33.0E", altitude: 100 m}
+      - {position: "39.29N 33.0E", altitude: 100 m}
+      - {position: "39.25N 33.0E", altitude: 100 m AGL}
+      - {position: "39.05N 33.0E", altitude: 100 m AGL}
+    end: exit
+)",
+                                                 "reengage.yaml", dir.string());
+  ASSERT_TRUE(loaded.ok()) << loaded.errors.str();
+  const RunResult r = run_replication(loaded.scenario, {});
+  fs::remove_all(dir);
+  const EntityIndex cm = entity(r, "cm");
+  std::map<std::uint64_t, bool> track_of_cm;  // tracks the battalion fired at the cruise missile on
+  for (const ShotRecord& s : r.shots) {
+    if (s.target == cm) track_of_cm[s.track] = true;
+  }
+  // The false judgement: a track of the cruise missile assessed killed after a burst beside it.
+  double burst_s = -1.0, judged_s = -1.0;
+  std::uint64_t judged = 0;
+  EntityIndex dark = kNoEntity;  // the interceptor of that burst
+  for (const Event& e : r.events) {
+    if (const auto* i = std::get_if<Intercept>(&e.data); i && i->target == cm && judged_s < 0.0) {
+      burst_s = e.time_s;
+      dark = i->interceptor;
+    }
+    if (const auto* a = std::get_if<KillAssessed>(&e.data);
+        a && a->killed && track_of_cm.contains(a->track) && judged_s < 0.0) {
+      judged_s = e.time_s;
+      judged = a->track;
+    }
+    EXPECT_FALSE(std::holds_alternative<Killed>(e.data));
+  }
+  ASSERT_GT(burst_s, 0.0);
+  ASSERT_GT(judged_s, burst_s);
+  for (const Event& e : r.events) {
+    const auto* lock = std::get_if<SeekerLock>(&e.data);
+    EXPECT_FALSE(lock != nullptr && lock->interceptor == dark)
+        << "locked on a target its radar could not light";
+  }
+  // Behind the ridge: no radar measured it from the burst until it came over the crest, and
+  // the truth has it below the ridge's line of sight (100 m) then.
+  double seen_again_s = -1.0;
+  for (const Event& e : r.events) {
+    const auto* d = std::get_if<Detection>(&e.data);
+    if (d != nullptr && d->target == cm && e.time_s > burst_s + 5.0) {
+      seen_again_s = e.time_s;
+      break;
+    }
+  }
+  ASSERT_GT(seen_again_s, judged_s);
+  // Engaged again when it reappears: a new shot at it, on a track other than the one judged
+  // killed, launched after it was seen again, and a burst beside it.
+  int later_shots = 0;
+  for (const ShotRecord& s : r.shots) {
+    if (s.target == cm && s.launch_s > seen_again_s) {
+      ++later_shots;
+      EXPECT_NE(s.track, judged);
+      EXPECT_EQ(s.result, ShotResult::kMissed);
+    }
+  }
+  EXPECT_GE(later_shots, 1);
+  // It flew out at the end of its route: engaged and survived.
+  ASSERT_EQ(r.threats.size(), 1U);
+  EXPECT_EQ(r.threats[0].outcome, Outcome::kSurvived);
 }
 
 // examples/iads.yaml: the northern battalion's radar faces away, so its launchers fire on the

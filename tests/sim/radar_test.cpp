@@ -2,10 +2,7 @@
 // masking, sector radars' track dwells, destruction.
 #include "opensam/sim/radar.hpp"
 
-#include <cpl_conv.h>
-#include <gdal.h>
 #include <gtest/gtest.h>
-#include <ogr_srs_api.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -15,6 +12,7 @@
 
 #include "opensam/scenario/scenario.hpp"
 #include "opensam/sim/replication.hpp"
+#include "ridge_raster.hpp"
 
 namespace opensam::sim {
 namespace {
@@ -173,28 +171,7 @@ threats:
 TEST(RadarRun, RidgeHidesALowFlyerUntilItCrosses) {
   const fs::path dir = fs::temp_directory_path() / ("opensam-ridge-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  GDALAllRegister();
-  const int n = 1200;
-  GDALDatasetH ds =
-      GDALCreate(GDALGetDriverByName("GTiff"), (dir / "ridge.tif").c_str(), n, n, 1, GDT_Float32, nullptr);
-  double gt[6] = {32.4, 1.2 / n, 0.0, 40.2, 0.0, -1.2 / n};  // 39.0-40.2N, 32.4-33.6E
-  GDALSetGeoTransform(ds, gt);
-  OGRSpatialReferenceH wgs84 = OSRNewSpatialReference(nullptr);
-  OSRImportFromEPSG(wgs84, 4326);
-  char* wkt = nullptr;
-  OSRExportToWkt(wgs84, &wkt);
-  GDALSetProjection(ds, wkt);
-  CPLFree(wkt);
-  OSRDestroySpatialReference(wgs84);
-  std::vector<float> h(n * n);
-  for (int r = 0; r < n; ++r) {
-    const double lat = 40.2 - (r + 0.5) * 1.2 / n;
-    for (int c = 0; c < n; ++c)
-      h[r * n + c] = static_cast<float>(1500.0 * std::exp(-std::pow((lat - 39.36) / 0.01, 2)));
-  }
-  ASSERT_EQ(GDALRasterIO(GDALGetRasterBand(ds, 1), GF_Write, 0, 0, n, n, h.data(), n, n, GDT_Float32, 0, 0),
-            CE_None);
-  GDALClose(ds);
+  ASSERT_TRUE(test_support::write_ridge_raster(dir / "ridge.tif", 39.36, 1500.0, 0.01));
   const std::string text = R"(
 name: ridge
 duration: 30 min
