@@ -94,25 +94,29 @@ TEST(ThreatBehaviour, AnArmFliesToTheLastKnownPositionWhenTheRadarGoesSilent) {
   EXPECT_EQ(find_event<SiteDestroyed>(r), nullptr);
 }
 
-// Any threat may strike a site: an Iskander fired from 55 km at the 92N6E lands within its blast
-// radius of it (300 kg against 35 kPa: about 30 m, Kinney and Graham) and destroys it.
+// Any threat may strike a site: an Iskander fired from 55, 220 or 440 km at the 92N6E lands
+// within its blast radius of it (300 kg against 35 kPa: about 30 m, Kinney and Graham) and
+// destroys it.
 TEST(ThreatBehaviour, AnIskanderAimedAtTheEngagementRadarDestroysIt) {
-  const RunResult r = run_replication(load(R"(name: strike
+  for (const char* launch : {"39.5N 32.5E", "38.0N 32.5E", "36.0N 32.5E"}) {
+    const RunResult r = run_replication(load(std::string(R"(name: strike
 duration: 20 min
 sites:
   - {id: fcr, type: s400/92N6E, position: "40.0N 32.5E", altitude: 10 m AGL}
 threats:
-  - {id: srbm, type: iskander, route: [{position: "39.5N 32.5E", altitude: 0 m AGL}], target: fcr}
+  - {id: srbm, type: iskander, route: [{position: ")") +
+                                             launch + R"(", altitude: 0 m AGL}], target: fcr}
 )"),
-                                      {});
-  const Leaked* hit = find_event<Leaked>(r);
-  ASSERT_NE(hit, nullptr);
-  EXPECT_LE(hit->miss_m, hit->lethal_radius_m);
-  EXPECT_GT(hit->lethal_radius_m, 20.0);
-  EXPECT_EQ(r.threats[0].outcome, Outcome::kLeaked);
-  const SiteDestroyed* down = find_event<SiteDestroyed>(r);
-  ASSERT_NE(down, nullptr);
-  EXPECT_EQ(r.entities[down->site].id, "fcr");
+                                        {});
+    const Leaked* hit = find_event<Leaked>(r);
+    ASSERT_NE(hit, nullptr) << launch;
+    EXPECT_LE(hit->miss_m, hit->lethal_radius_m) << launch;
+    EXPECT_GT(hit->lethal_radius_m, 20.0);
+    EXPECT_EQ(r.threats[0].outcome, Outcome::kLeaked) << launch;
+    const SiteDestroyed* down = find_event<SiteDestroyed>(r);
+    ASSERT_NE(down, nullptr) << launch;
+    EXPECT_EQ(r.entities[down->site].id, "fcr");
+  }
 }
 
 TEST(ThreatBehaviour, AnArmReacquiresARadarThatEmitsAgain) {
