@@ -621,6 +621,13 @@ TEST_F(Cli, McPrintsTheStatisticsAnalystsAskFor) {
   EXPECT_EQ(report.find("<script src="), std::string::npos);
   EXPECT_EQ(report.find("href=\"http"), std::string::npos);
   EXPECT_NE(report.find("window.opensamReport"), std::string::npos);
+  // The report gives the campaign's cost exchange, the ratio of the totals, with its interval.
+  ASSERT_TRUE(j["cost_exchange"]["ratio"].is_number()) << j["cost_exchange"];
+  char cell[96];
+  std::snprintf(cell, sizeof cell, "%.3g <small>[%.3g, %.3g]</small>",
+                j["cost_exchange"]["ratio"].get<double>(), j["cost_exchange"]["ci95_low"].get<double>(),
+                j["cost_exchange"]["ci95_high"].get<double>());
+  EXPECT_NE(report.find(cell), std::string::npos) << cell;
   // The table says the same for people.
   const Result t = run("mc " + kIff + " -n 12 --store c.sqlite --resume");
   ASSERT_EQ(t.code, 0) << t.err;

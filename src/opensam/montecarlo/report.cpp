@@ -77,6 +77,11 @@ std::string interval_cell(const Interval& i) {
   return fmt::format("{:.3f} <small>[{:.3f}, {:.3f}]</small>", i.mean, i.low, i.high);
 }
 
+std::string ratio_cell(const RatioInterval& r) {
+  if (!std::isfinite(r.ratio)) return "–";
+  return fmt::format("{:.3g} <small>[{:.3g}, {:.3g}]</small>", r.ratio, r.low, r.high);
+}
+
 std::string spread_cell(const Distribution& d, std::string (*f)(double)) {
   if (d.count == 0) return "–";
   return fmt::format("{} <small>({} – {})</small>", f(d.mean), f(d.p05), f(d.p95));
@@ -124,17 +129,21 @@ std::string report_html(const CampaignStats& s, const std::vector<ReplicateRecor
   h += "<div class=\"chart\"><canvas id=\"chart-probability\"></canvas></div>\n";
 
   h += "\n<h2>Cost</h2>\n<table><tr><th>sweep point</th><th>interceptor cost</th><th>cost per kill</th>"
-       "<th>cost exchange (spent / destroyed)</th><th>spent / asset value</th><th>asset value "
-       "lost</th></tr>\n";
+       "<th>cost exchange (spent / destroyed)</th><th>per replicate with a kill</th><th>spent / asset "
+       "value saved</th><th>spent / asset value</th><th>asset value lost</th></tr>\n";
   for (const PointStats& p : s.points)
-    h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                     escape(p.label), spread_cell(p.cost_usd, money), spread_cell(p.cost_per_kill, money),
-                     spread_cell(p.cost_exchange, plain),
-                     spread_cell(p.cost_to_asset_value, [](double x) { return fmt::format("{:.4f}", x); }),
-                     spread_cell(p.asset_value_lost_usd, money));
+    h += fmt::format(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        escape(p.label), spread_cell(p.cost_usd, money), spread_cell(p.cost_per_kill, money),
+        ratio_cell(p.cost_exchange_total), spread_cell(p.cost_exchange, plain),
+        ratio_cell(p.cost_to_value_saved_total),
+        spread_cell(p.cost_to_asset_value, [](double x) { return fmt::format("{:.4f}", x); }),
+        spread_cell(p.asset_value_lost_usd, money));
   h += fmt::format(
-      "</table><p class=\"meta\">Defended asset value: {}. The cost exchange divides the interceptors' "
-      "cost by the unit cost of the threats they destroyed.</p>\n",
+      "</table><p class=\"meta\">Defended asset value: {}. The cost exchange is the ratio of the totals "
+      "over the replicates, the interceptors' cost over the unit cost of the threats they destroyed "
+      "(and over the asset value saved), with a bootstrap 95 % interval; the mean of the per-replicate "
+      "ratios counts only replicates with a kill and is biased (docs/montecarlo.md).</p>\n",
       money(s.info.asset_value_usd));
 
   // Histograms per point (the first few).
