@@ -3,13 +3,12 @@
 #include <cmath>
 
 #include "opensam/geo/frames.hpp"
+#include "opensam/weapons/envelope.hpp"
 
 namespace opensam::weapons {
 
 namespace {
 
-/// Where the launcher stands, as for the envelope.
-constexpr geo::Lla kSite{45.0, 30.0, 0.0};
 constexpr double kStep_s = 0.05;
 constexpr double kMaxFlight_s = 400.0;
 
@@ -69,7 +68,7 @@ EndgameFlight fly(const InterceptorType& type, const EndgameRequest& r, const ge
 }  // namespace
 
 EndgameResult endgame_monte_carlo(const InterceptorType& type, const EndgameRequest& r) {
-  const geo::EnuFrame frame(kSite);
+  const geo::EnuFrame frame(kFlyoutSite);
   EndgameResult out;
   // The intercept time without the manoeuvre, to start it at the time to go asked for.
   const TargetPath straight(frame, r, 1e9);

@@ -11,9 +11,6 @@ namespace opensam::weapons {
 
 namespace {
 
-/// Where the launcher stands (the envelope hardly depends on it: Coriolis and gravity vary a
-/// little with latitude).
-constexpr geo::Lla kSite{45.0, 30.0, 0.0};
 /// Guidance update interval of the flyouts.
 constexpr double kStep_s = 0.1;
 constexpr double kG0 = 9.80665;
@@ -24,7 +21,8 @@ class LevelTarget {
   LevelTarget(double altitude_m, double speed_mps, double range_m, double aspect_rad)
       : altitude_m_(altitude_m), speed_mps_(speed_mps) {
     const auto& g = GeographicLib::Geodesic::WGS84();
-    g.Direct(kSite.lat_deg, kSite.lon_deg, aspect_rad * 180.0 / std::numbers::pi, range_m, lat0_, lon0_);
+    g.Direct(kFlyoutSite.lat_deg, kFlyoutSite.lon_deg, aspect_rad * 180.0 / std::numbers::pi, range_m, lat0_,
+             lon0_);
   }
 
   [[nodiscard]] Vec3 at(double t_s) const {
@@ -44,7 +42,7 @@ class LevelTarget {
 double ground_range_m(const Vec3& ecef_m) {
   const geo::Lla p = geo::ecef_to_lla(ecef_m);
   double s = 0.0;
-  GeographicLib::Geodesic::WGS84().Inverse(kSite.lat_deg, kSite.lon_deg, p.lat_deg, p.lon_deg, s);
+  GeographicLib::Geodesic::WGS84().Inverse(kFlyoutSite.lat_deg, kFlyoutSite.lon_deg, p.lat_deg, p.lon_deg, s);
   return s;
 }
 
@@ -70,7 +68,7 @@ double bisect(double hit_m, double miss_m, double tol_m, Shot& hit_shot, Fly&& f
 Shot fly_shot(const InterceptorType& type, double altitude_m, double speed_mps, double launch_range_m,
               double aspect_rad) {
   const LevelTarget target(altitude_m, speed_mps, launch_range_m, aspect_rad);
-  Interceptor m(type, geo::lla_to_ecef(kSite), 0.0);
+  Interceptor m(type, geo::lla_to_ecef(kFlyoutSite), 0.0);
   Vec3 now = target.at(0.0);
   double peak = 0.0;
   for (double t = 0.0; m.flying(); t += kStep_s) {

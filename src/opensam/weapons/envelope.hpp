@@ -6,9 +6,14 @@
 
 #include <vector>
 
+#include "opensam/geo/frames.hpp"
 #include "opensam/weapons/interceptor.hpp"
 
 namespace opensam::weapons {
+
+/// Where the launcher of the library flyouts (envelope, end game) stands: the envelope hardly
+/// depends on it (Coriolis and gravity vary a little with latitude).
+inline constexpr geo::Lla kFlyoutSite{45.0, 30.0, 0.0};
 
 /// The target and how finely to search.
 struct EnvelopeRequest {
