@@ -26,9 +26,17 @@ def test_an_absent_figure_takes_the_tables_default():
     assert launcher["figures"]["tubes"]["default"] is False
     threat = opensam.library_type("tomahawk")
     assert threat["kind"] == "cruise_missile"
-    # Its file gives no jammer and no climb limit; vulnerability is given.
-    assert threat["figures"]["jammer_erp"]["value"] is None
+    # Its file gives no jammer and no ceiling; vulnerability is given.
+    assert threat["jammers"] == []
+    assert threat["figures"]["ceiling"]["value"] is None
     assert threat["figures"]["vulnerability"]["default"] is False
+
+
+def test_a_jammer_lists_its_pods_by_band():
+    growler = opensam.library_type("ea18g")
+    bands = [(j["name"], j["from_hz"], j["to_hz"]) for j in growler["jammers"]]
+    assert bands == [("low band", 100e6, 2e9), ("mid band", 2e9, 6e9), ("high band", 6e9, 18e9)]
+    assert all(j["erp_w"] > 0 for j in growler["jammers"])
 
 
 def test_an_unknown_type_is_a_scenario_error():

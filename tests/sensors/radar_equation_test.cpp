@@ -139,18 +139,47 @@ TEST(Jamming, BurnThroughRangeIsWhereSignalEqualsJamTimesRequirement) {
   r.peak_power_w = 1e6;
   r.gain_db = 38.0;
   r.noise_bandwidth_hz = 1e6;
-  const double erp = 100.0;  // W
-  const double bj = 100e6;   // 100 MHz barrage
-  const double sj = 20.0;    // 13 dB required
+  // A 100 W barrage over 100 MHz around the radar's frequency: B_j / B_r = 100.
+  const JammerPod pod{"barrage", r.frequency_hz - 50e6, r.frequency_hz + 50e6, 100.0};
+  const double in_band = erp_in_band_w(std::span(&pod, 1), r.frequency_hz, r.noise_bandwidth_hz);
+  EXPECT_NEAR(in_band, 100.0 * 1e6 / 100e6, 1e-12);
+  const double sj = 20.0;  // 13 dB required
   const double rcs = 5.0;
-  const double rbt = burnthrough_range_m(r, rcs, erp, bj, sj);
+  const double rbt = burnthrough_range_m(r, rcs, in_band, sj);
   const double s_over_n = snr_free_space(r, rbt, rcs);
-  const double j_over_n = jam_to_noise(r, erp, bj, rbt, 1.0);
+  const double j_over_n = jam_to_noise(r, in_band, rbt, 1.0);
   EXPECT_NEAR(s_over_n / j_over_n, sj, 1e-9 * sj);
-  // Closed form by hand: sqrt(1e6 * 6309.6 * 5 * 100 / (4 pi * 100 * 20)) = 11,205 m.
+  // Closed form by hand, B_j / B_r = 100: sqrt(1e6 * 6309.6 * 5 * 100 / (4 pi * 100 * 20)) = 11,205 m.
   EXPECT_NEAR(rbt, std::sqrt(1e6 * std::pow(10.0, 3.8) * 5.0 * 100.0 / (4.0 * kPi * 100.0 * 20.0)), 1e-6);
   // A jammer seen through a -30 dB sidelobe does 30 dB less.
-  EXPECT_NEAR(jam_to_noise(r, erp, bj, 50e3, 1e-3) / jam_to_noise(r, erp, bj, 50e3, 1.0), 1e-3, 1e-15);
+  EXPECT_NEAR(jam_to_noise(r, in_band, 50e3, 1e-3) / jam_to_noise(r, in_band, 50e3, 1.0), 1e-3, 1e-15);
+}
+
+// Jamming enters only through the overlap of the bands (Adamy, EW 101, ch. 9: the B_r / B_j of
+// a barrage that covers the receiver, nothing from one that misses it). A 2-6 GHz pod puts
+// B_r / 4 GHz of its ERP into an S-band receiver, half that where its edge cuts the receiver's
+// band in two, none into an X-band one, whose detection range it leaves unchanged; two pods
+// add.
+TEST(Jamming, OnlyTheOverlapOfTheBandsJams) {
+  const JammerPod mid{"mid band", 2e9, 6e9, 1e6};
+  const std::span<const JammerPod> one(&mid, 1);
+  EXPECT_NEAR(erp_in_band_w(one, 3e9, 1e6), 1e6 * 1e6 / 4e9, 1e-9);
+  EXPECT_NEAR(erp_in_band_w(one, 6e9, 1e6), 0.5 * 1e6 * 1e6 / 4e9, 1e-9);
+  EXPECT_EQ(erp_in_band_w(one, 10e9, 1e6), 0.0);
+  EXPECT_NEAR(erp_density_w_hz(one, 3e9), 1e6 / 4e9, 1e-15);
+  EXPECT_EQ(erp_density_w_hz(one, 10e9), 0.0);
+  const JammerPod both[] = {mid, {"high band", 6e9, 18e9, 3e6}};
+  EXPECT_NEAR(erp_in_band_w(both, 10e9, 1e6), 3e6 * 1e6 / 12e9, 1e-9);
+  EXPECT_NEAR(erp_in_band_w(both, 6e9, 1e6), 0.5 * 1e6 * 1e6 / 4e9 + 0.5 * 3e6 * 1e6 / 12e9, 1e-9);
+  RadarParameters x = lossless();
+  x.frequency_hz = 10e9;
+  x.peak_power_w = 1e6;
+  x.gain_db = 40.0;
+  const double clean = detection_range_m(x, 1.0, 20.0, 10.0, 5000.0);
+  EXPECT_EQ(detection_range_m(x, 1.0, 20.0, 10.0, 5000.0, kStandardKFactor, erp_in_band_w(one, 10e9, 1e6)),
+            clean);
+  EXPECT_LT(detection_range_m(x, 1.0, 20.0, 10.0, 5000.0, kStandardKFactor, erp_in_band_w(both, 10e9, 1e6)),
+            0.5 * clean);
 }
 
 // Measurement accuracy (Barton and Ward 1969; Skolnik 6.3): at 2 SNR = 100 the range sigma

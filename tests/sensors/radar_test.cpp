@@ -135,18 +135,23 @@ TEST(RadarLook, ReportedSigmaHoldsTheBias) {
 TEST(RadarLook, JammingInTheMainLobeAndTheSidelobes) {
   Fixture f(test_radar());
   const TargetView t = f.target(100e3);
-  const JammerView on_target{1, t.ecef, 100.0, 100e6};
+  // 100 W over 100 MHz around the radar's frequency.
+  const double f0 = test_radar().parameters.frequency_hz;
+  const JammerPod pod{"barrage", f0 - 50e6, f0 + 50e6, 100.0};
+  const JammerView on_target{1, t.ecef, std::span(&pod, 1)};
   const LookBudget clean = f.radar.budget(t, {});
   const LookBudget jammed = f.radar.budget(t, std::span(&on_target, 1));
-  const double jnr = sensors::jam_to_noise(test_radar().parameters, 100.0, 100e6,
-                                           f.radar.geometry(t.ecef, t.velocity_ecef).range_m, 1.0);
+  const double jnr = sensors::jam_to_noise(
+      test_radar().parameters,
+      sensors::erp_in_band_w(std::span(&pod, 1), f0, test_radar().parameters.noise_bandwidth_hz),
+      f.radar.geometry(t.ecef, t.velocity_ecef).range_m, 1.0);
   EXPECT_NEAR(jammed.jnr / jnr, 1.0, 1e-9);
   EXPECT_NEAR(jammed.sinr, clean.snr / (1.0 + jnr), 1e-9 * clean.snr);
   const geo::EnuFrame frame(f.radar.antenna());
   const geo::Vec3 off = frame.point_to_ecef(geo::Vec3(100e3 * std::sin(10 * kDeg) * std::cos(30 * kDeg),
                                                       100e3 * std::cos(10 * kDeg) * std::cos(30 * kDeg),
                                                       100e3 * std::sin(30 * kDeg)));
-  const JammerView aside{2, off, 100.0, 100e6};
+  const JammerView aside{2, off, std::span(&pod, 1)};
   EXPECT_NEAR(f.radar.budget(t, std::span(&aside, 1)).jnr / jnr, 1e-3, 1e-4);
 }
 

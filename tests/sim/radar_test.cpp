@@ -119,7 +119,9 @@ TEST(RadarRun, AddingAThreatLeavesTheOthersDetectionsAlone) {
 
 // A stand-off jammer makes the rotating radar report bearing strobes on it; a self-screening
 // jammer on an inbound aircraft delays its first detection against the same aircraft without
-// one (burn-through).
+// one (burn-through). Jamming enters only through the overlap of the bands (Adamy, EW 101,
+// ch. 9): with its high-band pod alone (6-18 GHz) the Growler leaves the S-band 91N6E's
+// detections as they are without a jammer, and gives no strobe.
 TEST(RadarRun, JammersGiveStrobesAndDelayDetection) {
   const fs::path dir = fs::temp_directory_path() / ("opensam-radar-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -128,13 +130,18 @@ TEST(RadarRun, JammersGiveStrobesAndDelayDetection) {
     std::ofstream quiet(dir / "quiet.yaml");
     std::string line;
     bool skip = false;
+    std::string text;
     while (std::getline(in, line)) {
-      if (line.rfind("jammer_", 0) == 0)
+      if (line.rfind("jammers:", 0) == 0)
         skip = true;
       else if (!line.empty() && line[0] != ' ')
         skip = false;
-      if (!skip) quiet << line << "\n";
+      if (!skip) text += line + "\n";
     }
+    quiet << text;
+    std::ofstream(dir / "high.yaml") << text
+                                     << "jammers:\n  - {name: high band, from: 6 GHz, to: 18 GHz, erp: 6 MW, "
+                                        "source: test}\n";
   }
   auto scenario_with = [&](const std::string& type) {
     return R"(
@@ -154,6 +161,7 @@ threats:
   };
   const RunResult jammed = run_replication(load(scenario_with("ea18g"), dir), {});
   const RunResult quiet = run_replication(load(scenario_with("quiet.yaml"), dir), {});
+  const RunResult high = run_replication(load(scenario_with("high.yaml"), dir), {});
   int strobes = 0;
   for (const auto& e : jammed.events) strobes += std::holds_alternative<JamStrobe>(e.data) ? 1 : 0;
   EXPECT_GT(strobes, 10);
@@ -163,6 +171,10 @@ threats:
   if (!dj.empty()) {
     EXPECT_LT(dj.front().range_m, 0.5 * dq.front().range_m);
   }
+  const auto dh = detections_of(high, "growler");
+  ASSERT_EQ(dh.size(), dq.size());
+  EXPECT_EQ(dh.front().range_m, dq.front().range_m);
+  for (const auto& e : high.events) EXPECT_FALSE(std::holds_alternative<JamStrobe>(e.data));
   fs::remove_all(dir);
 }
 

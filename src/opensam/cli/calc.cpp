@@ -31,6 +31,19 @@ int print(const ordered_json& j, const std::string& format) {
     return kExitOk;
   }
   for (const auto& [key, value] : j.items()) {
+    if (value.is_array()) {  // one line per item: its fields
+      std::cout << key << "\n";
+      for (const auto& item : value) {
+        std::string line;
+        for (const auto& [k, v] : item.items())
+          line += fmt::format("  {} {}", k,
+                              v.is_number_float() ? fmt::format("{:.6g}", v.get<double>())
+                              : v.is_string()     ? v.get<std::string>()
+                                                  : v.dump());
+        std::cout << line << "\n";
+      }
+      continue;
+    }
     if (value.is_number_float()) {
       std::cout << fmt::format("{:<22} {:.6g}\n", key, value.get<double>());
     } else if (value.is_null()) {
@@ -232,17 +245,30 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
     return kExitBadInput;
   }
   const sensors::Signature& sig = jam.threat->signature;
-  if (sig.jammer_erp_w <= 0.0)
-    return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
+  if (sig.jammers.empty()) return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
+  // What each pod puts inside the radar's receiver band, and so the jamming it meets.
+  ordered_json pods = ordered_json::array();
+  for (const sensors::JammerPod& pod : sig.jammers) {
+    const sensors::JammerPod one[] = {pod};
+    pods.push_back({{"name", pod.name},
+                    {"from_hz", pod.from_hz},
+                    {"to_hz", pod.to_hz},
+                    {"erp_w", pod.erp_w},
+                    {"in_band_erp_w", sensors::erp_in_band_w(one, p.frequency_hz, p.noise_bandwidth_hz)}});
+  }
+  const double in_band = sensors::erp_in_band_w(sig.jammers, p.frequency_hz, p.noise_bandwidth_hz);
   ordered_json j;
-  j["range_m"] = sensors::detection_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, sig.jammer_erp_w,
-                                            sig.jammer_bandwidth_hz);
+  j["range_m"] = sensors::detection_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, in_band);
   sensors::RadarParameters lossless = p;
   lossless.losses_db = 0.0;
+  // No pod in the radar's band: nothing to burn through.
   j["closed_form_range_m"] =
-      sensors::burnthrough_range_m(lossless, *rcs, sig.jammer_erp_w, sig.jammer_bandwidth_hz, snr_needed);
-  j["jammer_erp_w"] = sig.jammer_erp_w;
-  j["jammer_bandwidth_hz"] = sig.jammer_bandwidth_hz;
+      in_band > 0.0 ? ordered_json(sensors::burnthrough_range_m(lossless, *rcs, in_band, snr_needed))
+                    : nullptr;
+  j["radar_frequency_hz"] = p.frequency_hz;
+  j["radar_bandwidth_hz"] = p.noise_bandwidth_hz;
+  j["in_band_erp_w"] = in_band;
+  j["jammers"] = pods;
   j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
   j["pd"] = *pd;
   return print(j, a.format);

@@ -346,6 +346,18 @@ py::dict library_type(const std::string& name) {
   out["kind"] = std::string(r.site ? core::name_of(r.site->kind) : core::name_of(r.threat->kind));
   out["figures"] = figures;
   out["choices"] = choices;
+  py::list jammers;
+  if (r.threat) {
+    for (const auto& pod : r.threat->signature.jammers) {
+      py::dict j;
+      j["name"] = pod.name;
+      j["from_hz"] = pod.from_hz;
+      j["to_hz"] = pod.to_hz;
+      j["erp_w"] = pod.erp_w;
+      jammers.append(j);
+    }
+  }
+  out["jammers"] = jammers;
   return out;
 }
 

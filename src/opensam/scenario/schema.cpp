@@ -777,6 +777,44 @@ const std::array kFigureFields{
     FieldSpec{.key = "note", .kind = K::kText, .doc = "Anything a reader should know."},
 };
 
+const std::array kJammerPodFields{
+    FieldSpec{.key = "name",
+              .kind = K::kString,
+              .doc = "What the transmitter is (a pod, a band).",
+              .required = true},
+    FieldSpec{.key = "from",
+              .kind = K::kQuantity,
+              .doc = "Lowest frequency it covers.",
+              .required = true,
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "to",
+              .kind = K::kQuantity,
+              .doc = "Highest frequency it covers; above `from`.",
+              .required = true,
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "erp",
+              .kind = K::kQuantity,
+              .doc = "Effective radiated power, spread evenly over its coverage (barrage noise): a "
+                     "radar meets the part that falls in its receiver's band.",
+              .required = true,
+              .dim = Dimension::kPower,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "source",
+              .kind = K::kText,
+              .doc = "Public source of its figures, or the reasoning behind them.",
+              .required = true},
+    FieldSpec{.key = "estimate",
+              .kind = K::kBool,
+              .doc = "True when its figures are modelling assumptions.",
+              .default_text = "false"},
+    FieldSpec{.key = "note", .kind = K::kText, .doc = "Anything a reader should know."},
+};
+
 const std::array kRcsTableFields{
     FieldSpec{.key = "source",
               .kind = K::kText,
@@ -1071,6 +1109,8 @@ const Section kScenarioSection{"(top level)", "The keys of a scenario file.", kS
 const Section kFigureSection{"figure", "A figure in a library file, with its provenance.", kFigureFields};
 const Section kRcsTableSection{"rcs_table", "Radar cross section by aspect and band, bilinear in dBsm.",
                                kRcsTableFields};
+const Section kJammerPodSection{"jammers[]", "A noise jammer's transmitter (a pod) of a threat type.",
+                                kJammerPodFields};
 
 namespace {
 
@@ -1151,7 +1191,7 @@ std::string format_reference() {
   for (const Section* s :
        {&kRadarTypeSection, &kLauncherTypeSection, &kMissileTypeSection, &kCommandPostTypeSection,
         &kAircraftTypeSection, &kCruiseMissileTypeSection, &kBallisticMissileTypeSection, &kDroneTypeSection,
-        &kArmTypeSection, &kDecoyTypeSection, &kFigureSection, &kRcsTableSection}) {
+        &kArmTypeSection, &kDecoyTypeSection, &kFigureSection, &kRcsTableSection, &kJammerPodSection}) {
     append_section(out, *s);
   }
   out +=

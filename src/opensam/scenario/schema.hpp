@@ -102,6 +102,7 @@ extern const Section kSiteTypeHeadSection;
 extern const Section kThreatTypeHeadSection;
 extern const Section kFigureSection;
 extern const Section kRcsTableSection;
+extern const Section kJammerPodSection;
 extern const Section kTrackerSection;
 extern const Section kMotionModelSection;
 extern const Section kTrackSensorSection;

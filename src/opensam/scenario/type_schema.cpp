@@ -872,21 +872,11 @@ constexpr std::array kThreatRows{
                   [](void* t, const Figure& f) {
                     threat(t).signature.swerling = static_cast<sensors::Swerling>(static_cast<int>(f.value));
                   }},
-    FieldSpec{.key = "jammer_erp",
-              .kind = K::kFigure,
-              .doc = "Effective radiated power of its noise jammer (none when absent).",
-              .dim = Dimension::kPower,
-              .min = 0.0,
-              .min_exclusive = true,
-              .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_erp_w = f.value; }},
-    FieldSpec{
-        .key = "jammer_bandwidth",
-        .kind = K::kFigure,
-        .doc = "Bandwidth the jammer spreads its power over.",
-        .dim = Dimension::kFrequency,
-        .min = 0.0,
-        .min_exclusive = true,
-        .set_figure = [](void* t, const Figure& f) { threat(t).signature.jammer_bandwidth_hz = f.value; }},
+    FieldSpec{.key = "jammers",
+              .kind = K::kList,
+              .doc = "Its noise jammers, one per transmitter or pod, each by frequency coverage; "
+                     "none when absent.",
+              .child = &kJammerPodSection},
     FieldSpec{.key = "unit_cost_usd",
               .kind = K::kFigure,
               .doc = "Unit cost, US dollars: the value a kill destroys in the ledger.",

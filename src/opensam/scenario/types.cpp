@@ -224,6 +224,28 @@ std::optional<RcsTable> read_rcs_table(const ReadContext& ctx, const MapReader& 
   return t;
 }
 
+/// A threat type's jammers: each transmitter with its coverage and power.
+std::vector<sensors::JammerPod> read_jammers(const ReadContext& ctx, const MapReader& parent) {
+  std::vector<sensors::JammerPod> pods;
+  for (const auto& [node, path] : parent.list("jammers")) {
+    MapReader r(ctx, node, kJammerPodSection, path);
+    if (!r.is_map()) continue;
+    const auto name = r.text("name");
+    const auto from = r.quantity("from");
+    const auto to = r.quantity("to");
+    const auto erp = r.quantity("erp");
+    (void)r.boolean("estimate");
+    (void)r.text("note");
+    if (!r.text("source") || !name || !from || !to || !erp) continue;
+    if (to->value <= from->value) {
+      r.error("to", "must be above `from`");
+      continue;
+    }
+    pods.push_back({*name, from->value, to->value, erp->value});
+  }
+  return pods;
+}
+
 /// The checks a site type needs beyond its table.
 void check(const ReadContext& /*ctx*/, const MapReader& r, SiteType& t) {
   switch (t.kind) {
@@ -243,10 +265,7 @@ void check(const ReadContext& ctx, const MapReader& r, ThreatType& t) {
   }
   if (r.has("rcs_table")) t.rcs_table = read_rcs_table(ctx, r);
   check_whole(r, t.figures, {"swerling"}, "must be a whole number, 0 to 4");
-  if (t.figures.contains("jammer_erp") != t.figures.contains("jammer_bandwidth")) {
-    r.error(t.figures.contains("jammer_erp") ? "jammer_erp" : "jammer_bandwidth",
-            "a jammer needs both jammer_erp and jammer_bandwidth");
-  }
+  if (r.has("jammers")) t.signature.jammers = read_jammers(ctx, r);
 }
 
 /// A library type of either family: its kind read against the keys every file shares, then

@@ -187,6 +187,9 @@ Detection Radar::false_alarm(core::RngStream& rng, double azimuth_lo_rad, double
 
 double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
   const RadarParameters& p = type_.parameters;
+  // Only what the pods put inside the receiver's band jams it.
+  const double in_band_erp_w = erp_in_band_w(jammer.pods, p.frequency_hz, p.noise_bandwidth_hz);
+  if (in_band_erp_w <= 0.0) return 0.0;
   const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
   if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;
   double pattern = 1.0;
@@ -194,7 +197,7 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
     const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
     pattern = antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
   }
-  return jam_to_noise(p, jammer.erp_w, jammer.bandwidth_hz, std::max(g.range_m, 1.0), pattern);
+  return jam_to_noise(p, in_band_erp_w, std::max(g.range_m, 1.0), pattern);
 }
 
 double Radar::false_alarm_density() const {

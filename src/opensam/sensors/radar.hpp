@@ -40,8 +40,7 @@ struct RadarGeometry {
 struct JammerView {
   EntityIndex entity;
   geo::Vec3 ecef;
-  double erp_w;
-  double bandwidth_hz;
+  std::span<const JammerPod> pods;
 };
 
 /// A target at the moment of a look: truth state and signature.

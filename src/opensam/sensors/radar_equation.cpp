@@ -93,20 +93,36 @@ double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m, doubl
   return db_to_ratio(gamma_db) * range_m * azimuth_beamwidth_rad * range_resolution_m * std::tan(grazing_rad);
 }
 
-double jam_to_noise(const RadarParameters& radar, double erp_w, double jammer_bandwidth_hz, double range_m,
-                    double pattern) {
+double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz) {
+  const double lo = frequency_hz - 0.5 * bandwidth_hz, hi = frequency_hz + 0.5 * bandwidth_hz;
+  double erp = 0.0;
+  for (const JammerPod& pod : pods) {
+    const double overlap = std::min(hi, pod.to_hz) - std::max(lo, pod.from_hz);
+    if (overlap > 0.0) erp += pod.erp_w * overlap / (pod.to_hz - pod.from_hz);
+  }
+  return erp;
+}
+
+double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz) {
+  double density = 0.0;
+  for (const JammerPod& pod : pods) {
+    if (frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
+      density += pod.erp_w / (pod.to_hz - pod.from_hz);
+  }
+  return density;
+}
+
+double jam_to_noise(const RadarParameters& radar, double in_band_erp_w, double range_m, double pattern) {
   const double lambda = wavelength_m(radar.frequency_hz);
-  const double received = erp_w * db_to_ratio(radar.gain_db) * pattern * lambda * lambda /
-                          (16.0 * kPi * kPi * range_m * range_m) *
-                          std::min(1.0, radar.noise_bandwidth_hz / jammer_bandwidth_hz);
+  const double received = in_band_erp_w * db_to_ratio(radar.gain_db) * pattern * lambda * lambda /
+                          (16.0 * kPi * kPi * range_m * range_m);
   return received / noise_power_w(radar);
 }
 
-double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double erp_w,
-                           double jammer_bandwidth_hz, double signal_to_jam) {
-  const double bandwidth_ratio = std::max(1.0, jammer_bandwidth_hz / radar.noise_bandwidth_hz);
-  return std::sqrt(radar.peak_power_w * db_to_ratio(radar.gain_db) * rcs_m2 * bandwidth_ratio /
-                   (4.0 * kPi * erp_w * signal_to_jam));
+double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double in_band_erp_w,
+                           double signal_to_jam) {
+  return std::sqrt(radar.peak_power_w * db_to_ratio(radar.gain_db) * rcs_m2 /
+                   (4.0 * kPi * in_band_erp_w * signal_to_jam));
 }
 
 MeasurementSigma measurement_sigma(const RadarParameters& radar, double snr_total) {
@@ -121,7 +137,7 @@ MeasurementSigma measurement_sigma(const RadarParameters& radar, double snr_tota
 }
 
 double detection_range_m(const RadarParameters& radar, double rcs_m2, double snr, double radar_height_m,
-                         double target_height_m, double k_factor, double jam_erp_w, double jam_bandwidth_hz) {
+                         double target_height_m, double k_factor, double jam_in_band_erp_w) {
   const double ka = k_factor * kEarthRadiusM;
   auto margin_db = [&](double log_r) {
     const double r = std::exp(log_r);
@@ -129,7 +145,7 @@ double detection_range_m(const RadarParameters& radar, double rcs_m2, double snr
     const double atm = atmospheric_loss_db(radar, r, radar_height_m, std::asin(sin_el), k_factor);
     // In dB, so that a huge atmospheric loss stays finite.
     double m = ratio_to_db(snr_free_space(radar, r, rcs_m2) / snr) - atm;
-    if (jam_erp_w > 0.0) m -= ratio_to_db(1.0 + jam_to_noise(radar, jam_erp_w, jam_bandwidth_hz, r, 1.0));
+    if (jam_in_band_erp_w > 0.0) m -= ratio_to_db(1.0 + jam_to_noise(radar, jam_in_band_erp_w, r, 1.0));
     return m;
   };
   const double lo = std::log(1.0);

@@ -3,6 +3,9 @@
 /// two-ray multipath), surface clutter, noise jamming, antenna pattern and measurement
 /// accuracy. Pure functions of plain parameters; linear power ratios unless named `_db`.
 
+#include <span>
+#include <string>
+
 #include "opensam/sensors/detection.hpp"
 
 namespace opensam::sensors {
@@ -94,28 +97,47 @@ struct RadarParameters {
 [[nodiscard]] double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m,
                                     double azimuth_beamwidth_rad, double resolution_bandwidth_hz);
 
-/// Jamming-to-noise ratio of a noise jammer of effective radiated power `erp_w` spread over
-/// `jammer_bandwidth_hz`, at `range_m`, received with relative antenna gain `pattern`
-/// (1 on boresight): ERP G_r pattern lambda^2 / ((4 pi)^2 R^2) * min(1, B_r / B_j) / (k T0 F B)
-/// (Adamy, EW 101, ch. 9).
-[[nodiscard]] double jam_to_noise(const RadarParameters& radar, double erp_w, double jammer_bandwidth_hz,
-                                  double range_m, double pattern);
+/// A noise jammer's transmitter (a pod): barrage noise of effective radiated power `erp_w`
+/// spread evenly over its coverage, `from_hz` to `to_hz`.
+struct JammerPod {
+  std::string name;
+  double from_hz = 0.0;
+  double to_hz = 0.0;
+  double erp_w = 0.0;
+};
+
+/// The part of the pods' ERP that falls inside a receiver `bandwidth_hz` wide centred on
+/// `frequency_hz`: the sum of ERP |overlap| / B_j over the pods, which is Adamy's ERP B_r / B_j
+/// for a barrage covering the receiver and nothing for one that misses its band (Adamy, EW 101,
+/// ch. 9).
+[[nodiscard]] double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz);
+
+/// The pods' ERP per hertz at `frequency_hz` (W/Hz): what a receiver narrower than any pod's
+/// coverage meets.
+[[nodiscard]] double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz);
+
+/// Jamming-to-noise ratio of noise jamming whose ERP inside the receiver's band is
+/// `in_band_erp_w` (erp_in_band_w), at `range_m`, received with relative antenna gain `pattern`
+/// (1 on boresight): ERP_in G_r pattern lambda^2 / ((4 pi)^2 R^2) / (k T0 F B) (Adamy, EW 101,
+/// ch. 9).
+[[nodiscard]] double jam_to_noise(const RadarParameters& radar, double in_band_erp_w, double range_m,
+                                  double pattern);
 
 /// Self-screening burn-through range (Adamy, EW 101, ch. 9): where the target's echo reaches
 /// `signal_to_jam` over the jamming of its own jammer, noise and losses neglected. From
-/// S/J = P G sigma B_j / (4 pi R^2 ERP B_r): R = sqrt(P G sigma B_j / (4 pi ERP B_r (S/J))),
-/// B_j >= B_r.
-[[nodiscard]] double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double erp_w,
-                                         double jammer_bandwidth_hz, double signal_to_jam);
+/// S/J = P G sigma / (4 pi R^2 ERP_in) with ERP_in the ERP inside the receiver's band
+/// (ERP B_r / B_j for a barrage that covers it): R = sqrt(P G sigma / (4 pi ERP_in (S/J))).
+[[nodiscard]] double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double in_band_erp_w,
+                                         double signal_to_jam);
 
 /// Slant range at which the radar's SNR toward a target of `rcs_m2` at `target_height_m` falls to
 /// `snr`: the free-space equation (snr_free_space) less the two-way atmospheric loss along the ray
-/// (atmospheric_loss_db) and, with `jam_erp_w` > 0, the self-screening jamming (jam_to_noise),
-/// solved by TOMS 748 on log range over 1 m to 100 000 km (0 when not even 1 m reaches `snr`).
+/// (atmospheric_loss_db) and, with `jam_in_band_erp_w` > 0, the self-screening jamming
+/// (jam_to_noise), solved by TOMS 748 on log range over 1 m to 100 000 km (0 when not even 1 m
+/// reaches `snr`).
 [[nodiscard]] double detection_range_m(const RadarParameters& radar, double rcs_m2, double snr,
                                        double radar_height_m, double target_height_m,
-                                       double k_factor = kStandardKFactor, double jam_erp_w = 0.0,
-                                       double jam_bandwidth_hz = 1.0);
+                                       double k_factor = kStandardKFactor, double jam_in_band_erp_w = 0.0);
 
 /// Standard deviations of one measurement at SNR `snr_total` (after integration):
 /// range c / (2 B sqrt(2 SNR)) with B the resolution bandwidth, angle theta_3dB / (1.6 sqrt(2 SNR))

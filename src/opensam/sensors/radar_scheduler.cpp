@@ -126,7 +126,7 @@ void RadarScheduler::on(const threats::ExternalAdded& m) {
 std::span<const JammerView> RadarScheduler::jammers_now() {
   jammers_.clear();
   for_each_jammer(engine_.now_s(), [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
-    jammers_.push_back({threats_.entity(i), p, sig.jammer_erp_w, sig.jammer_bandwidth_hz});
+    jammers_.push_back({threats_.entity(i), p, sig.jammers});
   });
   return jammers_;
 }
@@ -167,7 +167,7 @@ void RadarScheduler::scan(std::uint32_t r) {
     const auto later = path.motion_at(now + *when);
     when = offset(radar.geometry(later.position_ecef_m, later.velocity_ecef_mps).azimuth_rad);
     if (!when) continue;
-    const bool jammer = signatures_[i].jammer_erp_w > 0.0;
+    const bool jammer = !signatures_[i].jammers.empty();
     if (st.held[i] == 0) timeline_.schedule_at(now + *when, Look{r, std::uint32_t(i)});
     if (jammer) timeline_.schedule_at(now + *when, Strobe{r, std::uint32_t(i)});
   }
@@ -234,7 +234,7 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   if (!threats_.flying(i) || !on_air(r, now)) return;
   const auto state = threats_.path(i).motion_at(now);
   const Signature& sig = signatures_[i];
-  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammer_erp_w, sig.jammer_bandwidth_hz};
+  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers};
   const double jnr = st.radar->mainlobe_jnr(j);
   if (jnr < st.radar->strobe_threshold()) return;
   // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.

@@ -89,7 +89,7 @@ class RadarScheduler final : public threats::Emitters {
   void for_each_jammer(double time_s, F&& f) const {
     for (std::size_t i = 0; i < threats_.size(); ++i) {
       const Signature& sig = signatures_[i];
-      if (sig.jammer_erp_w <= 0.0 || !threats_.flying(i)) continue;
+      if (sig.jammers.empty() || !threats_.flying(i)) continue;
       f(i, threats_.path(i).position_at(time_s), sig);
     }
   }

@@ -29,12 +29,11 @@ struct RadarType {
   double track_revisit_s = 0;  ///< time between track dwells; 0 = no track dwells
 };
 
-/// What a radar sees of a target type and whether it jams.
+/// What a radar sees of a target type and what it jams with.
 struct Signature {
   RcsModel rcs = RcsModel(1.0);
   Swerling swerling = Swerling::k1;
-  double jammer_erp_w = 0.0;  ///< 0: no jammer
-  double jammer_bandwidth_hz = 0.0;
+  std::vector<JammerPod> jammers;  ///< its noise jammers; none: it does not jam
 };
 
 }  // namespace opensam::sensors

@@ -17,12 +17,15 @@ double SeekerScene::rcs_m2(int i, const weapons::Vec3& from_m, double frequency_
       .rcs_m2(a.azimuth_rad, a.elevation_rad);
 }
 
-void SeekerScene::jammers(const weapons::Vec3& at_m, double t_s, std::vector<Jammer>& out) const {
+void SeekerScene::jammers(const weapons::Vec3& at_m, double frequency_hz, double t_s,
+                          std::vector<Jammer>& out) const {
   out.clear();
   radars_.for_each_jammer(t_s, [&](std::size_t i, const geo::Vec3& p, const sensors::Signature& sig) {
-    if (sig.jammer_bandwidth_hz <= 0.0) return;
+    // Only the pods whose coverage holds the seeker's frequency reach it.
+    const double density = sensors::erp_density_w_hz(sig.jammers, frequency_hz);
+    if (density <= 0.0) return;
     const double r2 = std::max((p - at_m).squaredNorm(), 1.0);
-    out.push_back({int(i), p, sig.jammer_erp_w / (4.0 * std::numbers::pi * r2 * sig.jammer_bandwidth_hz)});
+    out.push_back({int(i), p, density / (4.0 * std::numbers::pi * r2)});
   });
 }
 

@@ -164,7 +164,7 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
   }
   t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
   // Jamming enters through the seeker's pattern, looking at its object.
-  scene_.jammers(missile, from_s, jammers_);
+  scene_.jammers(missile, seeker.frequency_hz, from_s, jammers_);
   const Vec3 boresight = (t.from_m - missile).normalized();
   for (const Scene::Jammer& j : jammers_) {
     if (j.object == object) {

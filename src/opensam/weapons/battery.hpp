@@ -45,8 +45,10 @@ class Scene {
     Vec3 position_m;
     double flux_w_m2_hz;
   };
-  /// Every noise jammer on the air at `time_s`, with its flux at `at_m` (into `out`, cleared).
-  virtual void jammers(const Vec3& at_m, double time_s, std::vector<Jammer>& out) const = 0;
+  /// Every noise jammer on the air at `time_s` that covers `frequency_hz`, with its flux at
+  /// `at_m` at that frequency (into `out`, cleared).
+  virtual void jammers(const Vec3& at_m, double frequency_hz, double time_s,
+                       std::vector<Jammer>& out) const = 0;
   /// Whether terrain leaves a line of sight from `from_m` to `to_m`.
   [[nodiscard]] virtual bool in_sight(const Vec3& from_m, const Vec3& to_m) const = 0;
   /// Range from guiding radar `radar` to `p_m` while it emits at `time_s`; 0 when it does not.
