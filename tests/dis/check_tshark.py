@@ -127,16 +127,17 @@ def main():
         if want:
             check(names.get(str(index[e["entity"]])) == want, f"{e['entity']}: emitter {names.get(str(index[e['entity']]))}")
 
-    # Fire and Detonation: one Fire per launch, one Detonation per burst or self-destruct, paired by event id.
+    # Fire and Detonation: one Fire per launch, one Detonation per burst, self-destruct or ground impact,
+    # paired by event id.
     fires = {r["dis.event_number"] for r in rows if r["dis.pdu_type"] == "2"}
     dets = [r for r in rows if r["dis.pdu_type"] == "3"]
     launched = sum(1 for e in events if e["event"] == "launched")
-    ended = sum(1 for e in events if e["event"] in ("intercept", "self_destructed"))
+    ended = sum(1 for e in events if e["event"] in ("intercept", "self_destructed", "ground_impact"))
     check(len(fires) == launched, f"{len(fires)} fire event ids, {launched} launches")
-    check(len(dets) == ended, f"{len(dets)} detonations, {ended} bursts and self-destructs")
+    check(len(dets) == ended, f"{len(dets)} detonations, {ended} bursts, self-destructs and ground impacts")
     for d in dets:
         check(d["dis.event_number"] in fires, f"detonation event {d['dis.event_number']} without its Fire")
-        check(d["dis.detonation.result"] in ("2", "5"), f"detonation result {d['dis.detonation.result']}")
+        check(d["dis.detonation.result"] in ("2", "3", "5"), f"detonation result {d['dis.detonation.result']}")
 
     # Every threat's truth, dead-reckoned from its latest Entity State (first order: the
     # run sends constant-velocity states for threats), within a metre.

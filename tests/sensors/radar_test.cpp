@@ -155,5 +155,39 @@ TEST(RadarLook, JammingInTheMainLobeAndTheSidelobes) {
   EXPECT_NEAR(f.radar.budget(t, std::span(&aside, 1)).jnr / jnr, 1e-3, 1e-4);
 }
 
+// Electronic protection (Schleher, Electronic Warfare in the Information Age, ch. 9; Skolnik,
+// ch. 24): a sidelobe canceller of 25 dB with one auxiliary channel takes 25 dB off a jammer in
+// the sidelobes, nothing off one in the main lobe, and with two sidelobe jammers only off the
+// stronger.
+TEST(RadarLook, SidelobeCancellerHelpsAgainstSidelobeJammersNotInTheMainLobe) {
+  RadarType plain = test_radar();
+  RadarType protected_type = plain;
+  protected_type.canceller_db = 25.0;
+  protected_type.canceller_channels = 1;
+  Fixture a(plain), b(protected_type);
+  const TargetView t = a.target(100e3);
+  const double f0 = plain.parameters.frequency_hz;
+  const JammerPod pod{"barrage", f0 - 50e6, f0 + 50e6, 100.0};
+  const geo::EnuFrame frame(a.radar.antenna());
+  auto at = [&](double off_deg, double range_m) {
+    return frame.point_to_ecef(geo::Vec3(range_m * std::sin(off_deg * kDeg) * std::cos(30 * kDeg),
+                                         range_m * std::cos(off_deg * kDeg) * std::cos(30 * kDeg),
+                                         range_m * std::sin(30 * kDeg)));
+  };
+  const JammerView main_lobe{1, t.ecef, std::span(&pod, 1)};
+  const JammerView side[] = {{2, at(10.0, 100e3), std::span(&pod, 1)},
+                             {3, at(20.0, 200e3), std::span(&pod, 1)}};
+  EXPECT_NEAR(
+      b.radar.budget(t, std::span(&main_lobe, 1)).jnr / a.radar.budget(t, std::span(&main_lobe, 1)).jnr, 1.0,
+      1e-12);
+  const double near_side = a.radar.budget(t, std::span(side, 1)).jnr;
+  EXPECT_NEAR(b.radar.budget(t, std::span(side, 1)).jnr / near_side, std::pow(10.0, -2.5), 1e-9);
+  // The farther one (200 km: 6 dB weaker) keeps all of its jamming.
+  const double far_side = a.radar.budget(t, std::span(side + 1, 1)).jnr;
+  EXPECT_NEAR(far_side / near_side, 0.25, 1e-6);
+  EXPECT_NEAR(b.radar.budget(t, std::span(side, 2)).jnr, near_side * std::pow(10.0, -2.5) + far_side,
+              1e-9 * near_side);
+}
+
 }  // namespace
 }  // namespace opensam::sensors

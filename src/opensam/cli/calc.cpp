@@ -84,6 +84,7 @@ Examples:
   opensam calc snr --pd 0.9 --pfa 1e-6 --pulses 10 --swerling 1 --method shnidman
   opensam calc horizon --radar-height "25 m" --target-height "50 m"
   opensam calc range --radar s400/91N6E --rcs "5 m2" --radar-height "20 m" --target-height "10 km"
+  opensam calc range --radar s400/91N6E --rcs "5 m2" --jammer ea18g --jammer-range "150 km" --jammer-offset "10 deg"
   opensam calc burnthrough --radar s400/92N6E --jammer ea18g --rcs "5 m2")");
   auto add_format = [&](CLI::App* c) {
     c->add_option("--format", a.format, "table or json")->check(CLI::IsMember({"table", "json"}));
@@ -119,6 +120,11 @@ Examples:
   range->add_option("--radar-height", a.radar_height, "Antenna height");
   range->add_option("--target-height", a.target_height, "Target height");
   range->add_option("--k-factor", a.k_factor, "Effective Earth radius factor");
+  range->add_option("--jammer", a.jammer,
+                    "A stand-off jammer: threat type carrying it (library name or file)");
+  range->add_option("--jammer-range", a.jammer_range, "Range of the stand-off jammer (with --jammer)");
+  range->add_option("--jammer-offset", a.jammer_offset,
+                    "Angle between the jammer and the target seen from the radar (0: in the main lobe)");
   add_format(range);
   auto* burn = calc->add_subcommand("burnthrough", "Self-screening burn-through range");
   burn->add_option("--radar", a.radar, "Radar type (library name or file)")->required();
@@ -193,6 +199,35 @@ int calc_horizon(const CalcArgs& a, FlagValues& flags, const std::string& comman
   return print(j, a.format);
 }
 
+/// Each pod of a jammer with the part of its power inside the radar's receiver band.
+ordered_json pods_json(const std::vector<sensors::JammerPod>& pods, const sensors::RadarParameters& p) {
+  ordered_json out = ordered_json::array();
+  for (const sensors::JammerPod& pod : pods) {
+    const sensors::JammerPod one[] = {pod};
+    out.push_back({{"name", pod.name},
+                   {"from_hz", pod.from_hz},
+                   {"to_hz", pod.to_hz},
+                   {"erp_w", pod.erp_w},
+                   {"in_band_erp_w", sensors::erp_in_band_w(one, p.frequency_hz, p.noise_bandwidth_hz)}});
+  }
+  return out;
+}
+
+/// The jammers of --jammer's threat type; nothing (reported) when it has none or is bad.
+std::optional<std::vector<sensors::JammerPod>> load_jammer(const std::string& command,
+                                                           const std::string& name) {
+  auto jam = scenario::load_threat_type(name, "--jammer");
+  if (!jam.errors.empty() || !jam.threat) {
+    std::cerr << jam.errors.str();
+    return std::nullopt;
+  }
+  if (jam.threat->signature.jammers.empty()) {
+    fail(command, fmt::format("--jammer: '{}' carries no jammer", name));
+    return std::nullopt;
+  }
+  return jam.threat->signature.jammers;
+}
+
 /// calc range and calc burnthrough: a radar type from the library.
 int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command, bool pulses_given, int n,
                const std::optional<double>& k) {
@@ -221,7 +256,35 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
   const double snr_needed = sensors::required_snr(p, *pd, *sw);
 
   if (command == "range") {
-    const double free_space = sensors::detection_range_m(p, *rcs, snr_needed, *hr, *ht, *k);
+    ordered_json jamming;
+    double snr_with_jamming = snr_needed;
+    if (!a.jammer.empty()) {
+      // A stand-off jammer at a fixed range and angle off the target: the target's echo must
+      // exceed the required SNR times (1 + J/N).
+      if (a.jammer_range.empty()) return fail(command, "--jammer needs --jammer-range");
+      const auto rj = flags.value("--jammer-range", a.jammer_range, Dimension::kLength, 1.0, 1e9);
+      const auto off =
+          flags.value("--jammer-offset", a.jammer_offset, Dimension::kAngle, 0.0, std::numbers::pi);
+      if (!flags.error.empty()) return fail(command, flags.error);
+      const auto pods = load_jammer(command, a.jammer);
+      if (!pods) return kExitBadInput;
+      const double in_band = sensors::erp_in_band_w(*pods, p.frequency_hz, p.noise_bandwidth_hz);
+      double jnr = sensors::jam_to_noise(
+          p, in_band, *rj, sensors::antenna_pattern(*off, p.azimuth_beamwidth_rad, p.sidelobe_level_db));
+      std::string protection = "none (no sidelobe canceller)";
+      if (!sensors::in_sidelobes(*off, p.azimuth_beamwidth_rad)) {
+        protection = "none (the jammer is in the main lobe)";
+      } else if (radar->canceller_db > 0.0 && radar->canceller_channels > 0) {
+        jnr /= sensors::db_to_ratio(radar->canceller_db);
+        protection = fmt::format("sidelobe canceller, {:g} dB", radar->canceller_db);
+      }
+      snr_with_jamming = snr_needed * (1.0 + jnr);
+      jamming["jnr_db"] = sensors::ratio_to_db(jnr);
+      jamming["in_band_erp_w"] = in_band;
+      jamming["protection_used"] = protection;
+      jamming["jammers"] = pods_json(*pods, p);
+    }
+    const double free_space = sensors::detection_range_m(p, *rcs, snr_with_jamming, *hr, *ht, *k);
     const std::optional<double> horizon =
         heights ? std::optional(sensors::horizon_range_m(*hr, *ht, *k)) : std::nullopt;
     ordered_json j;
@@ -235,28 +298,14 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
     j["pfa"] = p.pfa;
     j["pulses"] = p.pulses;
     j["swerling"] = static_cast<int>(*sw);
+    if (!jamming.is_null()) j.update(jamming);
     return print(j, a.format);
   }
 
   // burnthrough
-  auto jam = scenario::load_threat_type(a.jammer, "--jammer");
-  if (!jam.errors.empty() || !jam.threat) {
-    std::cerr << jam.errors.str();
-    return kExitBadInput;
-  }
-  const sensors::Signature& sig = jam.threat->signature;
-  if (sig.jammers.empty()) return fail(command, fmt::format("--jammer: '{}' carries no jammer", a.jammer));
-  // What each pod puts inside the radar's receiver band, and so the jamming it meets.
-  ordered_json pods = ordered_json::array();
-  for (const sensors::JammerPod& pod : sig.jammers) {
-    const sensors::JammerPod one[] = {pod};
-    pods.push_back({{"name", pod.name},
-                    {"from_hz", pod.from_hz},
-                    {"to_hz", pod.to_hz},
-                    {"erp_w", pod.erp_w},
-                    {"in_band_erp_w", sensors::erp_in_band_w(one, p.frequency_hz, p.noise_bandwidth_hz)}});
-  }
-  const double in_band = sensors::erp_in_band_w(sig.jammers, p.frequency_hz, p.noise_bandwidth_hz);
+  const auto jammers = load_jammer(command, a.jammer);
+  if (!jammers) return kExitBadInput;
+  const double in_band = sensors::erp_in_band_w(*jammers, p.frequency_hz, p.noise_bandwidth_hz);
   ordered_json j;
   j["range_m"] = sensors::detection_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, in_band);
   sensors::RadarParameters lossless = p;
@@ -268,7 +317,10 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
   j["radar_frequency_hz"] = p.frequency_hz;
   j["radar_bandwidth_hz"] = p.noise_bandwidth_hz;
   j["in_band_erp_w"] = in_band;
-  j["jammers"] = pods;
+  j["jammers"] = pods_json(*jammers, p);
+  // A self-screening jammer is in the main lobe: the radar's sidelobe canceller cannot help.
+  j["sidelobe_canceller_db"] = radar->canceller_db;
+  j["protection_used"] = "none (a self-screening jammer is in the main lobe)";
   j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
   j["pd"] = *pd;
   return print(j, a.format);

@@ -225,6 +225,26 @@ constexpr std::array kRadarRows{
         .max = 0.0,
         .set_figure = [](void* t,
                          const Figure& f) { site(t).radar.radar.parameters.sidelobe_level_db = f.value; }},
+    FieldSpec{.key = "sidelobe_canceller",
+              .kind = K::kFigure,
+              .doc = "Electronic protection: the jamming a sidelobe canceller takes off each jammer it "
+                     "handles in the sidelobes (none in the main lobe); 0 dB: no canceller.",
+              .default_text = "0 dB",
+              .dim = Dimension::kDecibel,
+              .min = 0.0,
+              .max = 60.0,
+              .set_figure = [](void* t, const Figure& f) { site(t).radar.radar.canceller_db = f.value; }},
+    FieldSpec{.key = "sidelobe_canceller_channels",
+              .kind = K::kFigure,
+              .doc = "How many sidelobe jammers the canceller handles at once (its auxiliary "
+                     "channels): the strongest.",
+              .default_text = "0",
+              .min = 0.0,
+              .max = 16.0,
+              .set_figure =
+                  [](void* t, const Figure& f) {
+                    site(t).radar.radar.canceller_channels = static_cast<int>(f.value);
+                  }},
     FieldSpec{
         .key = "mti_improvement",
         .kind = K::kFigure,

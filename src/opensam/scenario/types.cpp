@@ -67,7 +67,8 @@ void check_whole(const MapReader& r, const std::map<std::string, Figure>& figure
 
 /// The checks a radar type needs beyond its table.
 void check_radar(const MapReader& r, const SiteType& t) {
-  check_whole(r, t.figures, {"pulses", "fire_channels", "missiles_guided"}, "must be a whole number");
+  check_whole(r, t.figures, {"pulses", "fire_channels", "missiles_guided", "sidelobe_canceller_channels"},
+              "must be a whole number");
   if (t.radar.radar.scan == sensors::ScanKind::kSector && !t.figures.contains("sector_width") &&
       !r.has("sector_width"))
     r.error("scan", "a sector radar needs sector_width");

@@ -1,7 +1,9 @@
 #include "opensam/sensors/radar.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numbers>
 
@@ -120,7 +122,7 @@ LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> j
     b.cnr = snr_free_space(p, g.range_m, clutter_m2, atmosphere_db) / db_to_ratio(p.mti_improvement_db);
   }
   const geo::Vec3 to_target = g.enu / std::max(g.range_m, 1e-9);
-  for (const JammerView& j : jammers) b.jnr += jnr(j, &to_target);
+  b.jnr = jamming(jammers, to_target);
   b.sinr = b.snr / (1.0 + b.cnr + b.jnr);
   b.pd = probability_of_detection_at_threshold(b.sinr * coherent_gain_, threshold_, detector_pulses_,
                                                target.signature->swerling);
@@ -185,8 +187,9 @@ Detection Radar::false_alarm(core::RngStream& rng, double azimuth_lo_rad, double
   return measure(g, kNoEntity, level / coherent_gain_, rng);
 }
 
-double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
+double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelobe) const {
   const RadarParameters& p = type_.parameters;
+  if (sidelobe != nullptr) *sidelobe = false;
   // Only what the pods put inside the receiver's band jams it.
   const double in_band_erp_w = erp_in_band_w(jammer.pods, p.frequency_hz, p.noise_bandwidth_hz);
   if (in_band_erp_w <= 0.0) return 0.0;
@@ -196,8 +199,33 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam) const {
   if (beam != nullptr) {
     const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
     pattern = antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
+    if (sidelobe != nullptr) *sidelobe = in_sidelobes(separation, p.azimuth_beamwidth_rad);
   }
   return jam_to_noise(p, in_band_erp_w, std::max(g.range_m, 1.0), pattern);
+}
+
+// The sidelobe canceller's auxiliary channels null the strongest jammers that come in through
+// the sidelobes, one each; a jammer in the main lobe is beyond it (Schleher, Electronic Warfare
+// in the Information Age, ch. 9; Skolnik, ch. 24).
+double Radar::jamming(std::span<const JammerView> jammers, const geo::Vec3& beam) const {
+  double total = 0.0;
+  // Sidelobe jammers' J/N, strongest first once the canceller needs them (few: no allocation).
+  constexpr std::size_t kMax = 16;
+  std::array<double, kMax> side{};
+  std::size_t n_side = 0;
+  for (const JammerView& j : jammers) {
+    bool sidelobe = false;
+    const double x = jnr(j, &beam, &sidelobe);
+    total += x;
+    if (sidelobe && x > 0.0 && n_side < kMax) side[n_side++] = x;
+  }
+  const int channels = std::min<int>(type_.canceller_channels, int(n_side));
+  if (channels <= 0 || type_.canceller_db <= 0.0) return total;
+  std::partial_sort(side.begin(), side.begin() + channels, side.begin() + std::ptrdiff_t(n_side),
+                    std::greater<>());
+  const double kept = 1.0 / db_to_ratio(type_.canceller_db);
+  for (int k = 0; k < channels; ++k) total -= side[std::size_t(k)] * (1.0 - kept);
+  return std::max(total, 0.0);
 }
 
 double Radar::false_alarm_density() const {

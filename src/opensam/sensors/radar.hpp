@@ -113,7 +113,11 @@ class Radar {
  private:
   /// Jamming to noise of `jammer` in sight, through the pattern off the unit vector `beam`
   /// (east-north-up; the main lobe when null).
-  [[nodiscard]] double jnr(const JammerView& jammer, const geo::Vec3* beam) const;
+  /// One jammer's J/N with the beam toward `beam` (none: on boresight); `sidelobe` set when it
+  /// comes in beyond the main lobe's first null.
+  [[nodiscard]] double jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelobe = nullptr) const;
+  /// The jammers' J/N together with the beam toward `beam`, after the sidelobe canceller.
+  [[nodiscard]] double jamming(std::span<const JammerView> jammers, const geo::Vec3& beam) const;
   [[nodiscard]] Detection measure(const RadarGeometry& g, EntityIndex target, double sinr,
                                   core::RngStream& rng) const;
 

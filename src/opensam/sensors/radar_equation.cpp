@@ -64,9 +64,19 @@ double elevation_slope(double radar_height_m, double ground_range_m, double heig
   return (height_m - radar_height_m) / ground_range_m - ground_range_m / (2.0 * k_factor * kEarthRadiusM);
 }
 
+namespace {
+/// (sin x / x)^2 is at half power for x = 1.39156 and has its first null at x = pi.
+double pattern_x(double off_axis_rad, double beamwidth_rad) {
+  return 2.0 * 1.39156 * std::abs(off_axis_rad) / beamwidth_rad;
+}
+}  // namespace
+
+bool in_sidelobes(double off_axis_rad, double beamwidth_rad) {
+  return pattern_x(off_axis_rad, beamwidth_rad) >= kPi;
+}
+
 double antenna_pattern(double off_axis_rad, double beamwidth_rad, double sidelobe_level_db) {
-  // (sin x / x)^2 is at half power for x = 1.39156 and has its first null at x = pi.
-  const double x = 2.0 * 1.39156 * std::abs(off_axis_rad) / beamwidth_rad;
+  const double x = pattern_x(off_axis_rad, beamwidth_rad);
   const double floor = db_to_ratio(sidelobe_level_db);
   if (x >= kPi) return floor;
   if (x < 1e-9) return 1.0;

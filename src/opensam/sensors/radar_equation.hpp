@@ -78,6 +78,9 @@ struct RadarParameters {
 /// beyond it (and never below it).
 [[nodiscard]] double antenna_pattern(double off_axis_rad, double beamwidth_rad, double sidelobe_level_db);
 
+/// Whether `off_axis_rad` is beyond the first null of that pattern: in the sidelobes.
+[[nodiscard]] bool in_sidelobes(double off_axis_rad, double beamwidth_rad);
+
 /// Two-ray (flat surface) propagation factor F, amplitude: |1 + rho e^(-j(2 pi delta / lambda))|
 /// with path difference delta = 2 h_r h_t / R and reflection rho = -reflection_magnitude
 /// (horizontal polarisation, grazing incidence). SNR scales by F^4 (Skolnik 8.2;

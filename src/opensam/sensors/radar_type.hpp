@@ -27,6 +27,11 @@ struct RadarType {
   bool measures_range_rate = false;
   int track_capacity = 0;      ///< targets held in track dwells at once (sector radars)
   double track_revisit_s = 0;  ///< time between track dwells; 0 = no track dwells
+  /// Electronic protection: a sidelobe canceller takes this much off the jamming of the
+  /// strongest `canceller_channels` jammers that come in through the sidelobes (none in the
+  /// main lobe).
+  double canceller_db = 0.0;
+  int canceller_channels = 0;
 };
 
 /// What a radar sees of a target type and what it jams with.
