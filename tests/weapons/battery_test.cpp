@@ -61,6 +61,7 @@ struct OneTarget final : Scene {
   [[nodiscard]] double illuminator_range_m(int, const Vec3& p_m, double) const override {
     return (p_m - kSite.point_to_ecef(Vec3::Zero())).norm();
   }
+  [[nodiscard]] bool lit(int, const Vec3&) const override { return true; }
 };
 
 struct Fixture {

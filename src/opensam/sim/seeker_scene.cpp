@@ -37,10 +37,11 @@ bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_
 
 double SeekerScene::illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const {
   if (!radars_.on_air(std::size_t(radar), t_s)) return 0.0;
-  // The radar lights only what it sees: a target behind the terrain from it is dark.
-  const geo::Vec3 antenna = radars_.antenna_ecef(std::size_t(radar));
-  if (!in_sight(antenna, p_m)) return 0.0;
-  return (p_m - antenna).norm();
+  return (p_m - radars_.antenna_ecef(std::size_t(radar))).norm();
+}
+
+bool SeekerScene::lit(int radar, const weapons::Vec3& p_m) const {
+  return in_sight(radars_.antenna_ecef(std::size_t(radar)), p_m);
 }
 
 }  // namespace opensam::sim

@@ -49,6 +49,7 @@ class SeekerScene final : public weapons::Scene {
                std::vector<Jammer>& out) const override;
   [[nodiscard]] bool in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const override;
   [[nodiscard]] double illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const override;
+  [[nodiscard]] bool lit(int radar, const weapons::Vec3& p_m) const override;
 
  private:
   /// Terrain sampling step of a seeker's line of sight (m).

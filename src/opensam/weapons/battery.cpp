@@ -162,6 +162,14 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
     t.rcs_m2 = 0.0;
     return t;
   }
+  // The guiding radar lights only what it sees over the terrain (looked at every half second).
+  if (t.illuminator_range_m > 0.0) {
+    if (now - f.lit_checked_s >= kSightInterval_s) {
+      f.lit = scene_.lit(f.radar, t.from_m);
+      f.lit_checked_s = now;
+    }
+    if (!f.lit) t.illuminator_range_m = 0.0;
+  }
   t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
   // Jamming enters through the seeker's pattern, looking at its object.
   scene_.jammers(missile, seeker.frequency_hz, from_s, jammers_);

@@ -53,6 +53,8 @@ class Scene {
   [[nodiscard]] virtual bool in_sight(const Vec3& from_m, const Vec3& to_m) const = 0;
   /// Range from guiding radar `radar` to `p_m` while it emits at `time_s`; 0 when it does not.
   [[nodiscard]] virtual double illuminator_range_m(int radar, const Vec3& p_m, double time_s) const = 0;
+  /// Whether guiding radar `radar` sees `p_m` over the terrain, so that it can light it.
+  [[nodiscard]] virtual bool lit(int radar, const Vec3& p_m) const = 0;
 };
 
 /// A launcher of the run.
@@ -145,6 +147,8 @@ class Battery {
     core::RngStream seeker;  ///< the seeker's noise and the fuze's timing
     bool in_sight = true;    ///< the last terrain check from the missile to its object
     double sight_checked_s = -1e9;
+    bool lit = true;  ///< the last terrain check from the guiding radar to the object
+    double lit_checked_s = -1e9;
     /// Where it is, or where it burst or self-destructed.
     [[nodiscard]] Vec3 position_m() const {
       return flyer.flying() ? Vec3(flyer.state().position_m) : flyer.end_position_m();
