@@ -406,6 +406,11 @@ TEST_F(Cli, CalcRejectsBadFlagsWithExitTwo) {
        "opensam calc burnthrough: --jammer: 'f16c' carries no jammer\n"},
       {"calc range --radar s400/91N6E --jammer ea18g --rcs 1",
        "opensam calc range: --jammer needs --jammer-range\n"},
+      {"calc range --radar s400/91N6E --jammer-range '100 km' --rcs 1",
+       "opensam calc range: --jammer-range and --jammer-offset go with --jammer\n"},
+      {"calc range --radar s400/91N6E --jammer ea18g --jammer-range '100 km' --jammer-offset '4 rad' --rcs 1",
+       "opensam calc range: --jammer-offset: '4 rad' must be at least 0 rad and at most 3.141592653589793 "
+       "rad\n"},
   };
   for (const auto& c : cases) {
     const Result r = run(c.args);

@@ -258,13 +258,15 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
   if (command == "range") {
     ordered_json jamming;
     double snr_with_jamming = snr_needed;
+    if (a.jammer.empty() && (!a.jammer_range.empty() || !a.jammer_offset.empty()))
+      return fail(command, "--jammer-range and --jammer-offset go with --jammer");
     if (!a.jammer.empty()) {
       // A stand-off jammer at a fixed range and angle off the target: the target's echo must
       // exceed the required SNR times (1 + J/N).
       if (a.jammer_range.empty()) return fail(command, "--jammer needs --jammer-range");
       const auto rj = flags.value("--jammer-range", a.jammer_range, Dimension::kLength, 1.0, 1e9);
-      const auto off =
-          flags.value("--jammer-offset", a.jammer_offset, Dimension::kAngle, 0.0, std::numbers::pi);
+      const auto off = flags.value("--jammer-offset", a.jammer_offset.empty() ? "0 deg" : a.jammer_offset,
+                                   Dimension::kAngle, 0.0, std::numbers::pi);
       if (!flags.error.empty()) return fail(command, flags.error);
       const auto pods = load_jammer(command, a.jammer);
       if (!pods) return kExitBadInput;

@@ -11,7 +11,7 @@ namespace opensam::cli {
 /// The flags of every calc subcommand, as typed (parsed with units by calc_command).
 struct CalcArgs {
   std::string snr_db, pfa, pulses, swerling, pd = "0.5", radar_height, target_height, radar, rcs, jammer;
-  std::string jammer_range, jammer_offset = "0 deg";
+  std::string jammer_range, jammer_offset;
   std::string k_factor = "1.3333333333333333";
   std::string integration = "noncoherent";
   std::string method = "exact";
