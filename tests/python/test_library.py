@@ -37,6 +37,9 @@ def test_a_jammer_lists_its_pods_by_band():
     bands = [(j["name"], j["from_hz"], j["to_hz"]) for j in growler["jammers"]]
     assert bands == [("low band", 100e6, 2e9), ("mid band", 2e9, 6e9), ("high band", 6e9, 18e9)]
     assert all(j["erp_w"] > 0 for j in growler["jammers"])
+    # The MALD-J is the decoy with a jammer; the plain ADM-160 has none.
+    assert [j["name"] for j in opensam.library_type("adm160j")["jammers"]] == ["stand-in jammer"]
+    assert opensam.library_type("adm160")["jammers"] == []
 
 
 def test_an_unknown_type_is_a_scenario_error():

@@ -39,6 +39,7 @@ constexpr std::array kTable{
     Named{"b52h", {1, 2, kUsa, 3, 0, 0, 0}},
     Named{"ea18g", {1, 2, kUsa, 6, 0, 0, 0}},
     Named{"adm160", {1, 2, kUsa, 50, 0, 0, 0}},
+    Named{"adm160j", {1, 2, kUsa, 50, 0, 0, 0}},
     Named{"multirotor", {1, 2, 0, 50, 0, 0, 0}},
     Named{"shahed136", {1, 2, kIran, 50, 0, 0, 0}},
     Named{"tomahawk", {2, 11, kUsa, 1, 0, 0, 0}},
