@@ -51,6 +51,14 @@ std::string with(std::string text, const std::string& from, const std::string& t
   return text;
 }
 
+/// The library's Tomahawk with vulnerability 0: every burst beside it misses.
+std::string invulnerable_tomahawk() {
+  std::ifstream in(kSource / "data/threats/tomahawk.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  return with(text.str(), "vulnerability:\n  value: 0.9", "vulnerability:\n  value: 0");
+}
+
 EntityIndex entity(const RunResult& r, const std::string& id) {
   for (std::size_t i = 0; i < r.entities.size(); ++i) {
     if (r.entities[i].id == id) return EntityIndex(i);
@@ -162,13 +170,9 @@ TEST(Engagement, TheIffSwitchDecidesTheFratricide) {
 // the interceptors still burst beside them, every burst is a miss, and the command post,
 // seeing the tracks live on, fires again.
 TEST(Engagement, AnInvulnerableTargetSurvivesEveryBurst) {
-  std::ifstream type_in(kSource / "data/threats/tomahawk.yaml");
-  std::stringstream type_text;
-  type_text << type_in.rdbuf();
   const fs::path type_file =
       fs::temp_directory_path() / fmt::format("opensam-invulnerable-{}.yaml", ::getpid());
-  std::ofstream(type_file) << with(type_text.str(), "vulnerability:\n  value: 0.9",
-                                   "vulnerability:\n  value: 0");
+  std::ofstream(type_file) << invulnerable_tomahawk();
   const RunResult r = run_text(with(with(example_text("iff.yaml"), "\n  iff: russian", "\n  iff: nato"),
                                     "type: tomahawk", "type: " + type_file.string()));
   fs::remove(type_file);
@@ -193,11 +197,7 @@ TEST(Engagement, ACruiseMissileMissedBehindARidgeIsEngagedAgainWhenItReappears) 
   const fs::path dir = fs::temp_directory_path() / fmt::format("opensam-reengage-{}", ::getpid());
   fs::create_directories(dir);
   ASSERT_TRUE(test_support::write_ridge_raster(dir / "ridge.tif", 39.25, 600.0, 0.01));
-  std::ifstream type_in(kSource / "data/threats/tomahawk.yaml");
-  std::stringstream type_text;
-  type_text << type_in.rdbuf();
-  std::ofstream(dir / "cm0.yaml") << with(type_text.str(), "vulnerability:\n  value: 0.9",
-                                          "vulnerability:\n  value: 0");
+  std::ofstream(dir / "cm0.yaml") << invulnerable_tomahawk();
   const auto loaded = scenario::load_from_string(R"(name: reengage
 duration: 15 min
 environment: {terrain: ridge.tif}

@@ -129,10 +129,6 @@ double CdTable::at(double mach_number) const {
   return cd[i - 1] + f * (cd[i] - cd[i - 1]);
 }
 
-double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m, double mass_kg) {
-  return lateral_limit_mps2(a, speed_mps, altitude_m, mass_kg, 0.0);
-}
-
 double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m, double mass_kg,
                           double thrust_n) {
   const double structure = a.max_load_factor * kG0;

@@ -64,13 +64,11 @@ struct Steering {
 };
 
 /// The largest lateral acceleration (m/s^2) the airframe gives at `speed_mps` and
-/// `altitude_m`, mass `mass_kg`: min(q S CL_max / m, n_max g0), without the motor.
+/// `altitude_m`, mass `mass_kg`, with the motor burning at `thrust_n` (0: not burning):
+/// min(q S CL_max / m + T sin(delta) / m, n_max g0) (Fleeman, *Tactical Missile Design*, ch. 2:
+/// thrust vector control).
 [[nodiscard]] double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m,
-                                        double mass_kg);
-/// The same with the motor burning at `thrust_n`: min(q S CL_max / m + T sin(delta) / m,
-/// n_max g0) (Fleeman, *Tactical Missile Design*, ch. 2: thrust vector control).
-[[nodiscard]] double lateral_limit_mps2(const Airframe& a, double speed_mps, double altitude_m,
-                                        double mass_kg, double thrust_n);
+                                        double mass_kg, double thrust_n = 0.0);
 
 /// The state's derivative: acceleration (m/s^2) and mass flow (kg/s, negative).
 struct Derivative {
