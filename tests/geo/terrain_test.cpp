@@ -175,6 +175,32 @@ TEST(HorizonProfile, AgreesWithTheRayMarch) {
   EXPECT_GT(p.breakpoints(), 4096u);
 }
 
+// The line of sight marches only where the ray is not above the terrain's highest point; its
+// answer is the full march's (target slope above the whole envelope, the definition) for every
+// pair, low or high, near or far, and the highest point is the raster's.
+TEST(Terrain, LineOfSightMarchesOnlyWhereTheRayCanMeetTheTerrain) {
+  GDALDatasetH ds = mem_raster(ridge_and_valley);
+  const Terrain t = load(ds);
+  GDALClose(ds);
+  EXPECT_NEAR(t.max_height_m(), 1000.0, 5.0);
+  EXPECT_EQ(Terrain().max_height_m(), 0.0);
+  std::mt19937_64 gen(11);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  const double k = kDefaultKFactor;
+  int blocked = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const Lla a{39.05 + 0.5 * u(gen), 33.02 + 0.56 * u(gen), -200.0 + 3000.0 * std::pow(u(gen), 3)};
+    const Lla b{39.05 + 0.5 * u(gen), 33.02 + 0.56 * u(gen), -200.0 + 12000.0 * std::pow(u(gen), 3)};
+    const Bearing bb = bearing(a, b);
+    const bool full = slope(a.alt_m, bb.ground_range_m, b.alt_m, k) >
+                      terrain_envelope_march(t, a, bb.azimuth_rad, bb.ground_range_m, k, 100.0);
+    ASSERT_EQ(line_of_sight_march(t, a, b, k, 100.0), full) << i;
+    blocked += full ? 0 : 1;
+  }
+  EXPECT_GT(blocked, 300);
+  EXPECT_LT(blocked, 2700);
+}
+
 // A projected raster (UTM zone 36N) written as a GeoTIFF to GDAL's in-memory file system:
 // opened by path, warped to longitude/latitude, heights where they belong.
 TEST(Terrain, ReadsAProjectedGeoTiffByPath) {

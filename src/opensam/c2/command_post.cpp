@@ -103,6 +103,7 @@ CommandPost::CommandPost(Settings settings, std::vector<weapons::MissileType> mi
   if (flyouts_.empty()) {
     for (const auto& m : missiles_) flyouts_.push_back(std::make_shared<const FlyoutTable>(m.flight));
   }
+  for (const Zone& z : settings_.zones) zone_altitude_m_.push_back(geo::ecef_to_lla(z.centre_m).alt_m);
 }
 
 Evaluation CommandPost::evaluate(const TrackView& t) const {
@@ -170,13 +171,14 @@ bool CommandPost::intercept(const TrackView& t, const Evaluation& e, const Launc
   const double agl = at.alt_m - (map_ != nullptr ? map_->height_m(at.lat_deg, at.lon_deg) : 0.0);
   if (agl > m.max_altitude_m || agl < m.min_altitude_m) return false;
   if (!settings_.zones.empty()) {
-    const bool inside = std::any_of(settings_.zones.begin(), settings_.zones.end(), [&](const Zone& z) {
-      const geo::Lla c = geo::ecef_to_lla(z.centre_m);
+    bool inside = false;
+    for (std::size_t i = 0; i < settings_.zones.size() && !inside; ++i) {
+      const Zone& z = settings_.zones[i];
       const Vec3 d = pip - z.centre_m;
-      const double dz = at.alt_m - c.alt_m;
-      return std::sqrt(std::max(0.0, d.squaredNorm() - dz * dz)) <= z.radius_m && agl >= z.min_altitude_m &&
-             agl <= z.max_altitude_m;
-    });
+      const double dz = at.alt_m - zone_altitude_m_[i];
+      inside = std::sqrt(std::max(0.0, d.squaredNorm() - dz * dz)) <= z.radius_m && agl >= z.min_altitude_m &&
+               agl <= z.max_altitude_m;
+    }
     if (!inside) {
       why = Reason::kOutsideZone;
       return false;

@@ -234,6 +234,7 @@ class CommandPost {
   std::vector<Point> assets_;
   std::vector<RadarUnit> radars_;
   std::vector<int> channels_used_, missiles_in_flight_;  ///< per radar
+  std::vector<double> zone_altitude_m_;                  ///< per zone, its centre's height
   std::vector<Engagement> engagements_;                  ///< by track id, kept sorted
   Decisions out_;
   tracking::AssignmentWorkspace ws_;

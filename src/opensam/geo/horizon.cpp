@@ -18,23 +18,37 @@ constexpr double kKnotSpacingM = 5000.0;  // geodesic points between which posit
 const GeographicLib::Geodesic& wgs84() { return GeographicLib::Geodesic::WGS84(); }
 
 /// Calls visit(range_m, terrain height) every `step_m` out to `range_m` (exclusive) along the
-/// geodesic leaving `origin` at `azimuth_rad`. Latitude and longitude are interpolated
-/// linearly between exact geodesic points 5 km apart (metres of error at most).
+/// geodesic leaving `origin` at `azimuth_rad`, for the samples from `first_m` on. Latitude and
+/// longitude are interpolated linearly between exact geodesic points 5 km apart (metres of
+/// error at most); a sample's position does not depend on `first_m`.
 template <class Visit>
 void march(const Terrain& terrain, const Lla& origin, double azimuth_rad, double range_m, double step_m,
-           Visit&& visit) {
+           Visit&& visit, double first_m = 0.0) {
   const GeographicLib::GeodesicLine line(wgs84(), origin.lat_deg, origin.lon_deg, azimuth_rad * kRadToDeg);
   double knot_s = 0.0;
-  double lat0 = origin.lat_deg;
-  double lon0 = origin.lon_deg;
+  bool knots_known = false;
+  double lat0 = 0.0;
+  double lon0 = 0.0;
   double lat1 = 0.0;
   double lon1 = 0.0;
-  line.Position(kKnotSpacingM, lat1, lon1);
   for (double s = step_m; s < range_m; s += step_m) {
     while (s > knot_s + kKnotSpacingM) {
       knot_s += kKnotSpacingM;
-      lat0 = lat1;
-      lon0 = lon1;
+      if (knots_known) {
+        lat0 = lat1;
+        lon0 = lon1;
+        line.Position(knot_s + kKnotSpacingM, lat1, lon1);
+      }
+    }
+    if (s < first_m) continue;
+    if (!knots_known) {
+      knots_known = true;
+      if (knot_s == 0.0) {
+        lat0 = origin.lat_deg;
+        lon0 = origin.lon_deg;
+      } else {
+        line.Position(knot_s, lat0, lon0);
+      }
       line.Position(knot_s + kKnotSpacingM, lat1, lon1);
     }
     const double w = (s - knot_s) / kKnotSpacingM;
@@ -72,8 +86,24 @@ bool line_of_sight_march(const Terrain& terrain, const Lla& radar, const Lla& ta
   const Bearing b = bearing(radar, target);
   if (b.ground_range_m <= 0.0) return true;
   const double target_slope = slope(radar.alt_m, b.ground_range_m, target.alt_m, k_factor);
-  return target_slope >
-         terrain_envelope_march(terrain, radar, b.azimuth_rad, b.ground_range_m, k_factor, step_m);
+  // A sample at s blocks only where the ray's height a + s t + s^2 / (2 k a_e) is not above the
+  // terrain's highest point: a closed interval of s (the ray is a convex parabola). Only that
+  // interval, widened by a step and a metre, is marched; the answer is the full march's.
+  const double c = 1.0 / (2.0 * k_factor * kEarthRadiusM);
+  const double gap_m = radar.alt_m - (terrain.max_height_m() + 1.0);
+  const double disc = target_slope * target_slope - 4.0 * c * gap_m;
+  if (!(disc >= 0.0)) return std::isnan(disc) ? false : true;
+  const double root = std::sqrt(disc);
+  const double first_m = (-target_slope - root) / (2.0 * c) - step_m;
+  const double last_m = (-target_slope + root) / (2.0 * c) + step_m;
+  if (last_m <= 0.0) return true;
+  const double until_m = std::min(b.ground_range_m, last_m);
+  bool clear = true;
+  march(
+      terrain, radar, b.azimuth_rad, until_m, step_m,
+      [&](double s, double h) { clear = clear && target_slope > slope(radar.alt_m, s, h, k_factor); },
+      first_m);
+  return clear;
 }
 
 HorizonProfile::HorizonProfile(const Terrain& terrain, const Lla& radar, double max_range_m, double k_factor,

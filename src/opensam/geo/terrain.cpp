@@ -43,7 +43,10 @@ Terrain::Terrain(double north_deg, double west_deg, double dlat_deg, double dlon
       dlon_deg_(dlon_deg),
       rows_(rows),
       cols_(cols),
-      heights_(std::move(heights_m)) {}
+      heights_(std::move(heights_m)) {
+  for (const float h : heights_)
+    if (h > max_height_m_) max_height_m_ = h;
+}
 
 std::optional<Terrain> Terrain::open(const std::string& path, const GeoBox& box, std::string& error,
                                      long max_cells) {

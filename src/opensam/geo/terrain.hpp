@@ -44,6 +44,9 @@ class Terrain {
   [[nodiscard]] bool empty() const { return heights_.empty(); }
   /// Bilinear height (m) at a point; 0 outside the grid.
   [[nodiscard]] double height_m(double lat_deg, double lon_deg) const;
+  /// The highest height the terrain returns anywhere (0 m when flat or below sea level): no
+  /// bilinear sample exceeds it.
+  [[nodiscard]] double max_height_m() const { return max_height_m_; }
   /// Spacing of the grid in metres along a meridian (about 111 km per degree); 0 when empty.
   [[nodiscard]] double spacing_m() const;
   [[nodiscard]] int rows() const { return rows_; }
@@ -58,6 +61,7 @@ class Terrain {
   int rows_ = 0;
   int cols_ = 0;
   std::vector<float> heights_;
+  double max_height_m_ = 0.0;
 };
 
 }  // namespace opensam::geo
