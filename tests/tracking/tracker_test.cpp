@@ -256,6 +256,95 @@ TEST(Tracker, JamStrobesFromTwoRadarsHoldAJammerTrack) {
   // (Without the strobes it would have been dropped after three missed skin scans.)
 }
 
+// Strobes alone (nobody skin-detects the jammers): two radars 60 km apart see two stand-off
+// jammers 150 km out at different heights. Their strobes cross at the jammers and at two
+// ghosts; the jammers' crossings agree scan after scan and become confirmed tracks, the
+// ghosts' do not (their lines miss each other in elevation) and start none.
+TEST(Tracker, StrobesFromTwoRadarsStartJammerTracksAndNoGhosts) {
+  const auto bearing_sensor = [](Eigen::Vector3d origin) {
+    Sensor s;
+    s.model = {.kind = MeasurementKind::kBearing, .axes = 3, .range_rate = false, .frame = {}};
+    s.model.frame.origin_m = origin;
+    return s;
+  };
+  TrackerConfig config;
+  config.models = {MotionModel{.kind = MotionKind::kConstantVelocity, .axes = 3, .noise_psd = 0.5}};
+  config.strobe_max_sigma_m = 5000.0;
+  Tracker tracker(config, {bearing_sensor({0, 0, 0}), bearing_sensor({60e3, 0, 0})});
+  core::RngStream rng(4, 0, "strobes");
+  const std::array<Eigen::Vector3d, 2> x0{Eigen::Vector3d(-20e3, 150e3, 9e3),
+                                          Eigen::Vector3d(70e3, 140e3, 5e3)};
+  const std::array<Eigen::Vector3d, 2> v{Eigen::Vector3d(200, 20, 0), Eigen::Vector3d(-150, 60, 0)};
+  const double sa = 0.002;
+  std::vector<double> confirmed_at;
+  for (int tick = 0; tick <= 200; tick += 10) {
+    const double t = tick;
+    for (std::uint32_t s = 0; s < 2; ++s) {
+      std::vector<Detection> d;
+      for (int j = 0; j < 2; ++j) {
+        StateVec x(6);
+        x << x0[j] + v[j] * t, v[j];
+        MeasVec z, sigma(2);
+        sigma << sa, sa;
+        tracker.sensors()[s].model.predict(x, z);
+        for (int i = 0; i < 2; ++i) z[i] += sa * rng.normal();
+        d.push_back({t + s, z, sigma});  // the second radar a second later
+      }
+      tracker.process(s, d);
+      tracker.end_scan(s, t + s);
+    }
+    for (const Track& tr : tracker.tracks()) {
+      EXPECT_TRUE(tr.from_strobes);
+      EXPECT_NE(tr.status, TrackStatus::kTentative);
+      // Every track is on a jammer, never on a ghost.
+      double nearest = kUnlimited;
+      for (int j = 0; j < 2; ++j)
+        nearest = std::min(nearest, (tracker.state_at(tr, t + 1).position - (x0[j] + v[j] * (t + 1))).norm());
+      EXPECT_LT(nearest, 3000.0) << "track " << tr.id << " at " << t;
+    }
+  }
+  // Both jammers found, each once, within the three crossings' scans and held to the end.
+  EXPECT_EQ(tracker.passive_initiations(), 2);
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  std::vector<TrackEvent> events;
+  tracker.take_events(events);
+  for (const TrackEvent& e : events) {
+    if (e.kind == TrackEventKind::kInitiated) {
+      EXPECT_LE(e.time_s, 31.0);
+    }
+  }
+  // With the strobes from one radar only nothing is located.
+  Tracker one(config, {bearing_sensor({0, 0, 0}), bearing_sensor({60e3, 0, 0})});
+  for (int tick = 0; tick <= 100; tick += 10) {
+    StateVec x(6);
+    x << x0[0] + v[0] * tick, v[0];
+    MeasVec z, sigma(2);
+    sigma << sa, sa;
+    one.sensors()[0].model.predict(x, z);
+    const std::vector<Detection> d{{double(tick), z, sigma}};
+    one.process(0, d);
+    one.end_scan(0, tick);
+    one.end_scan(1, tick);
+  }
+  EXPECT_TRUE(one.tracks().empty());
+  // Nor from radars too close together for a useful fix (the crossing is kilometres long).
+  Tracker close(config, {bearing_sensor({0, 0, 0}), bearing_sensor({3e3, 0, 0})});
+  for (int tick = 0; tick <= 100; tick += 10) {
+    for (std::uint32_t s = 0; s < 2; ++s) {
+      StateVec x(6);
+      x << x0[0] + v[0] * tick, v[0];
+      MeasVec z, sigma(2);
+      sigma << sa, sa;
+      close.sensors()[s].model.predict(x, z);
+      for (int i = 0; i < 2; ++i) z[i] += sa * rng.normal();
+      const std::vector<Detection> d{{double(tick + s), z, sigma}};
+      close.process(s, d);
+      close.end_scan(s, tick + s);
+    }
+  }
+  EXPECT_TRUE(close.tracks().empty());
+}
+
 /// A target flies straight, turns at 4 g for 20 s, flies straight; RMS position error of the
 /// first track during the turn (infinite when the filter lost the target).
 double turn_rms_error(std::vector<MotionModel> models) {

@@ -154,6 +154,7 @@ void AirPicture::update() {
       const bool cached = c != confirmed_.end() && c->track == t;
       const tracking::TrackState st = cached ? c->state : tracker_.state_at(*t, now);
       r.status = t->status;
+      r.from_strobes = t->from_strobes;
       r.has_estimate = true;
       r.position_m = st.position;
       r.velocity_mps = st.velocity;

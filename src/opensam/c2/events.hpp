@@ -25,6 +25,7 @@ struct TrackReport {
   geo::Vec3 velocity_mps = geo::Vec3::Zero();
   double sigma_m = 0.0;  ///< square root of the position covariance's trace
   geo::Lla where = {};
+  bool from_strobes = false;  ///< the track started from crossing jam strobes alone
 };
 
 /// The command post identified a new track: its class from kinematics and the IFF's answer.

@@ -145,8 +145,10 @@ struct Describe {
     r.fields = {{"track", d.track}};
     if (d.has_estimate) {
       r.where = &d.where;
-      r.detail = fmt::format("status={};sigma_m={:.1f}", core::name_of(d.status), d.sigma_m);
+      r.detail = fmt::format("status={};sigma_m={:.1f}{}", core::name_of(d.status), d.sigma_m,
+                             d.from_strobes ? ";from=strobes" : "");
       r.fields["status"] = core::name_of(d.status);
+      if (d.from_strobes) r.fields["from_strobes"] = true;
       r.fields["sigma_m"] = round_to(d.sigma_m, 1);
       r.fields["position"] = lla_json(d.where);
       r.fields["velocity_enu_mps"] = {round_to(d.velocity_mps.x(), 2), round_to(d.velocity_mps.y(), 2),
@@ -444,7 +446,7 @@ DetectionCounts count_detections(const sim::RunResult& run) {
 
 /// The air picture over the run: track counts and GOSPA, with means over each `window_s`.
 struct PictureTotals {
-  std::size_t initiated = 0, confirmed = 0, dropped = 0;
+  std::size_t initiated = 0, confirmed = 0, dropped = 0, from_strobes = 0;
   double gospa_mean = 0.0, gospa_max = 0.0, missed_mean = 0.0, false_mean = 0.0;
   std::vector<std::pair<double, double>> series;  ///< (window end, mean GOSPA in it)
 };
@@ -455,6 +457,7 @@ PictureTotals picture_totals(const sim::RunResult& run, double window_s) {
     const auto* r = std::get_if<sim::TrackReport>(&e.data);
     if (r == nullptr) continue;
     p.initiated += r->kind == tracking::TrackEventKind::kInitiated;
+    p.from_strobes += r->kind == tracking::TrackEventKind::kInitiated && r->from_strobes;
     p.confirmed += r->kind == tracking::TrackEventKind::kConfirmed;
     p.dropped += r->kind == tracking::TrackEventKind::kDropped;
   }
@@ -486,6 +489,7 @@ ordered_json tracking_json(const scenario::Scenario& sc, const sim::RunResult& r
     series.push_back({{"time_s", round_to(t, 3)}, {"gospa_m", round_to(g, 1)}});
   return {{"tracks_initiated", p.initiated},
           {"tracks_confirmed", p.confirmed},
+          {"tracks_from_strobes", p.from_strobes},
           {"tracks_dropped", p.dropped},
           {"gospa_c_m", sc.tracker.gospa_c_m},
           {"gospa_p", sc.tracker.gospa_p},

@@ -57,6 +57,11 @@ void emit_tracker(YAML::Emitter& e, const TrackerSettings& t) {
   if (std::isfinite(c.max_position_sigma_m))
     e << YAML::Key << "max_position_sigma" << YAML::Value << num(c.max_position_sigma_m) + " m";
   e << YAML::Key << "initial_velocity_sigma" << YAML::Value << num(c.initial_velocity_sigma_mps) + " m/s";
+  e << YAML::Key << "strobe_crossings" << YAML::Value << c.strobe_crossings;
+  e << YAML::Key << "strobe_window" << YAML::Value << num(c.strobe_window_s) + " s";
+  e << YAML::Key << "strobe_min_angle" << YAML::Value << num(c.strobe_min_angle_rad) + " rad";
+  e << YAML::Key << "strobe_max_speed" << YAML::Value << num(c.strobe_max_speed_mps) + " m/s";
+  e << YAML::Key << "strobe_max_sigma" << YAML::Value << num(c.strobe_max_sigma_m) + " m";
   e << YAML::Key << "update_interval" << YAML::Value << num(t.update_interval_s) + " s";
   e << YAML::Key << "gospa_c" << YAML::Value << num(t.gospa_c_m) + " m";
   e << YAML::Key << "gospa_p" << YAML::Value << num(t.gospa_p);

@@ -81,6 +81,11 @@ void read_tracker(const ReadContext& ctx, const YAML::Node& root, const std::str
   c.delete_after_s = number(r, "delete_after", c.delete_after_s);
   c.max_position_sigma_m = number(r, "max_position_sigma", c.max_position_sigma_m);
   c.initial_velocity_sigma_mps = number(r, "initial_velocity_sigma", c.initial_velocity_sigma_mps);
+  if (auto v = r.whole_number("strobe_crossings")) c.strobe_crossings = int(*v);
+  c.strobe_window_s = number(r, "strobe_window", c.strobe_window_s);
+  c.strobe_min_angle_rad = number(r, "strobe_min_angle", c.strobe_min_angle_rad);
+  c.strobe_max_speed_mps = number(r, "strobe_max_speed", c.strobe_max_speed_mps);
+  c.strobe_max_sigma_m = number(r, "strobe_max_sigma", c.strobe_max_sigma_m);
   settings.update_interval_s = number(r, "update_interval", settings.update_interval_s);
   settings.gospa_c_m = number(r, "gospa_c", settings.gospa_c_m);
   settings.gospa_p = number(r, "gospa_p", settings.gospa_p);

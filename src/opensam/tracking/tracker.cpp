@@ -243,7 +243,10 @@ void Tracker::process(std::uint32_t sensor, std::span<const Detection> detection
     associate_gnn(sensor, detections);
   else
     associate_jpda(sensor, detections);
-  initiate(sensor, detections);
+  if (sensors_[sensor].model.locates())
+    initiate(sensor, detections);
+  else
+    triangulate(sensor, detections);
 }
 
 void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) {
@@ -513,7 +516,6 @@ void Tracker::apply_update(Track& t, const Detection& d, std::uint32_t sensor) {
 void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detections) {
   const Sensor& s = sensors_[sensor];
   if (!s.model.locates()) return;  // a bearing alone names no position
-  const int a = config_.models[0].axes;
   const double sv = config_.initial_velocity_sigma_mps;
   Eigen::Vector3d p;
   Eigen::Matrix3d Pp;
@@ -530,30 +532,143 @@ void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detectio
       v = d.z[3] * los;
       Pv -= (sv * sv - d.sigma[3] * d.sigma[3]) * los * los.transpose();
     }
-    Track t;
-    t.id = next_id_++;
-    t.time_s = t.initiated_s = d.time_s;
-    t.modes = int(config_.models.size());
-    for (int m = 0; m < t.modes; ++m) {
-      const MotionModel& model = config_.models[m];
-      const int n = model.state_size();
-      Gaussian& g = t.mode[m];
-      g.x.setZero(n);
-      g.P.setZero(n, n);
-      g.x.head(a) = p.head(a);
-      g.x.segment(a, a) = v.head(a);
-      g.P.topLeftCorner(a, a) = Pp.topLeftCorner(a, a);
-      g.P.block(a, a, a, a) = Pv.topLeftCorner(a, a);
-      const double e = model.extras() == Extras::kAcceleration ? model.initial_acceleration_sigma_mps2
-                                                               : model.initial_turn_rate_sigma_rad_s;
-      for (int i = 2 * a; i < n; ++i) g.P(i, i) = e * e;
-      t.mode_probability[m] = 1.0 / t.modes;
-    }
-    t.updated_by = std::uint64_t{1} << sensor;
-    t.updates = 1;
-    events_.push_back({d.time_s, t.id, TrackEventKind::kInitiated});
-    tracks_.push_back(t);
+    start_track(p, Pp, v, Pv, d.time_s, std::uint64_t{1} << sensor, TrackStatus::kTentative);
   }
+}
+
+void Tracker::start_track(const Eigen::Vector3d& p, const Eigen::Matrix3d& Pp, const Eigen::Vector3d& v,
+                          const Eigen::Matrix3d& Pv, double time_s, std::uint64_t sensors,
+                          TrackStatus status) {
+  const int a = config_.models[0].axes;
+  Track t;
+  t.id = next_id_++;
+  t.time_s = t.initiated_s = time_s;
+  t.modes = int(config_.models.size());
+  for (int m = 0; m < t.modes; ++m) {
+    const MotionModel& model = config_.models[m];
+    const int n = model.state_size();
+    Gaussian& g = t.mode[m];
+    g.x.setZero(n);
+    g.P.setZero(n, n);
+    g.x.head(a) = p.head(a);
+    g.x.segment(a, a) = v.head(a);
+    g.P.topLeftCorner(a, a) = Pp.topLeftCorner(a, a);
+    g.P.block(a, a, a, a) = Pv.topLeftCorner(a, a);
+    const double e = model.extras() == Extras::kAcceleration ? model.initial_acceleration_sigma_mps2
+                                                             : model.initial_turn_rate_sigma_rad_s;
+    for (int i = 2 * a; i < n; ++i) g.P(i, i) = e * e;
+    t.mode_probability[m] = 1.0 / t.modes;
+  }
+  t.updated_by = sensors;
+  t.updates = 1;
+  t.status = status;
+  t.from_strobes = status == TrackStatus::kConfirmed;
+  events_.push_back({time_s, t.id, TrackEventKind::kInitiated});
+  if (status == TrackStatus::kConfirmed) events_.push_back({time_s, t.id, TrackEventKind::kConfirmed});
+  tracks_.push_back(t);
+}
+
+void Tracker::triangulate(std::uint32_t sensor, std::span<const Detection> detections) {
+  if (config_.strobe_crossings <= 0) return;
+  const Sensor& s = sensors_[sensor];
+  double now_s = detections[0].time_s;
+  for (const Detection& d : detections) now_s = std::max(now_s, d.time_s);
+  const double window_s = config_.strobe_window_s;
+  std::erase_if(strobes_, [&](const Strobe& x) { return x.time_s < now_s - window_s; });
+  std::erase_if(candidates_, [&](const Candidate& c) { return c.at_s < now_s - window_s; });
+  const double gate1 = gate_threshold_[1];
+  const std::size_t pooled = strobes_.size();
+  for (std::size_t j = 0; j < detections.size(); ++j) {
+    if (det_assigned_[j]) continue;
+    const Detection& d = detections[j];
+    const Strobe mine{
+        sensor, d.time_s,
+        BearingRay{s.model.frame.origin_m, s.model.frame.rotation, d.z[0], d.z[1], d.sigma[0], d.sigma[1]}};
+    for (std::size_t k = 0; k < pooled; ++k) {
+      const Strobe& other = strobes_[k];
+      if (other.sensor == sensor) continue;
+      const double dt = std::abs(d.time_s - other.time_s);
+      // The jammer flies at most v dt between the two strobes: both lines widen by half of it.
+      const auto x = cross(other.ray, mine.ray, 0.5 * config_.strobe_max_speed_mps * dt);
+      if (!x || x->angle_rad < config_.strobe_min_angle_rad || x->chi2 > gate1 ||
+          x->covariance_m2.trace() > config_.strobe_max_sigma_m * config_.strobe_max_sigma_m)
+        continue;
+      add_crossing(*x, other.sensor, other.time_s, sensor, d.time_s);
+    }
+    strobes_.push_back(mine);
+  }
+}
+
+void Tracker::add_crossing(const Crossing& x, std::uint32_t sensor_a, double time_a_s, std::uint32_t sensor_b,
+                           double time_b_s) {
+  const double gate3 = gate_threshold_[3];
+  constexpr double kManoeuvre_mps2 = 50.0;  // a candidate's prediction allows 5 g of turn
+  const double now_s = std::max(time_a_s, time_b_s);
+  const std::uint64_t bits = (std::uint64_t{1} << sensor_a) | (std::uint64_t{1} << sensor_b);
+  // The candidate this crossing continues: the nearest whose prediction gates it.
+  std::size_t match = candidates_.size();
+  double best = kUnlimited;
+  for (std::size_t i = 0; i < candidates_.size(); ++i) {
+    const Candidate& c = candidates_[i];
+    const double ahead = now_s - c.at_s;
+    Eigen::Vector3d predicted = c.at_m;
+    double allowance = config_.strobe_max_speed_mps * std::abs(ahead);
+    if (c.at_s > c.first_s + 1.0) {
+      predicted += (c.at_m - c.first_m) / (c.at_s - c.first_s) * ahead;
+      allowance = 0.5 * kManoeuvre_mps2 * ahead * ahead;
+    }
+    const double miss = (x.position_m - predicted).norm();
+    if (miss <= std::sqrt(gate3 * (x.covariance_m2.trace() + c.at_cov.trace())) + allowance && miss < best)
+      best = miss, match = i;
+  }
+  if (match == candidates_.size()) {
+    candidates_.push_back({x.position_m,
+                           x.position_m,
+                           x.covariance_m2,
+                           x.covariance_m2,
+                           now_s,
+                           now_s,
+                           1,
+                           bits,
+                           {{sensor_a, time_a_s}, {sensor_b, time_b_s}}});
+    return;
+  }
+  Candidate& c = candidates_[match];
+  // A crossing counts when both its strobes are newer than any the candidate used.
+  const auto newest = [&](std::uint32_t who) -> std::size_t {
+    for (std::size_t i = 0; i < c.newest.size(); ++i)
+      if (c.newest[i].first == who) return i;
+    c.newest.emplace_back(who, -kUnlimited);
+    return c.newest.size() - 1;
+  };
+  const std::size_t ia = newest(sensor_a), ib = newest(sensor_b);
+  if (time_a_s > c.newest[ia].second && time_b_s > c.newest[ib].second) {
+    ++c.crossings;
+    c.newest[ia].second = time_a_s, c.newest[ib].second = time_b_s;
+  }
+  c.sensors |= bits;
+  c.at_m = x.position_m, c.at_cov = x.covariance_m2, c.at_s = now_s;
+  if (c.crossings < config_.strobe_crossings) return;
+  // Agreed over enough scans: a confirmed track, unless one already holds the place.
+  const Candidate done = std::move(c);
+  candidates_.erase(candidates_.begin() + std::ptrdiff_t(match));
+  for (const Track& t : tracks_) {
+    const TrackState st = state_at(t, done.at_s);
+    const Eigen::Vector3d gap = st.position - done.at_m;
+    const Eigen::Matrix3d S = st.position_covariance + done.at_cov;
+    if (gap.dot(S.ldlt().solve(gap)) <= gate3) return;
+  }
+  const double span = done.at_s - done.first_s;
+  const double sv = config_.initial_velocity_sigma_mps;
+  Eigen::Vector3d v = Eigen::Vector3d::Zero();
+  Eigen::Matrix3d Pv = sv * sv * Eigen::Matrix3d::Identity();
+  if (span > 1.0) {
+    v = (done.at_m - done.first_m) / span;
+    const double turn = 0.5 * kManoeuvre_mps2 * span;
+    Pv = (done.at_cov + done.first_cov) / (span * span) + turn * turn * Eigen::Matrix3d::Identity();
+  }
+  start_track(done.at_m, done.at_cov, v, Pv, done.at_s, done.sensors, TrackStatus::kConfirmed);
+  ++passive_initiations_;
 }
 
 void Tracker::end_scan(std::uint32_t sensor, double time_s) {

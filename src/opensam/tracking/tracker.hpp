@@ -18,6 +18,7 @@
 #include "opensam/tracking/filter.hpp"
 #include "opensam/tracking/models.hpp"
 #include "opensam/tracking/spatial_index.hpp"
+#include "opensam/tracking/triangulation.hpp"
 #include "opensam/tracking/types.hpp"
 
 namespace opensam::tracking {
@@ -59,6 +60,7 @@ struct Track {
   std::uint64_t held_by = 0;
   std::array<std::uint8_t, kMaxSensors> misses{};  ///< per sensor: scans in a row without update
   double quality = 0.0;                            ///< share of hits in the last confirm_window scans
+  bool from_strobes = false;                       ///< started from crossing jam strobes alone
   /// The gater's cache: the combined position, the largest mode's position-covariance trace
   /// and the speed, predicted to reach_until_s; cleared when the track is updated.
   double reach_until_s = -kUnlimited;
@@ -96,6 +98,8 @@ class Tracker {
   void take_events(std::vector<TrackEvent>& out);
   [[nodiscard]] const TrackerConfig& config() const { return config_; }
   [[nodiscard]] const std::vector<Sensor>& sensors() const { return sensors_; }
+  /// Tracks started from crossing strobes alone, so far.
+  [[nodiscard]] int passive_initiations() const { return passive_initiations_; }
 
  private:
   struct Prediction;
@@ -115,12 +119,36 @@ class Tracker {
                  std::span<const double> betas, double beta_none, double lambda, std::uint32_t sensor);
   [[nodiscard]] double clutter_density(const Sensor& s, std::span<const Detection> detections) const;
   void initiate(std::uint32_t sensor, std::span<const Detection> detections);
+  /// Crosses the strobes of this batch that no track took with other radars' recent ones, and
+  /// starts a track where crossings agree over several scans (docs/models/tracking.md).
+  void triangulate(std::uint32_t sensor, std::span<const Detection> detections);
+  void add_crossing(const Crossing& x, std::uint32_t sensor_a, double time_a_s, std::uint32_t sensor_b,
+                    double time_b_s);
+  void start_track(const Eigen::Vector3d& p, const Eigen::Matrix3d& Pp, const Eigen::Vector3d& v,
+                   const Eigen::Matrix3d& Pv, double time_s, std::uint64_t sensors, TrackStatus status);
 
   TrackerConfig config_;
   std::vector<Sensor> sensors_;
   std::vector<Track> tracks_;
   std::vector<TrackEvent> events_;
   std::uint64_t next_id_ = 1;
+  // Passive location: recent strobes no track took, and candidate fixes not yet tracks.
+  struct Strobe {
+    std::uint32_t sensor;
+    double time_s;
+    BearingRay ray;
+  };
+  struct Candidate {
+    Eigen::Vector3d first_m, at_m;
+    Eigen::Matrix3d first_cov, at_cov;
+    double first_s, at_s;
+    int crossings = 1;
+    std::uint64_t sensors = 0;
+    std::vector<std::pair<std::uint32_t, double>> newest;  ///< per sensor, its newest strobe used
+  };
+  std::vector<Strobe> strobes_;
+  std::vector<Candidate> candidates_;
+  int passive_initiations_ = 0;
   std::array<double, kMaxMeasurement + 1> gate_threshold_{};  ///< by measurement size
 
   // Per-batch workspace, reused.

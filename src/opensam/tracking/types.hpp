@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <numbers>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,13 @@ struct TrackerConfig {
   double delete_after_s = kUnlimited;        ///< time without update
   double max_position_sigma_m = kUnlimited;  ///< covariance growth limit (sqrt of the trace)
   double initial_velocity_sigma_mps = 300.0;
+  /// Passive tracks: strobes that no track takes, from two radars, cross; crossings that agree
+  /// over this many scans of fresh strobes start a confirmed jammer track (0: never).
+  int strobe_crossings = 3;
+  double strobe_window_s = 20.0;  ///< strobes this close in time cross; candidates live as long
+  double strobe_min_angle_rad = 3.0 * std::numbers::pi / 180.0;  ///< narrower crossings locate too poorly
+  double strobe_max_speed_mps = 350.0;                           ///< the jammer's motion between two strobes
+  double strobe_max_sigma_m = 3000.0;  ///< crossings located worse than this are not used
 };
 
 /// One measurement. `z` and `sigma` have the sensor's measurement size.
