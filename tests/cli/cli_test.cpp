@@ -362,6 +362,22 @@ TEST_F(Cli, CalcBurnthroughOfTheLibraryJammer) {
   EXPECT_NEAR(b["closed_form_range_m"].get<double>() / b["range_m"].get<double>(), std::sqrt(10.0), 0.05);
 }
 
+// A responsive spot jammer against a frequency-agile radar (Schleher, Electronic Warfare in
+// the Information Age, ch. 9): the MALD-J's 1 kW cannot follow the 92N6E's hops over its
+// 500 MHz agile band, so a 1 MHz-wide share of B_r / 500 MHz enters; a barrage pod over the
+// same hops is no better off for them.
+TEST_F(Cli, CalcBurnthroughOfASpotJammerAgainstAnAgileRadar) {
+  const auto b =
+      calc_json(run("calc burnthrough --radar s400/92N6E --jammer adm160j --rcs '0.1 m2' --format json"));
+  EXPECT_EQ(b["jammers"][0]["technique"], "spot");
+  EXPECT_EQ(b["radar_frequency_agility_hz"].get<double>(), 500e6);
+  EXPECT_NEAR(b["in_band_erp_w"].get<double>(), 1e3 * b["radar_bandwidth_hz"].get<double>() / 500e6, 1e-9);
+  const auto g =
+      calc_json(run("calc burnthrough --radar s400/92N6E --jammer ea18g --rcs '0.1 m2' --format json"));
+  EXPECT_EQ(g["jammers"][2]["technique"], "barrage");
+  EXPECT_NEAR(g["in_band_erp_w"].get<double>(), 6e6 * g["radar_bandwidth_hz"].get<double>() / 12e9, 1e-6);
+}
+
 // A stand-off jammer (Adamy, EW 101, ch. 9): only the EA-18G's mid-band pod (2-6 GHz) reaches
 // the S-band 91N6E, with B_r / 4 GHz of its ERP; through the sidelobes (10 deg off) it comes in
 // 30 dB (the sidelobe level) under the main lobe, and the radar's sidelobe canceller takes

@@ -39,6 +39,10 @@ def test_a_jammer_lists_its_pods_by_band():
     assert all(j["erp_w"] > 0 for j in growler["jammers"])
     # The MALD-J is the decoy with a jammer; the plain ADM-160 has none.
     assert [j["name"] for j in opensam.library_type("adm160j")["jammers"]] == ["stand-in jammer"]
+    # The Growler's pods are barrage noise; the MALD-J's responds to each radar it hears.
+    assert {j["technique"] for j in growler["jammers"]} == {"barrage"}
+    mald = opensam.library_type("adm160j")["jammers"][0]
+    assert (mald["technique"], mald["spot_bandwidth_hz"], mald["reaction_s"]) == ("spot", 20e6, 1.0)
     assert opensam.library_type("adm160")["jammers"] == []
 
 

@@ -182,6 +182,41 @@ TEST(Jamming, OnlyTheOverlapOfTheBandsJams) {
             0.5 * clean);
 }
 
+// Spot noise against barrage at equal power (Adamy, EW 101, ch. 9: the jamming in a receiver
+// is ERP B_r / B_j): a spot of 10 MHz puts 4 GHz / 10 MHz = 400 times a 2-6 GHz barrage's
+// power in a 1 MHz receiver, so burn-through comes 20 times closer; nothing before its
+// reaction time or off its coverage. Frequency agility over 200 MHz (Schleher ch. 9) spreads
+// the spot that cannot follow the hops, B_r / 200 MHz, and leaves a barrage covering the hops
+// as it was; a barrage covering 150 MHz of the 200 jams 3/4 of the hops.
+TEST(Jamming, SpotNoiseAgainstBarrageAtEqualPowerAndFrequencyAgility) {
+  JammerPod barrage{"barrage", 2e9, 6e9, 1e3};
+  JammerPod spot = barrage;
+  spot.technique = JamTechnique::kSpot;
+  spot.spot_bandwidth_hz = 10e6;
+  spot.reaction_s = 2.0;
+  const auto in_band = [](const JammerPod& p, double agility_hz = 0.0, double heard_s = 10.0) {
+    return erp_in_band_w(std::span(&p, 1), 3e9, 1e6, agility_hz, heard_s);
+  };
+  EXPECT_NEAR(in_band(barrage), 1e3 * 1e6 / 4e9, 1e-12);
+  EXPECT_NEAR(in_band(spot), 1e3 * 1e6 / 10e6, 1e-9);
+  EXPECT_NEAR(in_band(spot) / in_band(barrage), 400.0, 1e-9);
+  EXPECT_EQ(in_band(spot, 0.0, 1.9), 0.0);
+  EXPECT_EQ(erp_in_band_w(std::span(&spot, 1), 8e9, 1e6, 0.0, 10.0), 0.0);
+  EXPECT_EQ(erp_density_w_hz(std::span(&spot, 1), 3e9), 0.0);  // spot pods follow radars, not seekers
+  EXPECT_NEAR(in_band(spot, 200e6), 1e3 * 1e6 / 200e6, 1e-9);
+  EXPECT_NEAR(in_band(barrage, 200e6), in_band(barrage), 1e-15);
+  const JammerPod narrow{"narrow", 2.9e9, 3.05e9, 1e3};
+  EXPECT_NEAR(erp_in_band_w(std::span(&narrow, 1), 3e9, 1e6, 200e6), 0.75 * 1e3 * 1e6 / 150e6, 1e-9);
+  EXPECT_NEAR(erp_in_band_w(std::span(&narrow, 1), 3e9, 1e6), 1e3 * 1e6 / 150e6, 1e-9);
+  RadarParameters x = lossless();
+  x.frequency_hz = 3e9;
+  x.peak_power_w = 1e6;
+  x.gain_db = 40.0;
+  EXPECT_NEAR(
+      burnthrough_range_m(x, 1.0, in_band(barrage), 10.0) / burnthrough_range_m(x, 1.0, in_band(spot), 10.0),
+      20.0, 1e-9);
+}
+
 // Measurement accuracy (Barton and Ward 1969; Skolnik 6.3): at 2 SNR = 100 the range sigma
 // is (c / 2B) / 10 and the angle sigma theta / 16.
 TEST(Accuracy, ScalesWithResolutionOverRootTwoSnr) {

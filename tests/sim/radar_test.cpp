@@ -142,6 +142,14 @@ TEST(RadarRun, JammersGiveStrobesAndDelayDetection) {
     std::ofstream(dir / "high.yaml") << text
                                      << "jammers:\n  - {name: high band, from: 6 GHz, to: 18 GHz, erp: 6 MW, "
                                         "source: test}\n";
+    // Responsive spot noise on the S-band 91N6E: set on 10 s after the jammer hears it, or
+    // only after the run is over.
+    for (const auto& [file, reaction] : {std::pair{"spot.yaml", "10 s"}, std::pair{"late.yaml", "3 h"}})
+      std::ofstream(dir / file)
+          << text
+          << "jammers:\n  - {name: spot, from: 2 GHz, to: 4 GHz, erp: 1 kW, technique: spot, "
+             "spot_bandwidth: 10 MHz, reaction_time: "
+          << reaction << ", source: test}\n";
   }
   auto scenario_with = [&](const std::string& type) {
     return R"(
@@ -175,6 +183,14 @@ threats:
   ASSERT_EQ(dh.size(), dq.size());
   EXPECT_EQ(dh.front().range_m, dq.front().range_m);
   for (const auto& e : high.events) EXPECT_FALSE(std::holds_alternative<JamStrobe>(e.data));
+  // A spot jammer that has not yet reacted jams nothing; once set on, 1 kW in 10 MHz (with
+  // the 91N6E's 150 MHz of agility, over 150 MHz) delays the first detection.
+  const auto late = detections_of(run_replication(load(scenario_with("late.yaml"), dir), {}), "growler");
+  ASSERT_EQ(late.size(), dq.size());
+  EXPECT_EQ(late.front().range_m, dq.front().range_m);
+  const auto spot = detections_of(run_replication(load(scenario_with("spot.yaml"), dir), {}), "growler");
+  ASSERT_FALSE(spot.empty());
+  EXPECT_LT(spot.front().range_m, 0.8 * dq.front().range_m);
   fs::remove_all(dir);
 }
 

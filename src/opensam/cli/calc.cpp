@@ -199,16 +199,24 @@ int calc_horizon(const CalcArgs& a, FlagValues& flags, const std::string& comman
   return print(j, a.format);
 }
 
+/// The part of the pods' power inside the radar's receiver band, over its agile band, once
+/// every spot pod has reacted.
+double in_band_w(std::span<const sensors::JammerPod> pods, const sensors::RadarType& radar) {
+  const sensors::RadarParameters& p = radar.parameters;
+  return sensors::erp_in_band_w(pods, p.frequency_hz, p.noise_bandwidth_hz, radar.agility_hz);
+}
+
 /// Each pod of a jammer with the part of its power inside the radar's receiver band.
-ordered_json pods_json(const std::vector<sensors::JammerPod>& pods, const sensors::RadarParameters& p) {
+ordered_json pods_json(const std::vector<sensors::JammerPod>& pods, const sensors::RadarType& radar) {
   ordered_json out = ordered_json::array();
   for (const sensors::JammerPod& pod : pods) {
     const sensors::JammerPod one[] = {pod};
     out.push_back({{"name", pod.name},
+                   {"technique", core::name_of(pod.technique)},
                    {"from_hz", pod.from_hz},
                    {"to_hz", pod.to_hz},
                    {"erp_w", pod.erp_w},
-                   {"in_band_erp_w", sensors::erp_in_band_w(one, p.frequency_hz, p.noise_bandwidth_hz)}});
+                   {"in_band_erp_w", in_band_w(one, radar)}});
   }
   return out;
 }
@@ -270,7 +278,7 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
       if (!flags.error.empty()) return fail(command, flags.error);
       const auto pods = load_jammer(command, a.jammer);
       if (!pods) return kExitBadInput;
-      const double in_band = sensors::erp_in_band_w(*pods, p.frequency_hz, p.noise_bandwidth_hz);
+      const double in_band = in_band_w(*pods, *radar);
       double jnr = sensors::jam_to_noise(
           p, in_band, *rj, sensors::antenna_pattern(*off, p.azimuth_beamwidth_rad, p.sidelobe_level_db));
       std::string protection = "none (no sidelobe canceller)";
@@ -284,7 +292,8 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
       jamming["jnr_db"] = sensors::ratio_to_db(jnr);
       jamming["in_band_erp_w"] = in_band;
       jamming["protection_used"] = protection;
-      jamming["jammers"] = pods_json(*pods, p);
+      jamming["radar_frequency_agility_hz"] = radar->agility_hz;
+      jamming["jammers"] = pods_json(*pods, *radar);
     }
     const double free_space = sensors::detection_range_m(p, *rcs, snr_with_jamming, *hr, *ht, *k);
     const std::optional<double> horizon =
@@ -307,7 +316,7 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
   // burnthrough
   const auto jammers = load_jammer(command, a.jammer);
   if (!jammers) return kExitBadInput;
-  const double in_band = sensors::erp_in_band_w(*jammers, p.frequency_hz, p.noise_bandwidth_hz);
+  const double in_band = in_band_w(*jammers, *radar);
   ordered_json j;
   j["range_m"] = sensors::detection_range_m(p, *rcs, snr_needed, 0.0, 0.0, *k, in_band);
   sensors::RadarParameters lossless = p;
@@ -318,8 +327,9 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
                     : nullptr;
   j["radar_frequency_hz"] = p.frequency_hz;
   j["radar_bandwidth_hz"] = p.noise_bandwidth_hz;
+  j["radar_frequency_agility_hz"] = radar->agility_hz;
   j["in_band_erp_w"] = in_band;
-  j["jammers"] = pods_json(*jammers, p);
+  j["jammers"] = pods_json(*jammers, *radar);
   // A self-screening jammer is in the main lobe: the radar's sidelobe canceller cannot help.
   j["sidelobe_canceller_db"] = radar->canceller_db;
   j["protection_used"] = "none (a self-screening jammer is in the main lobe)";

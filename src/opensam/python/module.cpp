@@ -354,6 +354,9 @@ py::dict library_type(const std::string& name) {
       j["from_hz"] = pod.from_hz;
       j["to_hz"] = pod.to_hz;
       j["erp_w"] = pod.erp_w;
+      j["technique"] = std::string(core::name_of(pod.technique));
+      j["spot_bandwidth_hz"] = pod.spot_bandwidth_hz;
+      j["reaction_s"] = pod.reaction_s;
       jammers.append(j);
     }
   }

@@ -798,12 +798,34 @@ const std::array kJammerPodFields{
               .min_exclusive = true},
     FieldSpec{.key = "erp",
               .kind = K::kQuantity,
-              .doc = "Effective radiated power, spread evenly over its coverage (barrage noise): a "
-                     "radar meets the part that falls in its receiver's band.",
+              .doc = "Effective radiated power. Barrage: spread evenly over its coverage, and a radar "
+                     "meets the part that falls in its receiver's band. Spot: put on each radar it "
+                     "hears inside its coverage.",
               .required = true,
               .dim = Dimension::kPower,
               .min = 0.0,
               .min_exclusive = true},
+    FieldSpec{.key = "technique",
+              .kind = K::kChoice,
+              .doc = "barrage (noise over the whole coverage) or spot (responsive noise on each radar's "
+                     "frequency, after `reaction_time`, over `spot_bandwidth` or the radar's "
+                     "`frequency_agility` band, whichever is wider).",
+              .default_text = "barrage",
+              .choices = core::choices<sensors::JamTechnique>()},
+    FieldSpec{.key = "spot_bandwidth",
+              .kind = K::kQuantity,
+              .doc = "Spot: the band it concentrates its power on around a radar's frequency.",
+              .default_text = "10 MHz",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "reaction_time",
+              .kind = K::kQuantity,
+              .doc = "Spot: from when it first hears a radar (both on the air) to jamming it; a radar "
+                     "that comes back on the air is heard anew.",
+              .default_text = "2 s",
+              .dim = Dimension::kTime,
+              .min = 0.0},
     FieldSpec{.key = "source",
               .kind = K::kText,
               .doc = "Public source of its figures, or the reasoning behind them.",

@@ -245,6 +245,15 @@ constexpr std::array kRadarRows{
                   [](void* t, const Figure& f) {
                     site(t).radar.radar.canceller_channels = static_cast<int>(f.value);
                   }},
+    FieldSpec{.key = "frequency_agility",
+              .kind = K::kFigure,
+              .doc = "Electronic protection: the band the radar hops over from pulse to pulse; a spot "
+                     "jammer cannot follow and spreads over it, a barrage narrower than it jams only "
+                     "the share of the hops it covers. 0 Hz: a fixed frequency.",
+              .default_text = "0 Hz",
+              .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .set_figure = [](void* t, const Figure& f) { site(t).radar.radar.agility_hz = f.value; }},
     FieldSpec{
         .key = "mti_improvement",
         .kind = K::kFigure,

@@ -242,7 +242,12 @@ std::vector<sensors::JammerPod> read_jammers(const ReadContext& ctx, const MapRe
       r.error("to", "must be above `from`");
       continue;
     }
-    pods.push_back({*name, from->value, to->value, erp->value});
+    sensors::JammerPod pod{*name, from->value, to->value, erp->value};
+    if (auto t = r.text("technique"))
+      pod.technique = core::parse_name<sensors::JamTechnique>(*t).value_or(pod.technique);
+    if (auto b = r.quantity("spot_bandwidth")) pod.spot_bandwidth_hz = b->value;
+    if (auto t = r.quantity("reaction_time")) pod.reaction_s = t->value;
+    pods.push_back(pod);
   }
   return pods;
 }

@@ -191,7 +191,8 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
   const RadarParameters& p = type_.parameters;
   if (sidelobe != nullptr) *sidelobe = false;
   // Only what the pods put inside the receiver's band jams it.
-  const double in_band_erp_w = erp_in_band_w(jammer.pods, p.frequency_hz, p.noise_bandwidth_hz);
+  const double in_band_erp_w =
+      erp_in_band_w(jammer.pods, p.frequency_hz, p.noise_bandwidth_hz, type_.agility_hz, jammer.heard_s);
   if (in_band_erp_w <= 0.0) return 0.0;
   const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
   if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;

@@ -3,6 +3,7 @@
 /// one look at a target (signal, clutter, jamming, multipath, detection draw, measurement).
 /// It reads truth: sensors do.
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -41,6 +42,9 @@ struct JammerView {
   EntityIndex entity;
   geo::Vec3 ecef;
   std::span<const JammerPod> pods;
+  /// How long the jammer has heard the radar that looks (both on the air): a spot pod jams it
+  /// after its reaction time.
+  double heard_s = std::numeric_limits<double>::infinity();
 };
 
 /// A target at the moment of a look: truth state and signature.

@@ -103,12 +103,21 @@ double clutter_rcs_m2(double gamma_db, double grazing_rad, double range_m, doubl
   return db_to_ratio(gamma_db) * range_m * azimuth_beamwidth_rad * range_resolution_m * std::tan(grazing_rad);
 }
 
-double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz) {
-  const double lo = frequency_hz - 0.5 * bandwidth_hz, hi = frequency_hz + 0.5 * bandwidth_hz;
+double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz,
+                     double agility_hz, double heard_s) {
+  // The band the radar's pulses fall in over a look, and the share of it one pulse hears.
+  const double hop = std::max(bandwidth_hz, agility_hz);
+  const double lo = frequency_hz - 0.5 * hop, hi = frequency_hz + 0.5 * hop;
+  const double share = bandwidth_hz / hop;
   double erp = 0.0;
   for (const JammerPod& pod : pods) {
+    if (pod.technique == JamTechnique::kSpot) {
+      if (heard_s >= pod.reaction_s && frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
+        erp += pod.erp_w * std::min(1.0, bandwidth_hz / std::max(pod.spot_bandwidth_hz, hop));
+      continue;
+    }
     const double overlap = std::min(hi, pod.to_hz) - std::max(lo, pod.from_hz);
-    if (overlap > 0.0) erp += pod.erp_w * overlap / (pod.to_hz - pod.from_hz);
+    if (overlap > 0.0) erp += pod.erp_w * overlap / (pod.to_hz - pod.from_hz) * share;
   }
   return erp;
 }
@@ -116,7 +125,8 @@ double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, doubl
 double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz) {
   double density = 0.0;
   for (const JammerPod& pod : pods) {
-    if (frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
+    // Spot pods follow the ground radars they hear, not a missile's seeker.
+    if (pod.technique == JamTechnique::kBarrage && frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
       density += pod.erp_w / (pod.to_hz - pod.from_hz);
   }
   return density;

@@ -3,9 +3,13 @@
 /// two-ray multipath), surface clutter, noise jamming, antenna pattern and measurement
 /// accuracy. Pure functions of plain parameters; linear power ratios unless named `_db`.
 
+#include <array>
+#include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 
+#include "opensam/core/names.hpp"
 #include "opensam/sensors/detection.hpp"
 
 namespace opensam::sensors {
@@ -102,18 +106,35 @@ struct RadarParameters {
 
 /// A noise jammer's transmitter (a pod): barrage noise of effective radiated power `erp_w`
 /// spread evenly over its coverage, `from_hz` to `to_hz`.
+/// How a pod spreads its noise: evenly over its whole coverage (barrage), or on the frequency
+/// of each radar it has heard for its reaction time (spot, responsive noise).
+enum class JamTechnique : std::uint8_t { kBarrage, kSpot };
+constexpr auto names(JamTechnique) {
+  return std::to_array<core::Named<JamTechnique>>(
+      {{JamTechnique::kBarrage, "barrage"}, {JamTechnique::kSpot, "spot"}});
+}
+
 struct JammerPod {
   std::string name;
   double from_hz = 0.0;
   double to_hz = 0.0;
   double erp_w = 0.0;
+  JamTechnique technique = JamTechnique::kBarrage;
+  double spot_bandwidth_hz = 10e6;  ///< spot: the band it concentrates on around a radar
+  double reaction_s = 2.0;          ///< spot: from hearing a radar to jamming it
 };
 
 /// The part of the pods' ERP that falls inside a receiver `bandwidth_hz` wide centred on
-/// `frequency_hz`: the sum of ERP |overlap| / B_j over the pods, which is Adamy's ERP B_r / B_j
-/// for a barrage covering the receiver and nothing for one that misses its band (Adamy, EW 101,
-/// ch. 9).
-[[nodiscard]] double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz);
+/// `frequency_hz` that hops over `agility_hz` (0: a fixed frequency), for pods that have heard
+/// the radar for `heard_s`. Barrage: ERP |overlap| / B_j, Adamy's ERP B_r / B_j for a barrage
+/// covering the receiver and nothing for one that misses its band (Adamy, EW 101, ch. 9); over
+/// an agile radar the overlap with its hopping band W, times B_r / W. Spot: ERP B_r / max(B_s,
+/// W) once the reaction time has passed, on a radar inside its coverage: it cannot follow
+/// pulse-to-pulse hops, so agility spreads it over the hopping band (Schleher, Electronic
+/// Warfare in the Information Age, ch. 9).
+[[nodiscard]] double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, double bandwidth_hz,
+                                   double agility_hz = 0.0,
+                                   double heard_s = std::numeric_limits<double>::infinity());
 
 /// The pods' ERP per hertz at `frequency_hz` (W/Hz): what a receiver narrower than any pod's
 /// coverage meets.

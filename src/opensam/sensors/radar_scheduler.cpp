@@ -93,6 +93,7 @@ void RadarScheduler::run(const SilenceEnd& e) {
 }
 
 void RadarScheduler::announce_emission(std::uint32_t r, bool on) {
+  if (on) radars_[r].on_since_s = engine_.now_s();
   engine_.publish(RadarEmission{radars_[r].radar->entity(), on});
   engine_.publish(threats::EmittersChanged{});
 }
@@ -123,10 +124,12 @@ void RadarScheduler::on(const threats::ExternalAdded& m) {
   }
 }
 
-std::span<const JammerView> RadarScheduler::jammers_now() {
+std::span<const JammerView> RadarScheduler::jammers_now(std::uint32_t r) {
   jammers_.clear();
-  for_each_jammer(engine_.now_s(), [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
-    jammers_.push_back({threats_.entity(i), p, sig.jammers});
+  const double now = engine_.now_s(), on_since = radars_[r].on_since_s;
+  for_each_jammer(now, [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
+    jammers_.push_back(
+        {threats_.entity(i), p, sig.jammers, now - std::max(on_since, threats_.path(i).start_time_s())});
   });
   return jammers_;
 }
@@ -193,7 +196,7 @@ void RadarScheduler::look(std::uint32_t r, std::uint32_t i, bool track) {
   const auto state = threats_.path(i).state_at(now);
   const TargetView target{threats_.entity(i), state.position_ecef_m, state.velocity_ecef_mps, state.lla,
                           &signatures_[i]};
-  const auto d = st.radar->look(target, jammers_now(), st.per_threat[i]);
+  const auto d = st.radar->look(target, jammers_now(r), st.per_threat[i]);
   if (d) {
     engine_.publish(*d);
     engine_.publish(tracking::RadarPlot{r, plot_of(now, *d)});
@@ -234,7 +237,8 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   if (!threats_.flying(i) || !on_air(r, now)) return;
   const auto state = threats_.path(i).motion_at(now);
   const Signature& sig = signatures_[i];
-  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers};
+  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers,
+                     now - std::max(st.on_since_s, threats_.path(i).start_time_s())};
   const double jnr = st.radar->mainlobe_jnr(j);
   if (jnr < st.radar->strobe_threshold()) return;
   // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.

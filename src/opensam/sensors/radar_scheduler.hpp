@@ -116,6 +116,7 @@ class RadarScheduler final : public threats::Emitters {
     int held_count = 0;
     bool destroyed = false;
     double silenced_until_s = -1.0;  ///< emission control against an anti-radiation missile
+    double on_since_s = 0.0;         ///< when it last came on the air
   };
 
   void run(const Scan& e);
@@ -134,7 +135,7 @@ class RadarScheduler final : public threats::Emitters {
   void false_alarm(std::uint32_t r);
   static void release(State& st, std::uint32_t i);
   /// Jammers on the air now; the vector is reused, no allocation once grown.
-  std::span<const JammerView> jammers_now();
+  std::span<const JammerView> jammers_now(std::uint32_t r);
 
   core::Engine& engine_;
   const core::EntityTable& entities_;

@@ -32,6 +32,9 @@ struct RadarType {
   /// main lobe).
   double canceller_db = 0.0;
   int canceller_channels = 0;
+  /// Electronic protection: the band the radar hops over from pulse to pulse (0: fixed); a
+  /// spot jammer cannot follow it and must spread over it.
+  double agility_hz = 0.0;
 };
 
 /// What a radar sees of a target type and what it jams with.
