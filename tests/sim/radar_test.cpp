@@ -194,6 +194,71 @@ threats:
   fs::remove_all(dir);
 }
 
+// A directional pod and a scripted switch: a 10 deg beam (sidelobes 40 dB down) midway between
+// two radars 150 km apart, pointed at one, jams it 40 dB harder than the other, which it
+// reaches through its sidelobes (the two lie 60 deg apart from the jammer); pointed at the
+// other, the sides swap; switched off at 10 min, no strobe after it.
+TEST(RadarRun, ADirectionalPodJamsTheRadarItPointsAtUntilSwitchedOff) {
+  const fs::path dir = fs::temp_directory_path() / ("opensam-pod-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ifstream in(kSource / "data/threats/ea18g.yaml");
+    std::string line, text;
+    bool skip = false;
+    while (std::getline(in, line)) {
+      if (line.rfind("jammers:", 0) == 0)
+        skip = true;
+      else if (!line.empty() && line[0] != ' ')
+        skip = false;
+      if (!skip) text += line + "\n";
+    }
+    std::ofstream(dir / "beam.yaml") << text
+                                     << "jammers:\n  - {name: beam, from: 2 GHz, to: 4 GHz, erp: 20 kW, "
+                                        "beamwidth: 10 deg, sidelobe: -40 dB, source: test}\n";
+  }
+  const auto strobes = [&](const std::string& jamming) {
+    const std::string text = R"(
+name: pod
+duration: 20 min
+sites:
+  - {id: west, type: s400/91N6E, position: "39.0N 32.0E", altitude: 20 m}
+  - {id: east, type: s400/91N6E, position: "39.0N 33.75E", altitude: 20 m}
+threats:
+  - id: growler
+    type: beam.yaml
+    route:
+      - {position: "40.2N 32.875E", altitude: 10 km, speed: 200 m/s}
+      - {position: "40.25N 32.875E", loiter: 30 min}
+      - {position: "40.5N 32.875E"}
+    end: exit
+)" + jamming;
+    const RunResult r = run_replication(load(text, dir), {});
+    // Per radar (west, east): the strobes' mean J/N (dB), and how many came after 10 min.
+    std::array<double, 2> jnr_db{};
+    std::array<int, 2> count{}, late{};
+    for (const auto& e : r.events)
+      if (const auto* s = std::get_if<JamStrobe>(&e.data)) {
+        const std::size_t side = r.entities[s->radar].id == "west" ? 0 : 1;
+        jnr_db[side] += s->jnr_db, ++count[side];
+        if (e.time_s > 600.0) ++late[side];
+      }
+    for (std::size_t k = 0; k < 2; ++k) jnr_db[k] /= std::max(count[k], 1);
+    EXPECT_GT(count[0], 20);
+    EXPECT_GT(count[1], 20);
+    return std::pair{jnr_db, late};
+  };
+  const auto [west, west_late] = strobes("    jamming:\n      - {point_at: west}\n");
+  EXPECT_NEAR(west[0] - west[1], 40.0, 1.0);
+  EXPECT_GT(west_late[0], 10);
+  const auto [east, east_late] = strobes("    jamming:\n      - {point_at: east}\n");
+  EXPECT_NEAR(east[1] - east[0], 40.0, 1.0);
+  const auto [off, off_late] =
+      strobes("    jamming:\n      - {point_at: west}\n      - {at: 10 min, on: false}\n");
+  EXPECT_NEAR(off[0] - off[1], 40.0, 1.0);
+  EXPECT_EQ(off_late[0] + off_late[1], 0);
+  fs::remove_all(dir);
+}
+
 // Terrain masking in a run: a GeoTIFF with a 1,500 m ridge across the approach, 40 km north
 // of the radar. A cruise missile at 100 m behind the ridge is hidden until it crosses it.
 TEST(RadarRun, RidgeHidesALowFlyerUntilItCrosses) {

@@ -84,10 +84,23 @@ struct PendingTarget {
   std::string path;
 };
 
+/// A jammer pod pointed at a site, checked once every site is read.
+struct PendingAim {
+  std::string site;
+  core::SourceLocation where;
+  std::string path;
+};
+
 class Loader {
  public:
   LoadResult finish(const core::SourceLocation& root) {
     resolve_targets();
+    for (const PendingAim& a : jam_aims_) {
+      const auto site =
+          std::find_if(sc_.sites.begin(), sc_.sites.end(), [&](const Site& x) { return x.id == a.site; });
+      if (site == sc_.sites.end() || sc_.site_types.at(site->type).kind != SiteKind::kRadar)
+        errors_.add(a.where, a.path, fmt::format("no radar site has the id '{}' (or use `nearest`)", a.site));
+    }
     check_required(root);
     LoadResult r;
     r.scenario = std::move(sc_);
@@ -842,6 +855,49 @@ class Loader {
       }
       t.manoeuvres.push_back({*kind == "weave", at->value, duration->value, angle->value, period->value});
     }
+    const auto type = sc_.threat_types.find(t.type);
+    for (const auto& [node, path] : r.list("jamming")) {
+      MapReader m(ctx, node, kJamSettingSection, path);
+      if (!m.is_map()) {
+        ok = false;
+        continue;
+      }
+      JamSetting s;
+      const auto at = m.quantity("at");
+      if (!at) {
+        ok = false;
+        continue;
+      }
+      s.at_s = at->value;
+      s.pod = m.text("pod").value_or("");
+      s.on = m.boolean("on");
+      if (auto q = m.text("technique")) s.technique = core::parse_name<sensors::JamTechnique>(*q);
+      s.point_at = m.text("point_at").value_or("");
+      if (auto q = m.quantity("point_azimuth")) s.point_azimuth_rad = q->value;
+      if (type != sc_.threat_types.end()) {
+        const auto& pods = type->second.signature.jammers;
+        if (pods.empty()) {
+          m.error("pod", fmt::format("threat type '{}' carries no jammer", t.type));
+          ok = false;
+        } else if (!s.pod.empty() && std::none_of(pods.begin(), pods.end(), [&](const sensors::JammerPod& p) {
+                     return p.name == s.pod;
+                   })) {
+          m.error("pod", fmt::format("threat type '{}' has no pod '{}'", t.type, s.pod));
+          ok = false;
+        }
+      }
+      if (!s.point_at.empty() && s.point_azimuth_rad) {
+        m.error("point_azimuth", "give `point_at` or `point_azimuth`, not both");
+        ok = false;
+      }
+      if (!s.point_at.empty() && s.point_at != "nearest")
+        jam_aims_.push_back({s.point_at, m.where("point_at"), m.path("point_at")});
+      if (!t.jamming.empty() && s.at_s < t.jamming.back().at_s) {
+        m.error("at", "the jamming changes must be in time order");
+        ok = false;
+      }
+      t.jamming.push_back(std::move(s));
+    }
     if (r.has("reaction")) {
       MapReader m(ctx, r.node("reaction"), kReactionSection, r.path("reaction"));
       if (!m.is_map()) return false;
@@ -938,6 +994,7 @@ class Loader {
   std::set<std::string> failed_types_;
   std::vector<fs::path> stack_;
   std::vector<PendingTarget> targets_;
+  std::vector<PendingAim> jam_aims_;
   core::SourceLocation root_location_;
   std::optional<core::SourceLocation> threats_key_;
   std::size_t threat_entries_ = 0;

@@ -200,6 +200,21 @@ void emit_threat(YAML::Emitter& e, const Threat& t) {
     }
     e << YAML::EndSeq;
   }
+  if (!t.jamming.empty()) {
+    e << YAML::Key << "jamming" << YAML::Value << YAML::BeginSeq;
+    for (const auto& j : t.jamming) {
+      e << YAML::BeginMap << YAML::Key << "at" << YAML::Value << num(j.at_s) + " s";
+      if (!j.pod.empty()) e << YAML::Key << "pod" << YAML::Value << j.pod;
+      if (j.on) e << YAML::Key << "on" << YAML::Value << *j.on;
+      if (j.technique)
+        e << YAML::Key << "technique" << YAML::Value << std::string(core::name_of(*j.technique));
+      if (!j.point_at.empty()) e << YAML::Key << "point_at" << YAML::Value << j.point_at;
+      if (j.point_azimuth_rad)
+        e << YAML::Key << "point_azimuth" << YAML::Value << num(*j.point_azimuth_rad) + " rad";
+      e << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
   if (t.reaction) {
     e << YAML::Key << "reaction" << YAML::Value << YAML::BeginMap;
     e << YAML::Key << "turn" << YAML::Value << (t.reaction->beam ? "beam" : "away");

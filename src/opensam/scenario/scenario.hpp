@@ -168,6 +168,17 @@ struct ScriptedManoeuvre {
   double period_s = 20.0;
 };
 
+/// A scripted change of a threat's jammer pods, `at_s` after the start of the run: what is
+/// given changes, the rest stays.
+struct JamSetting {
+  double at_s = 0.0;
+  std::string pod;  ///< the pod's name; empty: every pod
+  std::optional<bool> on;
+  std::optional<sensors::JamTechnique> technique;
+  std::string point_at;  ///< "nearest" or a radar site's id; empty: unchanged
+  std::optional<double> point_azimuth_rad;
+};
+
 /// What an aircraft does when an engagement radar holds it in track.
 struct Reaction {
   bool beam = false;  ///< put the radar abeam, else turn it to the tail
@@ -265,6 +276,7 @@ struct Threat {
   std::optional<double> dive_angle_rad;
   double loiter_radius_m = 2000.0;
   std::vector<ScriptedManoeuvre> manoeuvres;
+  std::vector<JamSetting> jamming;  ///< in time order
   std::optional<Reaction> reaction;
   double route_jitter_m = 0.0;
   double rcs_jitter_db = 0.0;

@@ -102,6 +102,36 @@ const std::array kManoeuvreFields{
               .max = 3600.0},
 };
 
+const std::array kJamSettingFields{
+    FieldSpec{.key = "at",
+              .kind = K::kQuantity,
+              .doc = "When it takes effect, from the start of the run (0: from the start).",
+              .default_text = "0 s",
+              .dim = Dimension::kTime,
+              .min = 0.0,
+              .max = kMaxDurationS},
+    FieldSpec{.key = "pod",
+              .kind = K::kString,
+              .doc = "The pod it changes, by its name in the threat type's `jammers`; every pod when "
+                     "absent."},
+    FieldSpec{.key = "on", .kind = K::kBool, .doc = "Switch the pod on or off."},
+    FieldSpec{.key = "technique",
+              .kind = K::kChoice,
+              .doc = "Change the pod's technique.",
+              .choices = core::choices<sensors::JamTechnique>()},
+    FieldSpec{.key = "point_at",
+              .kind = K::kString,
+              .doc = "Where a directional pod (one with a `beamwidth`) points: `nearest` (the nearest "
+                     "radar on the air, the default) or a radar site's id."},
+    FieldSpec{.key = "point_azimuth",
+              .kind = K::kQuantity,
+              .doc = "Point a directional pod at a fixed sector instead: the true bearing of its "
+                     "centre from the platform.",
+              .dim = Dimension::kAngle,
+              .min = -6.2832,
+              .max = 6.2832},
+};
+
 const std::array kReactionFields{
     FieldSpec{.key = "turn",
               .kind = K::kChoice,
@@ -194,6 +224,11 @@ constexpr std::array kThreatFields{
               .kind = K::kList,
               .doc = "Scripted evasive manoeuvres: break turns and weaves.",
               .child = &kManoeuvreSection},
+    FieldSpec{.key = "jamming",
+              .kind = K::kList,
+              .doc = "Scripted changes of the threat's jammer pods over time: switch a pod on or off, "
+                     "change its technique or where it points (docs/models/sensors.md).",
+              .child = &kJamSettingSection},
     FieldSpec{.key = "reaction",
               .kind = K::kMap,
               .doc = "What an aircraft does when an engagement radar (one with track dwells) holds "
@@ -826,6 +861,22 @@ const std::array kJammerPodFields{
               .default_text = "2 s",
               .dim = Dimension::kTime,
               .min = 0.0},
+    FieldSpec{.key = "beamwidth",
+              .kind = K::kQuantity,
+              .doc = "A directional pod's beamwidth: its ERP on the boresight, a (sin x / x)^2 main "
+                     "lobe and `sidelobe` beyond, pointed as the scenario's `jamming` says (the "
+                     "nearest radar by default). Absent: the same ERP in every direction.",
+              .dim = Dimension::kAngle,
+              .min = 0.0,
+              .max = 3.1416,
+              .min_exclusive = true},
+    FieldSpec{.key = "sidelobe",
+              .kind = K::kQuantity,
+              .doc = "A directional pod's gain outside its main lobe, relative to the boresight.",
+              .default_text = "-20 dB",
+              .dim = Dimension::kDecibel,
+              .min = -60.0,
+              .max = 0.0},
     FieldSpec{.key = "source",
               .kind = K::kText,
               .doc = "Public source of its figures, or the reasoning behind them.",
@@ -1138,6 +1189,8 @@ const Section kRaidSection{"raids[]", "A group of threats of one type.", kRaidFi
 const Section kLaunchPointSection{"raids[].launch_points[]",
                                   "Where one launcher of a raid stands (a route point).", kWaypointFields};
 const Section kManoeuvreSection{"threats[].manoeuvres[]", "A scripted evasive manoeuvre.", kManoeuvreFields};
+const Section kJamSettingSection{"threats[].jamming[]", "A scripted change of a threat's jammer pods.",
+                                 kJamSettingFields};
 const Section kReactionSection{"threats[].reaction", "An aircraft's reaction to an engagement radar.",
                                kReactionFields};
 const Section kSiteSection{"sites[]", "One element of the defence: radar, launcher, command post.",
@@ -1235,10 +1288,11 @@ std::string format_reference() {
       "is at 0 m without one). Heights are taken above the WGS-84 ellipsoid; elevation rasters "
       "are read as heights above it too.\n\n"
       "## Scenario files\n\n";
-  for (const Section* s : {&kScenarioSection, &kEnvironmentSection, &kExternalSection, &kDefenceSection,
-                           &kZoneSection, &kEvaluationSection, &kSiteSection, &kSilenceSection,
-                           &kAssetSection, &kThreatSection, &kWaypointSection, &kManoeuvreSection,
-                           &kReactionSection, &kRaidSection, &kLaunchPointSection, &kCoverageSection}) {
+  for (const Section* s :
+       {&kScenarioSection, &kEnvironmentSection, &kExternalSection, &kDefenceSection, &kZoneSection,
+        &kEvaluationSection, &kSiteSection, &kSilenceSection, &kAssetSection, &kThreatSection,
+        &kWaypointSection, &kManoeuvreSection, &kJamSettingSection, &kReactionSection, &kRaidSection,
+        &kLaunchPointSection, &kCoverageSection}) {
     append_section(out, *s);
   }
   out +=

@@ -77,6 +77,7 @@ extern const Section kRaidSection;
 extern const Section kLaunchPointSection;
 extern const Section kWaypointSection;
 extern const Section kManoeuvreSection;
+extern const Section kJamSettingSection;
 extern const Section kReactionSection;
 extern const Section kSilenceSection;
 extern const Section kCoverageSection;

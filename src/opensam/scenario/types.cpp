@@ -247,6 +247,8 @@ std::vector<sensors::JammerPod> read_jammers(const ReadContext& ctx, const MapRe
       pod.technique = core::parse_name<sensors::JamTechnique>(*t).value_or(pod.technique);
     if (auto b = r.quantity("spot_bandwidth")) pod.spot_bandwidth_hz = b->value;
     if (auto t = r.quantity("reaction_time")) pod.reaction_s = t->value;
+    if (auto b = r.quantity("beamwidth")) pod.beamwidth_rad = b->value;
+    if (auto s = r.quantity("sidelobe")) pod.sidelobe_db = s->value;
     pods.push_back(pod);
   }
   return pods;

@@ -191,10 +191,20 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
   const RadarParameters& p = type_.parameters;
   if (sidelobe != nullptr) *sidelobe = false;
   // Only what the pods put inside the receiver's band jams it.
-  const double in_band_erp_w =
+  double in_band_erp_w =
       erp_in_band_w(jammer.pods, p.frequency_hz, p.noise_bandwidth_hz, type_.agility_hz, jammer.heard_s);
   if (in_band_erp_w <= 0.0) return 0.0;
   const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
+  // Directional pods: each pod's ERP toward this radar through its own beam.
+  if (std::any_of(jammer.pods.begin(), jammer.pods.end(),
+                  [](const JammerPod& q) { return q.beamwidth_rad > 0.0; })) {
+    const geo::Vec3 u = (antenna_ecef_ - jammer.ecef).normalized();
+    in_band_erp_w = 0.0;
+    for (const JammerPod& pod : jammer.pods)
+      in_band_erp_w += pod_gain(pod, {u.x(), u.y(), u.z()}) *
+                       erp_in_band_w(std::span(&pod, 1), p.frequency_hz, p.noise_bandwidth_hz,
+                                     type_.agility_hz, jammer.heard_s);
+  }
   if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;
   double pattern = 1.0;
   if (beam != nullptr) {

@@ -111,6 +111,7 @@ double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, doubl
   const double share = bandwidth_hz / hop;
   double erp = 0.0;
   for (const JammerPod& pod : pods) {
+    if (!pod.on) continue;
     if (pod.technique == JamTechnique::kSpot) {
       if (heard_s >= pod.reaction_s && frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
         erp += pod.erp_w * std::min(1.0, bandwidth_hz / std::max(pod.spot_bandwidth_hz, hop));
@@ -122,11 +123,19 @@ double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, doubl
   return erp;
 }
 
+double pod_gain(const JammerPod& pod, const std::array<double, 3>& toward) {
+  const auto& b = pod.boresight;
+  if (pod.beamwidth_rad <= 0.0 || (b[0] == 0.0 && b[1] == 0.0 && b[2] == 0.0)) return 1.0;
+  const double c = b[0] * toward[0] + b[1] * toward[1] + b[2] * toward[2];
+  return antenna_pattern(std::acos(std::clamp(c, -1.0, 1.0)), pod.beamwidth_rad, pod.sidelobe_db);
+}
+
 double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz) {
   double density = 0.0;
   for (const JammerPod& pod : pods) {
     // Spot pods follow the ground radars they hear, not a missile's seeker.
-    if (pod.technique == JamTechnique::kBarrage && frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
+    if (pod.on && pod.technique == JamTechnique::kBarrage && frequency_hz >= pod.from_hz &&
+        frequency_hz <= pod.to_hz)
       density += pod.erp_w / (pod.to_hz - pod.from_hz);
   }
   return density;

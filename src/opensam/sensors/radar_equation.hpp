@@ -114,15 +114,31 @@ constexpr auto names(JamTechnique) {
       {{JamTechnique::kBarrage, "barrage"}, {JamTechnique::kSpot, "spot"}});
 }
 
+/// Where a directional pod points its beam.
+enum class JamAim : std::uint8_t { kNearest, kRadar, kAzimuth };
+
 struct JammerPod {
   std::string name;
   double from_hz = 0.0;
   double to_hz = 0.0;
-  double erp_w = 0.0;
+  double erp_w = 0.0;  ///< on its boresight
   JamTechnique technique = JamTechnique::kBarrage;
   double spot_bandwidth_hz = 10e6;  ///< spot: the band it concentrates on around a radar
   double reaction_s = 2.0;          ///< spot: from hearing a radar to jamming it
+  double beamwidth_rad = 0.0;       ///< 0: it radiates its ERP in every direction
+  double sidelobe_db = -20.0;       ///< outside its main lobe
+  // What the scenario sets, and may switch over time.
+  bool on = true;
+  JamAim aim = JamAim::kNearest;
+  int aim_radar = -1;                 ///< JamAim::kRadar: the radar's index in the run
+  double aim_azimuth_rad = 0.0;       ///< JamAim::kAzimuth: true bearing of a fixed sector's centre
+  std::array<double, 3> boresight{};  ///< unit vector (ECEF) of the beam now; zero: not yet aimed
 };
+
+/// A directional pod's gain toward a direction (unit vector, ECEF) relative to its boresight:
+/// the (sin x / x)^2 main lobe down to its sidelobe level; 1 for an omnidirectional or not yet
+/// aimed pod.
+[[nodiscard]] double pod_gain(const JammerPod& pod, const std::array<double, 3>& toward);
 
 /// The part of the pods' ERP that falls inside a receiver `bandwidth_hz` wide centred on
 /// `frequency_hz` that hops over `agility_hz` (0: a fixed frequency), for pods that have heard

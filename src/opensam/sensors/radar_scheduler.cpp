@@ -1,5 +1,6 @@
 #include "opensam/sensors/radar_scheduler.hpp"
 
+#include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -57,7 +58,22 @@ RadarScheduler::RadarScheduler(core::Engine& engine, const core::EntityTable& en
   }
 }
 
+void apply_switch(const JamSwitch& s, std::vector<JammerPod>& pods) {
+  for (JammerPod& pod : pods) {
+    if (!s.pod.empty() && pod.name != s.pod) continue;
+    if (s.on) pod.on = *s.on;
+    if (s.technique) pod.technique = *s.technique;
+    if (s.aim) pod.aim = *s.aim, pod.aim_radar = s.aim_radar, pod.aim_azimuth_rad = s.aim_azimuth_rad;
+  }
+}
+
 void RadarScheduler::start() {
+  for (std::size_t k = 0; k < script_.size(); ++k) {
+    if (script_[k].at_s <= 0.0)
+      apply_switch(script_[k], signatures_[script_[k].threat].jammers);
+    else
+      timeline_.schedule_at(script_[k].at_s, Switch{std::uint32_t(k)});
+  }
   for (std::size_t r = 0; r < radars_.size(); ++r) {
     timeline_.schedule_at(0.0, Scan{std::uint32_t(r)});
     for (const auto& w : radars_[r].radar->silent()) {
@@ -90,6 +106,38 @@ void RadarScheduler::run(const Window& e) {
 void RadarScheduler::run(const SilenceEnd& e) {
   if (!on_air(e.radar, engine_.now_s())) return;
   announce_emission(e.radar, true);
+}
+
+void RadarScheduler::run(const Switch& e) {
+  const JamSwitch& s = script_[e.index];
+  apply_switch(s, signatures_[s.threat].jammers);
+}
+
+void RadarScheduler::aim(std::size_t i, const geo::Vec3& p) {
+  for (JammerPod& pod : signatures_[i].jammers) {
+    if (pod.beamwidth_rad <= 0.0) continue;
+    geo::Vec3 d = geo::Vec3::Zero();
+    if (pod.aim == JamAim::kRadar && pod.aim_radar >= 0 && std::size_t(pod.aim_radar) < radars_.size()) {
+      d = radars_[std::size_t(pod.aim_radar)].radar->antenna_ecef() - p;
+    } else if (pod.aim == JamAim::kAzimuth) {
+      // The local horizontal at the platform (spherical Earth: ample for a sector's centre).
+      const geo::Vec3 up = p.normalized();
+      const geo::Vec3 east = geo::Vec3(-p.y(), p.x(), 0.0).normalized();
+      const geo::Vec3 north = up.cross(east);
+      d = std::cos(pod.aim_azimuth_rad) * north + std::sin(pod.aim_azimuth_rad) * east;
+    } else {
+      double best = std::numeric_limits<double>::infinity();
+      const double now = engine_.now_s();
+      for (std::size_t r = 0; r < radars_.size(); ++r) {
+        if (!on_air(r, now)) continue;
+        const geo::Vec3 to = radars_[r].radar->antenna_ecef() - p;
+        if (to.squaredNorm() < best) best = to.squaredNorm(), d = to;
+      }
+    }
+    if (d.squaredNorm() <= 0.0) continue;  // nothing to point at: keeps its last direction
+    d.normalize();
+    pod.boresight = {d.x(), d.y(), d.z()};
+  }
 }
 
 void RadarScheduler::announce_emission(std::uint32_t r, bool on) {
@@ -128,6 +176,7 @@ std::span<const JammerView> RadarScheduler::jammers_now(std::uint32_t r) {
   jammers_.clear();
   const double now = engine_.now_s(), on_since = radars_[r].on_since_s;
   for_each_jammer(now, [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
+    aim(i, p);
     jammers_.push_back(
         {threats_.entity(i), p, sig.jammers, now - std::max(on_since, threats_.path(i).start_time_s())});
   });
@@ -236,6 +285,7 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   const double now = engine_.now_s();
   if (!threats_.flying(i) || !on_air(r, now)) return;
   const auto state = threats_.path(i).motion_at(now);
+  aim(i, state.position_ecef_m);
   const Signature& sig = signatures_[i];
   const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers,
                      now - std::max(st.on_since_s, threats_.path(i).start_time_s())};

@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -28,6 +30,21 @@ namespace opensam::sensors {
 [[nodiscard]] tracking::Detection plot_of(double time_s, const Detection& d);
 /// What the command post receives of a jam strobe: its bearing and sigmas.
 [[nodiscard]] tracking::Detection plot_of(double time_s, const JamStrobe& s);
+
+/// A scripted change of one threat's pods (scenario `jamming`): what is given changes.
+struct JamSwitch {
+  std::uint32_t threat = 0;
+  double at_s = 0.0;
+  std::string pod;  ///< empty: every pod
+  std::optional<bool> on;
+  std::optional<JamTechnique> technique;
+  std::optional<JamAim> aim;
+  int aim_radar = -1;
+  double aim_azimuth_rad = 0.0;
+};
+
+/// Applies a switch to a threat's pods.
+void apply_switch(const JamSwitch& s, std::vector<JammerPod>& pods);
 
 class RadarScheduler final : public threats::Emitters {
  public:
@@ -63,7 +80,10 @@ class RadarScheduler final : public threats::Emitters {
   struct SilenceEnd {
     std::uint32_t radar;
   };
-  using Event = std::variant<Scan, Look, Dwell, Strobe, FalseAlarm, Window, SilenceEnd>;
+  struct Switch {
+    std::uint32_t index;  ///< into the script
+  };
+  using Event = std::variant<Scan, Look, Dwell, Strobe, FalseAlarm, Window, SilenceEnd, Switch>;
 
   /// `radars` in the order the run numbers them; `signatures` what they see of each threat of
   /// `threats`, and `external` of each entity of another simulation that joins.
@@ -73,6 +93,9 @@ class RadarScheduler final : public threats::Emitters {
 
   /// Schedules each radar's first scan and its silence windows.
   void start();
+  /// Scripted changes of the threats' pods, applied at their times (those at 0 s before any
+  /// look).
+  void script(std::vector<JamSwitch> switches) { script_ = std::move(switches); }
 
   void on(const Event& e);
   void on(const SilenceOrder& m);
@@ -126,6 +149,9 @@ class RadarScheduler final : public threats::Emitters {
   void run(const FalseAlarm& e);
   void run(const Window& e);
   void run(const SilenceEnd& e);
+  void run(const Switch& e);
+  /// Points threat i's directional pods for its position `p` now.
+  void aim(std::size_t i, const geo::Vec3& p);
   /// Radar r starts or stops emitting: the log hears it, the anti-radiation missiles listen again.
   void announce_emission(std::uint32_t r, bool on);
   void scan(std::uint32_t r);
@@ -137,6 +163,7 @@ class RadarScheduler final : public threats::Emitters {
   /// Jammers on the air now; the vector is reused, no allocation once grown.
   std::span<const JammerView> jammers_now(std::uint32_t r);
 
+  std::vector<JamSwitch> script_;
   core::Engine& engine_;
   const core::EntityTable& entities_;
   const threats::Movers& threats_;

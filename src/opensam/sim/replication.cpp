@@ -205,6 +205,19 @@ class Run {
         }
       }
       specs.push_back(std::move(s));
+      for (const scenario::JamSetting& j : t.jamming) {
+        sensors::JamSwitch s{std::uint32_t(signatures_.size()), j.at_s, j.pod, j.on, j.technique};
+        if (j.point_azimuth_rad) {
+          s.aim = sensors::JamAim::kAzimuth, s.aim_azimuth_rad = *j.point_azimuth_rad;
+        } else if (j.point_at == "nearest") {
+          s.aim = sensors::JamAim::kNearest;
+        } else if (!j.point_at.empty()) {
+          s.aim = sensors::JamAim::kRadar;
+          for (std::size_t r = 0; r < radar_sites_.size(); ++r)
+            if (sc_.sites[radar_sites_[r]].id == j.point_at) s.aim_radar = int(r);
+        }
+        jam_script_.push_back(std::move(s));
+      }
       sensors::Signature sig = type.signature;
       if (t.rcs_jitter_db > 0.0)
         sig.rcs.shift_db(engine_.stream(fmt::format("threat/{}/rcs", t.id)).normal(0.0, t.rcs_jitter_db));
@@ -226,6 +239,7 @@ class Run {
     const sensors::Signature external =
         sc_.external_type.empty() ? sensors::Signature{} : sc_.threat_types.at(sc_.external_type).signature;
     radars_.emplace(engine_, entities_, *movers_, std::move(radars), std::move(signatures_), external);
+    radars_->script(std::move(jam_script_));
     movers_->listen_to(*radars_);
   }
 
@@ -406,6 +420,7 @@ class Run {
   std::vector<geo::Lla> site_lla_;              ///< where each site stands
   std::vector<EntityIndex> radar_sites_;        ///< the radars' sites, in the order the run numbers them
   std::vector<sensors::Signature> signatures_;  ///< per threat, until the radars take them
+  std::vector<sensors::JamSwitch> jam_script_;  ///< the threats' scripted pod changes, likewise
   std::vector<std::string> battalions_;
   std::optional<threats::Movers> movers_;
   std::optional<sensors::RadarScheduler> radars_;
