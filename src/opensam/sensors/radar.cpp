@@ -176,6 +176,14 @@ Detection Radar::measure(const RadarGeometry& g, EntityIndex target, double sinr
   return d;
 }
 
+std::array<double, 4> Radar::strobe_bearing(const RadarGeometry& g, double jnr, core::RngStream& rng) const {
+  const MeasurementSigma s = measurement_sigma(type_.parameters, jnr * type_.parameters.pulses);
+  const double az = wrap_two_pi(g.azimuth_rad + azimuth_bias_rad_ + rng.normal(0.0, s.azimuth_rad));
+  const double el = g.elevation_rad + elevation_bias_rad_ + rng.normal(0.0, s.elevation_rad);
+  return {az, el, std::hypot(s.azimuth_rad, type_.angle_bias_sd_rad),
+          std::hypot(s.elevation_rad, type_.angle_bias_sd_rad)};
+}
+
 Detection Radar::false_alarm(core::RngStream& rng, double azimuth_lo_rad, double azimuth_width_rad) const {
   const RadarParameters& p = type_.parameters;
   RadarGeometry g;

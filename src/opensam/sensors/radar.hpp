@@ -3,6 +3,7 @@
 /// one look at a target (signal, clutter, jamming, multipath, detection draw, measurement).
 /// It reads truth: sensors do.
 
+#include <array>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -102,6 +103,11 @@ class Radar {
   [[nodiscard]] Detection false_alarm(core::RngStream& rng, double azimuth_lo_rad,
                                       double azimuth_width_rad) const;
 
+  /// A jam strobe's bearing on a jammer at `g` with main-lobe J/N `jnr`: monopulse noise at
+  /// that J/N plus the radar's alignment bias, and the whole error budget as its sigmas (as
+  /// for a plot): azimuth, elevation, sigma azimuth, sigma elevation.
+  [[nodiscard]] std::array<double, 4> strobe_bearing(const RadarGeometry& g, double jnr,
+                                                     core::RngStream& rng) const;
   /// Jamming to noise of `jammer` in the main lobe, when the beam points at it and it is in
   /// sight; 0 otherwise.
   [[nodiscard]] double mainlobe_jnr(const JammerView& jammer) const { return jnr(jammer, nullptr); }

@@ -293,18 +293,9 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   if (jnr < st.radar->strobe_threshold()) return;
   // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.
   const RadarGeometry g = st.radar->geometry(state.position_ecef_m, state.velocity_ecef_mps);
-  const MeasurementSigma s =
-      measurement_sigma(st.radar->type().parameters, jnr * st.radar->type().parameters.pulses);
-  core::RngStream& rng = st.per_threat[i];
-  double az = std::fmod(g.azimuth_rad + rng.normal(0.0, s.azimuth_rad), kTwoPi);
-  if (az < 0.0) az += kTwoPi;
-  const JamStrobe strobe{st.radar->entity(),
-                         threats_.entity(i),
-                         az,
-                         g.elevation_rad + rng.normal(0.0, s.elevation_rad),
-                         ratio_to_db(jnr),
-                         s.azimuth_rad,
-                         s.elevation_rad};
+  const auto [az, el, sigma_az, sigma_el] = st.radar->strobe_bearing(g, jnr, st.per_threat[i]);
+  const JamStrobe strobe{st.radar->entity(), threats_.entity(i), az,      el,
+                         ratio_to_db(jnr),   sigma_az,           sigma_el};
   engine_.publish(strobe);
   engine_.publish(tracking::RadarStrobe{r, plot_of(now, strobe)});
 }

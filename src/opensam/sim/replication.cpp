@@ -206,17 +206,19 @@ class Run {
       }
       specs.push_back(std::move(s));
       for (const scenario::JamSetting& j : t.jamming) {
-        sensors::JamSwitch s{std::uint32_t(signatures_.size()), j.at_s, j.pod, j.on, j.technique};
+        sensors::JamSwitch js;
+        js.threat = std::uint32_t(signatures_.size()), js.at_s = j.at_s, js.pod = j.pod;
+        js.on = j.on, js.technique = j.technique;
         if (j.point_azimuth_rad) {
-          s.aim = sensors::JamAim::kAzimuth, s.aim_azimuth_rad = *j.point_azimuth_rad;
+          js.aim = sensors::JamAim::kAzimuth, js.aim_azimuth_rad = *j.point_azimuth_rad;
         } else if (j.point_at == "nearest") {
-          s.aim = sensors::JamAim::kNearest;
+          js.aim = sensors::JamAim::kNearest;
         } else if (!j.point_at.empty()) {
-          s.aim = sensors::JamAim::kRadar;
+          js.aim = sensors::JamAim::kRadar;
           for (std::size_t r = 0; r < radar_sites_.size(); ++r)
-            if (sc_.sites[radar_sites_[r]].id == j.point_at) s.aim_radar = int(r);
+            if (sc_.sites[radar_sites_[r]].id == j.point_at) js.aim_radar = int(r);
         }
-        jam_script_.push_back(std::move(s));
+        jam_script_.push_back(std::move(js));
       }
       sensors::Signature sig = type.signature;
       if (t.rcs_jitter_db > 0.0)
