@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numbers>
 #include <sstream>
 #include <vector>
 
@@ -552,6 +553,67 @@ TEST_F(Cli, EveryExampleValidatesAndTheRaidArrivesOnTime) {
   }
   // The resolved scenario lists the raid's threats one by one.
   EXPECT_NE(slurp(tmp_ / "o/scenario.resolved.yaml").find("id: shahed-8"), std::string::npos);
+}
+
+// The electronic-warfare example's chain: the 91N6E and the 96L6E, 60 km apart, locate the
+// EA-18G from their strobes alone about a minute after it starts jamming (a confirmed track
+// within 3 km of it), and the MALD-Js' spot jammers too; no radar skin-detects the EA-18G
+// until its mid-band pod goes off at 20 min, and with that pod left on, never: the pod that
+// mattered.
+TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
+  const fs::path ew = kSource / "examples/ew.yaml";
+  const Result r = run("run '" + ew.string() + "' --out ew --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_GE(j["tracking"]["tracks_from_strobes"].get<int>(), 3);
+  std::map<std::string, nlohmann::json> threats;
+  for (const auto& t : j["threats"]) threats[t["id"].get<std::string>()] = t;
+  EXPECT_GE(threats.at("growler")["first_detection_s"].get<double>(), 1200.0);
+  // The first passive track: when, and how near the EA-18G (truth.csv at that time).
+  std::istringstream events(slurp(tmp_ / "ew/events.csv"));
+  std::string line;
+  double t_fix = -1.0, lat = 0.0, lon = 0.0;
+  while (std::getline(events, line)) {
+    if (line.find("track_initiated") == std::string::npos || line.find("from=strobes") == std::string::npos)
+      continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    t_fix = std::stod(f[0]), lat = std::stod(f[4]), lon = std::stod(f[5]);
+    break;
+  }
+  ASSERT_GT(t_fix, 60.0);
+  EXPECT_LT(t_fix, 150.0);
+  std::istringstream truth(slurp(tmp_ / "ew/truth.csv"));
+  double miss_m = 1e9;
+  while (std::getline(truth, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    if (f.size() < 5 || f[1] != "growler" || std::abs(std::stod(f[0]) - t_fix) > 0.5) continue;
+    miss_m = std::min(
+        miss_m, std::hypot((std::stod(f[3]) - lat) * 111.2e3,
+                           (std::stod(f[4]) - lon) * 111.2e3 * std::cos(39.0 * std::numbers::pi / 180.0)));
+  }
+  EXPECT_LT(miss_m, 3000.0);
+  // The same run with the mid-band pod left on: the EA-18G is never skin-detected.
+  std::string text = slurp(ew);
+  const std::string off = "{at: 20 min, pod: mid band, on: false}";
+  ASSERT_NE(text.find(off), std::string::npos);
+  text.replace(text.find(off), off.size(), "{at: 20 min, pod: mid band, on: true}");
+  std::ofstream(tmp_ / "ew-on.yaml") << text;
+  fs::create_directories(tmp_ / "data/terrain");
+  fs::copy_file(kSource / "data/terrain/synthetic-anatolia.tif", tmp_ / "data/terrain/synthetic-anatolia.tif",
+                fs::copy_options::overwrite_existing);
+  fs::create_directories(tmp_ / "x");
+  fs::rename(tmp_ / "ew-on.yaml", tmp_ / "x/ew-on.yaml");
+  const Result on = run("run x/ew-on.yaml --out ew-on --format json", tmp_);
+  ASSERT_EQ(on.code, 0) << on.err;
+  for (const auto& t : nlohmann::json::parse(on.out)["threats"]) {
+    if (t["id"] == "growler") {
+      EXPECT_TRUE(t["first_detection_s"].is_null());
+    }
+  }
 }
 
 // Over the synthetic ridges the coverage of a low flyer has terrain shadows: its reach differs
