@@ -140,6 +140,10 @@ void RadarScheduler::aim(std::size_t i, const geo::Vec3& p) {
   }
 }
 
+double RadarScheduler::heard_s(std::uint32_t r, std::size_t i, double now_s) const {
+  return now_s - std::max(radars_[r].on_since_s, threats_.path(i).start_time_s());
+}
+
 void RadarScheduler::announce_emission(std::uint32_t r, bool on) {
   if (on) radars_[r].on_since_s = engine_.now_s();
   engine_.publish(RadarEmission{radars_[r].radar->entity(), on});
@@ -174,11 +178,10 @@ void RadarScheduler::on(const threats::ExternalAdded& m) {
 
 std::span<const JammerView> RadarScheduler::jammers_now(std::uint32_t r) {
   jammers_.clear();
-  const double now = engine_.now_s(), on_since = radars_[r].on_since_s;
+  const double now = engine_.now_s();
   for_each_jammer(now, [&](std::size_t i, const geo::Vec3& p, const Signature& sig) {
     aim(i, p);
-    jammers_.push_back(
-        {threats_.entity(i), p, sig.jammers, now - std::max(on_since, threats_.path(i).start_time_s())});
+    jammers_.push_back({threats_.entity(i), p, sig.jammers, heard_s(r, i, now)});
   });
   return jammers_;
 }
@@ -287,8 +290,7 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   const auto state = threats_.path(i).motion_at(now);
   aim(i, state.position_ecef_m);
   const Signature& sig = signatures_[i];
-  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers,
-                     now - std::max(st.on_since_s, threats_.path(i).start_time_s())};
+  const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers, heard_s(r, i, now)};
   const double jnr = st.radar->mainlobe_jnr(j);
   if (jnr < st.radar->strobe_threshold()) return;
   // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.

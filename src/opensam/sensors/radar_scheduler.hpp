@@ -152,6 +152,8 @@ class RadarScheduler final : public threats::Emitters {
   void run(const Switch& e);
   /// Points threat i's directional pods for its position `p` now.
   void aim(std::size_t i, const geo::Vec3& p);
+  /// How long threat i's jammer has heard radar r: since both were last on the air.
+  [[nodiscard]] double heard_s(std::uint32_t r, std::size_t i, double now_s) const;
   /// Radar r starts or stops emitting: the log hears it, the anti-radiation missiles listen again.
   void announce_emission(std::uint32_t r, bool on);
   void scan(std::uint32_t r);

@@ -532,13 +532,13 @@ void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detectio
       v = d.z[3] * los;
       Pv -= (sv * sv - d.sigma[3] * d.sigma[3]) * los * los.transpose();
     }
-    start_track(p, Pp, v, Pv, d.time_s, std::uint64_t{1} << sensor, TrackStatus::kTentative);
+    start_track(p, Pp, v, Pv, d.time_s, std::uint64_t{1} << sensor, false);
   }
 }
 
 void Tracker::start_track(const Eigen::Vector3d& p, const Eigen::Matrix3d& Pp, const Eigen::Vector3d& v,
                           const Eigen::Matrix3d& Pv, double time_s, std::uint64_t sensors,
-                          TrackStatus status) {
+                          bool from_strobes) {
   const int a = config_.models[0].axes;
   Track t;
   t.id = next_id_++;
@@ -561,10 +561,11 @@ void Tracker::start_track(const Eigen::Vector3d& p, const Eigen::Matrix3d& Pp, c
   }
   t.updated_by = sensors;
   t.updates = 1;
-  t.status = status;
-  t.from_strobes = status == TrackStatus::kConfirmed;
+  // A track from strobes starts confirmed: its crossings have already agreed over several scans.
+  t.status = from_strobes ? TrackStatus::kConfirmed : TrackStatus::kTentative;
+  t.from_strobes = from_strobes;
   events_.push_back({time_s, t.id, TrackEventKind::kInitiated});
-  if (status == TrackStatus::kConfirmed) events_.push_back({time_s, t.id, TrackEventKind::kConfirmed});
+  if (from_strobes) events_.push_back({time_s, t.id, TrackEventKind::kConfirmed});
   tracks_.push_back(t);
 }
 
@@ -667,7 +668,7 @@ void Tracker::add_crossing(const Crossing& x, std::uint32_t sensor_a, double tim
     const double turn = 0.5 * kManoeuvre_mps2 * span;
     Pv = (done.at_cov + done.first_cov) / (span * span) + turn * turn * Eigen::Matrix3d::Identity();
   }
-  start_track(done.at_m, done.at_cov, v, Pv, done.at_s, done.sensors, TrackStatus::kConfirmed);
+  start_track(done.at_m, done.at_cov, v, Pv, done.at_s, done.sensors, true);
   ++passive_initiations_;
 }
 

@@ -124,8 +124,10 @@ class Tracker {
   void triangulate(std::uint32_t sensor, std::span<const Detection> detections);
   void add_crossing(const Crossing& x, std::uint32_t sensor_a, double time_a_s, std::uint32_t sensor_b,
                     double time_b_s);
+  /// A new track at p (covariance Pp) moving at v (Pv), updated by `sensors`; tentative, or
+  /// confirmed when it comes from crossing strobes.
   void start_track(const Eigen::Vector3d& p, const Eigen::Matrix3d& Pp, const Eigen::Vector3d& v,
-                   const Eigen::Matrix3d& Pv, double time_s, std::uint64_t sensors, TrackStatus status);
+                   const Eigen::Matrix3d& Pv, double time_s, std::uint64_t sensors, bool from_strobes);
 
   TrackerConfig config_;
   std::vector<Sensor> sensors_;
