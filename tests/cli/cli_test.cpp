@@ -609,7 +609,8 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
   fs::rename(tmp_ / "ew-on.yaml", tmp_ / "x/ew-on.yaml");
   const Result on = run("run x/ew-on.yaml --out ew-on --format json", tmp_);
   ASSERT_EQ(on.code, 0) << on.err;
-  for (const auto& t : nlohmann::json::parse(on.out)["threats"]) {
+  const auto on_json = nlohmann::json::parse(on.out);
+  for (const auto& t : on_json["threats"]) {
     if (t["id"] == "growler") {
       EXPECT_TRUE(t["first_detection_s"].is_null());
     }
