@@ -555,6 +555,14 @@ TEST_F(Cli, EveryExampleValidatesAndTheRaidArrivesOnTime) {
   EXPECT_NE(slurp(tmp_ / "o/scenario.resolved.yaml").find("id: shahed-8"), std::string::npos);
 }
 
+/// The comma-separated fields of one line of a run's CSV output (no quoted commas there).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> f;
+  std::stringstream ss(line);
+  for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+  return f;
+}
+
 // The electronic-warfare example's chain: the 91N6E and the 96L6E, 60 km apart, locate the
 // EA-18G from their strobes alone about a minute after it starts jamming (a confirmed track
 // within 3 km of it), and the MALD-Js' spot jammers too; no radar skin-detects the EA-18G
@@ -576,9 +584,7 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
   while (std::getline(events, line)) {
     if (line.find("track_initiated") == std::string::npos || line.find("from=strobes") == std::string::npos)
       continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    const std::vector<std::string> f = csv_fields(line);
     t_fix = std::stod(f[0]), lat = std::stod(f[4]), lon = std::stod(f[5]);
     break;
   }
@@ -587,9 +593,7 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
   std::istringstream truth(slurp(tmp_ / "ew/truth.csv"));
   double miss_m = 1e9;
   while (std::getline(truth, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    const std::vector<std::string> f = csv_fields(line);
     if (f.size() < 5 || f[1] != "growler" || std::abs(std::stod(f[0]) - t_fix) > 0.5) continue;
     miss_m = std::min(
         miss_m, std::hypot((std::stod(f[3]) - lat) * 111.2e3,

@@ -117,6 +117,21 @@ TEST(RadarRun, AddingAThreatLeavesTheOthersDetectionsAlone) {
   EXPECT_FALSE(detections_of(b, "uav").empty());
 }
 
+/// The library EA-18G's file without its `jammers` list, to append test pods to.
+std::string ea18g_without_jammers() {
+  std::ifstream in(kSource / "data/threats/ea18g.yaml");
+  std::string line, text;
+  bool skip = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("jammers:", 0) == 0)
+      skip = true;
+    else if (!line.empty() && line[0] != ' ')
+      skip = false;
+    if (!skip) text += line + "\n";
+  }
+  return text;
+}
+
 // A stand-off jammer makes the rotating radar report bearing strobes on it; a self-screening
 // jammer on an inbound aircraft delays its first detection against the same aircraft without
 // one (burn-through). Jamming enters only through the overlap of the bands (Adamy, EW 101,
@@ -126,19 +141,8 @@ TEST(RadarRun, JammersGiveStrobesAndDelayDetection) {
   const fs::path dir = fs::temp_directory_path() / ("opensam-radar-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   {
-    std::ifstream in(kSource / "data/threats/ea18g.yaml");
-    std::ofstream quiet(dir / "quiet.yaml");
-    std::string line;
-    bool skip = false;
-    std::string text;
-    while (std::getline(in, line)) {
-      if (line.rfind("jammers:", 0) == 0)
-        skip = true;
-      else if (!line.empty() && line[0] != ' ')
-        skip = false;
-      if (!skip) text += line + "\n";
-    }
-    quiet << text;
+    const std::string text = ea18g_without_jammers();
+    std::ofstream(dir / "quiet.yaml") << text;
     std::ofstream(dir / "high.yaml") << text
                                      << "jammers:\n  - {name: high band, from: 6 GHz, to: 18 GHz, erp: 6 MW, "
                                         "source: test}\n";
@@ -202,17 +206,7 @@ TEST(RadarRun, ADirectionalPodJamsTheRadarItPointsAtUntilSwitchedOff) {
   const fs::path dir = fs::temp_directory_path() / ("opensam-pod-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   {
-    std::ifstream in(kSource / "data/threats/ea18g.yaml");
-    std::string line, text;
-    bool skip = false;
-    while (std::getline(in, line)) {
-      if (line.rfind("jammers:", 0) == 0)
-        skip = true;
-      else if (!line.empty() && line[0] != ' ')
-        skip = false;
-      if (!skip) text += line + "\n";
-    }
-    std::ofstream(dir / "beam.yaml") << text
+    std::ofstream(dir / "beam.yaml") << ea18g_without_jammers()
                                      << "jammers:\n  - {name: beam, from: 2 GHz, to: 4 GHz, erp: 20 kW, "
                                         "beamwidth: 10 deg, sidelobe: -40 dB, source: test}\n";
   }

@@ -515,7 +515,6 @@ void Tracker::apply_update(Track& t, const Detection& d, std::uint32_t sensor) {
 
 void Tracker::initiate(std::uint32_t sensor, std::span<const Detection> detections) {
   const Sensor& s = sensors_[sensor];
-  if (!s.model.locates()) return;  // a bearing alone names no position
   const double sv = config_.initial_velocity_sigma_mps;
   Eigen::Vector3d p;
   Eigen::Matrix3d Pp;

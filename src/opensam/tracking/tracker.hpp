@@ -118,6 +118,7 @@ class Tracker {
   void apply_pda(Track& t, std::span<const Detection> detections, std::span<const std::uint32_t> dets,
                  std::span<const double> betas, double beta_none, double lambda, std::uint32_t sensor);
   [[nodiscard]] double clutter_density(const Sensor& s, std::span<const Detection> detections) const;
+  /// Starts a tentative track at each detection no track took (a locating sensor's only).
   void initiate(std::uint32_t sensor, std::span<const Detection> detections);
   /// Crosses the strobes of this batch that no track took with other radars' recent ones, and
   /// starts a track where crossings agree over several scans (docs/models/tracking.md).
