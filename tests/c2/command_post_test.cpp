@@ -160,6 +160,44 @@ TEST(CommandPost, EngagementAltitudesAreAboveTheGround) {
 // The steps of a cycle on their own (docs/models/c2.md), each against its definition.
 
 // Step 2: the class from kinematics, at each threshold of EvaluationParameters' defaults.
+TEST(CommandPost, AJammerHeldOnlyByStrobesIsEngagedWithMissilesThatHomeOnJam) {
+  // The aircraft's jammer denies the engagement radar its range: the radar holds its track by
+  // strobes alone (the picture's position comes from the crossings of several radars). Its angle
+  // can guide a missile whose seeker homes on the jammer (home-on-jam; Schleher, Electronic
+  // Warfare in the Information Age, 1999), not one that needs the echo.
+  TrackView jammer = aircraft();
+  jammer.held_by = 0;
+  jammer.strobed_by = 1;
+  CommandPost echo_only = post({}, 4);
+  const Decisions& none = echo_only.decide(0.0, {jammer}, {false}, kLauncher);
+  EXPECT_TRUE(none.orders.empty());
+  ASSERT_EQ(none.not_engaged.size(), 1u);
+  EXPECT_EQ(none.not_engaged[0].reason, Reason::kNoFireChannel);
+
+  weapons::MissileType hoj = missile();
+  hoj.flight.seeker.home_on_jam = true;
+  CommandPost on_jam(Settings{}, {hoj}, {{at(0, 0, 0), 3000.0}}, {{at(0, 0, 20), 0, 4, 8, true}});
+  const Decisions& d = on_jam.decide(0.0, {jammer}, {false}, kLauncher);
+  ASSERT_EQ(d.orders.size(), 1u);
+  EXPECT_TRUE(d.orders[0].on_strobes);
+  EXPECT_TRUE(d.orders[0].home_on_jam);
+  // A radar that holds the track by its plots as well guides on them.
+  jammer.held_by = 1;
+  CommandPost both(Settings{}, {hoj}, {{at(0, 0, 0), 3000.0}}, {{at(0, 0, 20), 0, 4, 8, true}});
+  const Decisions& b = both.decide(0.0, {jammer}, {false}, kLauncher);
+  ASSERT_EQ(b.orders.size(), 1u);
+  EXPECT_FALSE(b.orders[0].on_strobes);
+  // In flight, the engagement is reported with its missiles' home-on-jam.
+  int seen = 0;
+  on_jam.for_each_engagement_in_flight([&](std::uint64_t track, int radar, bool home_on_jam) {
+    EXPECT_EQ(track, 2u);
+    EXPECT_EQ(radar, 0);
+    EXPECT_TRUE(home_on_jam);
+    ++seen;
+  });
+  EXPECT_EQ(seen, 1);
+}
+
 TEST(CommandPostSteps, ClassifiesByTheDeclaredThresholds) {
   const EvaluationParameters p;
   EXPECT_EQ(classify(1201, 0, 20000, false, p), TrackClass::kBallisticMissile);

@@ -123,14 +123,39 @@ TEST(Seeker, GimbalLimitTerrainAndIlluminationBreakLock) {
   EXPECT_FALSE(seeker.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
 }
 
-TEST(Seeker, HomesOnTheTargetsOwnJammer) {
-  const SeekerType s = active();
-  Seeker seeker(s);
+TEST(Seeker, HomesOnTheTargetsOwnJammerOnlyWhenItCan) {
+  // Beyond the skin acquisition range, in the target's own noise at J/N 1e4 (40 dB).
   SeekerView v;
-  v.los_m = {60000.0, 0.0, 0.0};  // beyond the skin acquisition range
+  v.los_m = {60000.0, 0.0, 0.0};
   v.jnr_own = 1e4;
+  SeekerType s = active();
+  Seeker without(s);
+  EXPECT_FALSE(without.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
+  s.home_on_jam = true;
+  Seeker seeker(s);
   ASSERT_TRUE(seeker.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
   EXPECT_TRUE(seeker.home_on_jam());
+  // Angle only, on the jammer's J/N: theta / (1.6 sqrt(2 J/N)) and no glint (Barton and Ward).
+  core::RngStream noise(7, 0, "seeker");
+  Seeker measured(s);
+  ASSERT_TRUE(measured.look(v, {1000.0, 0.0, 0.0}, 0.05, &noise, Vec3::Zero()));
+  EXPECT_NEAR(measured.sigma_rad(), 6.0 * kDeg / (1.6 * std::sqrt(2.0 * 1e4)), 1e-12);
+  // Other jammers in its beam dilute the target's own: J/N 1e4 over 1 + 1e3 is under 13 dB.
+  v.jnr_others = 1e3;
+  Seeker diluted(s);
+  EXPECT_FALSE(diluted.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
+  // A track-via-missile seeker needs no illumination to home on a jammer, but does for the echo.
+  SeekerType tvm = s;
+  tvm.homing = Homing::kTrackViaMissile;
+  v.jnr_others = 0.0;
+  v.illuminator_range_m = 0.0;
+  Seeker unlit(tvm);
+  ASSERT_TRUE(unlit.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
+  EXPECT_TRUE(unlit.home_on_jam());
+  v.jnr_own = 0.0;
+  v.los_m = {1000.0, 0.0, 0.0};
+  Seeker dark(tvm);
+  EXPECT_FALSE(dark.look(v, {1000.0, 0.0, 0.0}, 0.05, nullptr, Vec3::Zero()));
 }
 
 TEST(Seeker, TheFilterFollowsARotatingLineOfSight) {

@@ -9,8 +9,11 @@
 namespace opensam::c2 {
 
 namespace {
-/// Whether radar `radar`'s skin sensor (tracker sensor 2 radar) keeps a track held by `held_by`.
-bool radar_holds(std::uint64_t held_by, std::size_t radar) { return ((held_by >> (2 * radar)) & 1U) != 0; }
+/// Whether radar `radar`'s skin sensor (tracker sensor 2 radar), or its strobe sensor when
+/// `strobe`, keeps a track held by `held_by`.
+bool radar_holds(std::uint64_t held_by, std::size_t radar, bool strobe = false) {
+  return ((held_by >> (2 * radar + (strobe ? 1 : 0))) & 1U) != 0;
+}
 }  // namespace
 
 std::vector<tracking::Sensor> picture_sensors(const geo::Lla& origin, std::span<const PictureRadar> radars) {
@@ -96,11 +99,13 @@ const tracking::Track* AirPicture::find(std::uint64_t id) const {
   return it != tracks.end() && it->id == id ? &*it : nullptr;
 }
 
-std::optional<weapons::TargetEstimate> AirPicture::estimate(std::uint64_t track, int radar,
-                                                            double time_s) const {
+std::optional<weapons::TargetEstimate> AirPicture::estimate(std::uint64_t track, int radar, double time_s,
+                                                            bool on_strobes) const {
   if (!alive_) return std::nullopt;
   const tracking::Track* t = find(track);
-  if (t == nullptr || !radar_holds(t->held_by, std::size_t(radar))) return std::nullopt;
+  if (t == nullptr) return std::nullopt;
+  const auto r = std::size_t(radar);
+  if (!radar_holds(t->held_by, r) && !(on_strobes && radar_holds(t->held_by, r, true))) return std::nullopt;
   const tracking::TrackState st = tracker_.state_at(*t, time_s);
   return weapons::TargetEstimate{frame_.point_to_ecef(st.position), frame_.vector_to_ecef(st.velocity),
                                  time_s};
@@ -134,11 +139,12 @@ void AirPicture::update() {
     if (t.status == tracking::TrackStatus::kTentative) continue;
     const tracking::TrackState st = tracker_.state_at(t, now);
     const geo::Vec3 ecef = frame_.point_to_ecef(st.position);
-    std::uint64_t held_by = 0;
+    std::uint64_t held_by = 0, strobed_by = 0;
     for (std::size_t r = 0; r < radars_; ++r) {
       if (radar_holds(t.held_by, r)) held_by |= std::uint64_t{1} << r;
+      if (radar_holds(t.held_by, r, true)) strobed_by |= std::uint64_t{1} << r;
     }
-    confirmed_.push_back({&t, st, ecef, geo::ecef_to_lla(ecef), held_by});
+    confirmed_.push_back({&t, st, ecef, geo::ecef_to_lla(ecef), held_by, strobed_by});
   }
   reported_.clear();
   for (const tracking::TrackEvent& e : track_events_) {

@@ -37,13 +37,14 @@ inline constexpr std::size_t kMaxPictureRadars = tracking::kMaxSensors / 2;
                                                             std::span<const PictureRadar> radars);
 
 /// A confirmed or coasting track at an update: its state then in the command post's frame, in
-/// ECEF and geodetic, and the radars (bit r) whose measurements keep it.
+/// ECEF and geodetic, the radars (bit r) whose plots keep it and those whose jam strobes do.
 struct PictureTrack {
   const tracking::Track* track;
   tracking::TrackState state;
   geo::Vec3 ecef;
   geo::Lla lla;
   std::uint64_t held_by;
+  std::uint64_t strobed_by;
 };
 
 /// The picture was updated at `time_s` (valid during the call).
@@ -80,9 +81,10 @@ class AirPicture {
   [[nodiscard]] const geo::EnuFrame& frame() const { return frame_; }
   [[nodiscard]] const tracking::Tracker& tracker() const { return tracker_; }
   /// The estimate now of `track` held by radar `radar`, for the guiding radar to uplink; none
-  /// when the track is gone, the radar no longer holds it, or the picture is dead.
-  [[nodiscard]] std::optional<weapons::TargetEstimate> estimate(std::uint64_t track, int radar,
-                                                                double time_s) const;
+  /// when the track is gone, the radar no longer holds it (by its plots, or by its jam strobes
+  /// when `on_strobes`: a missile that homes on jam), or the picture is dead.
+  [[nodiscard]] std::optional<weapons::TargetEstimate> estimate(std::uint64_t track, int radar, double time_s,
+                                                                bool on_strobes) const;
 
  private:
   enum class Kind : std::uint8_t { kPlot, kStrobe, kScanEnd };

@@ -268,14 +268,20 @@ void CommandPost::select_candidates(double now_s, const std::vector<TrackView>& 
   }
 }
 
-int CommandPost::guiding_radar(const TrackView& t, const LauncherUnit& l, int n) const {
-  for (int pass = 0; pass < 2; ++pass) {
-    if (pass == 1 && !settings_.engage_on_remote) break;
+int CommandPost::guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool& on_strobes) const {
+  // A radar that hears only the track's jammer measures its angle, not its range: it can guide a
+  // missile whose seeker homes on the jammer, on the picture's estimate of the rest.
+  const bool hoj = missiles_[std::size_t(l.missile)].flight.seeker.home_on_jam;
+  for (int pass = 0; pass < 4; ++pass) {
+    const bool remote = pass % 2 == 1;
+    on_strobes = pass >= 2;
+    if ((remote && !settings_.engage_on_remote) || (on_strobes && !hoj)) continue;
+    const std::uint64_t holding = on_strobes ? t.strobed_by : t.held_by;
     for (std::size_t k = 0; k < radars_.size(); ++k) {
       const RadarUnit& u = radars_[k];
       const bool own = u.battalion == l.battalion;
-      if (u.fire_channels <= 0 || !u.up || own != (pass == 0)) continue;
-      if ((t.held_by >> k & 1U) == 0) continue;
+      if (u.fire_channels <= 0 || !u.up || own == remote) continue;
+      if ((holding >> k & 1U) == 0) continue;
       if (channels_used_[k] >= u.fire_channels || missiles_in_flight_[k] + n > u.missiles_guided) continue;
       return int(k);
     }
@@ -308,7 +314,8 @@ void CommandPost::assign(double now_s, const std::vector<TrackView>& tracks,
         continue;
       }
       const int n = salvo_size(settings_.doctrine, l.rounds);
-      const int radar = guiding_radar(t, l, n);
+      bool on_strobes = false;
+      const int radar = guiding_radar(t, l, n, on_strobes);
       if (radar < 0) {
         best_why = Reason::kNoFireChannel;
         continue;
@@ -316,6 +323,8 @@ void CommandPost::assign(double now_s, const std::vector<TrackView>& tracks,
       o.track = t.id;
       o.launcher = c;
       o.radar = radar;
+      o.on_strobes = on_strobes;
+      o.home_on_jam = missiles_[std::size_t(l.missile)].flight.seeker.home_on_jam;
       o.missiles = n;
       const double salvo_pk = weapons::salvo_kill_probability(o.pk, n);
       const double price = missiles_[std::size_t(l.missile)].unit_cost_usd * n;
@@ -353,6 +362,7 @@ void CommandPost::allocate(const std::vector<TrackView>& tracks, int n_launchers
         g.in_flight += o.missiles;
         g.fired += o.missiles;
         g.radar = o.radar;
+        g.home_on_jam = o.home_on_jam;
         g.reengage = false;
         g.reported = 0;
         out_.orders.push_back(o);

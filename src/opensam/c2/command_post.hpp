@@ -24,11 +24,12 @@ struct TrackView {
   std::uint64_t id = 0;
   Vec3 position_m = Vec3::Zero();
   Vec3 velocity_mps = Vec3::Zero();
-  double altitude_m = 0.0;    ///< above the ellipsoid
-  double height_m = 0.0;      ///< above the ground under it (the command post's map)
-  double sigma_m = 0.0;       ///< position uncertainty (root of the covariance's trace)
-  double updated_s = 0.0;     ///< time of the last measurement
-  std::uint64_t held_by = 0;  ///< radars (bit r) whose measurements keep it
+  double altitude_m = 0.0;       ///< above the ellipsoid
+  double height_m = 0.0;         ///< above the ground under it (the command post's map)
+  double sigma_m = 0.0;          ///< position uncertainty (root of the covariance's trace)
+  double updated_s = 0.0;        ///< time of the last measurement
+  std::uint64_t held_by = 0;     ///< radars (bit r) whose plots keep it
+  std::uint64_t strobed_by = 0;  ///< radars (bit r) whose jam strobes keep it
 };
 
 /// A defended asset, or a radar an anti-radiation missile may go for.
@@ -108,7 +109,9 @@ struct Order {
   int launcher = 0;
   int radar = 0;
   int missiles = 1;
-  double pk = 0.0;  ///< the command post's estimate per missile
+  bool home_on_jam = false;  ///< the missiles' seekers home on jam
+  bool on_strobes = false;   ///< the radar holds the track by its jammer's strobes only
+  double pk = 0.0;           ///< the command post's estimate per missile
   double time_of_flight_s = 0.0;
   Vec3 intercept_m = Vec3::Zero();  ///< predicted intercept point
   bool reengagement = false;
@@ -170,12 +173,13 @@ class CommandPost {
   /// Missiles of an order that were not fired (the track was lost before launch).
   void missile_cancelled(std::uint64_t track, int radar);
 
-  /// `f(track, radar)` for each engagement with missiles in flight or about to launch, and the
-  /// radar guiding them.
+  /// `f(track, radar, on_strobes)` for each engagement with missiles in flight or about to
+  /// launch, the radar guiding them, and whether their seekers home on jam (so that the radar's
+  /// strobes of the track may guide them).
   template <class F>
   void for_each_engagement_in_flight(F&& f) const {
     for (const Engagement& g : engagements_) {
-      if (g.in_flight > 0) f(g.track, g.radar);
+      if (g.in_flight > 0) f(g.track, g.radar, g.home_on_jam);
     }
   }
 
@@ -193,7 +197,8 @@ class CommandPost {
     TrackClass type = TrackClass::kAircraft;
     int in_flight = 0;
     int fired = 0;
-    int radar = -1;  ///< holding a fire channel while in flight
+    int radar = -1;            ///< holding a fire channel while in flight
+    bool home_on_jam = false;  ///< its missiles in flight home on jam
     double last_end_s = -1.0;
     bool assessed_kill = false;
     double assessed_s = -1.0;  ///< when it was judged killed
@@ -219,8 +224,10 @@ class CommandPost {
   /// with why.
   void allocate(const std::vector<TrackView>& tracks, int n_launchers);
   /// An engagement radar that can guide `n` missiles of launcher `l` at track `t`: of the
-  /// launcher's battalion, else (engage on remote) another's; -1 when none.
-  [[nodiscard]] int guiding_radar(const TrackView& t, const LauncherUnit& l, int n) const;
+  /// launcher's battalion, else (engage on remote) another's; one that holds the track by its
+  /// plots first, else, for missiles that home on jam, by its jam strobes (`on_strobes` set);
+  /// -1 when none.
+  [[nodiscard]] int guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool& on_strobes) const;
   /// Reports `g`'s track not engaged for `why`, unless already reported since its last order.
   void report(Engagement& g, Reason why);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published

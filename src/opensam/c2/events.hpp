@@ -44,6 +44,7 @@ struct Assigned {
   std::uint32_t missiles;
   double pk;                ///< the command post's estimate per missile
   double time_of_flight_s;  ///< predicted
+  bool on_strobes;          ///< the radar holds the track by its jammer's strobes (home-on-jam)
 };
 
 /// A track the command post judged missed after its engagement is engaged again.

@@ -51,6 +51,7 @@ void FireControl::on(const PictureUpdated& m) {
     v.sigma_m = c.state.position_sigma_m();
     v.updated_s = t.time_s;
     v.held_by = c.held_by;
+    v.strobed_by = c.strobed_by;
     views_.push_back(v);
     iff_.push_back(equipment_.answers_iff(v));
   }
@@ -77,23 +78,23 @@ void FireControl::order(const Order& o, double now_s) {
   const FireUnit& l = launchers_[std::size_t(o.launcher)];
   if (o.reengagement) engine_.publish(ReEngaged{o.track});
   engine_.publish(Assigned{o.track, l.site, radar_sites_[std::size_t(o.radar)], std::uint32_t(o.missiles),
-                           o.pk, o.time_of_flight_s});
+                           o.pk, o.time_of_flight_s, o.on_strobes});
   const double first = std::max(now_s, l.unit.ready_s) + l.unit.reaction_s;
   for (int k = 0; k < o.missiles; ++k)
-    timeline_.schedule_at(first + k * l.ripple_s, LaunchDue{o.track, o.launcher, o.radar});
+    timeline_.schedule_at(first + k * l.ripple_s, LaunchDue{o.track, o.launcher, o.radar, o.home_on_jam});
   engine_.publish(weapons::Commit{o.launcher, o.missiles, first + o.missiles * l.ripple_s});
 }
 
-std::optional<weapons::TargetEstimate> FireControl::guidance(std::uint64_t track, int radar,
-                                                             double now_s) const {
+std::optional<weapons::TargetEstimate> FireControl::guidance(std::uint64_t track, int radar, double now_s,
+                                                             bool home_on_jam) const {
   if (!equipment_.radar_up(radar, now_s)) return std::nullopt;
-  return picture_.estimate(track, radar, now_s);
+  return picture_.estimate(track, radar, now_s, home_on_jam);
 }
 
 void FireControl::uplink(double now_s) {
   uplinks_.clear();
-  command_.for_each_engagement_in_flight([&](std::uint64_t track, int radar) {
-    if (const auto e = guidance(track, radar, now_s)) uplinks_.push_back({track, radar, *e});
+  command_.for_each_engagement_in_flight([&](std::uint64_t track, int radar, bool home_on_jam) {
+    if (const auto e = guidance(track, radar, now_s, home_on_jam)) uplinks_.push_back({track, radar, *e});
   });
   engine_.publish(weapons::Uplinks{uplinks_});
 }
@@ -101,7 +102,7 @@ void FireControl::uplink(double now_s) {
 // The track must still be held by its engagement radar on the air when the missile leaves.
 void FireControl::on(const LaunchDue& e) {
   const double now = engine_.now_s();
-  const auto estimate = guidance(e.track, e.radar, now);
+  const auto estimate = guidance(e.track, e.radar, now, e.home_on_jam);
   if (!estimate) {
     command_.missile_cancelled(e.track, e.radar);
     engine_.publish(weapons::Uncommit{e.launcher});

@@ -42,6 +42,7 @@ class FireControl {
     std::uint64_t track;
     int launcher;
     int radar;
+    bool home_on_jam;
   };
 
   /// `radar_sites` names each radar's site for the logs; `terrain` is the command post's map of
@@ -59,9 +60,9 @@ class FireControl {
  private:
   void order(const Order& o, double now_s);
   /// What radar `radar` can guide a missile on: its picture's estimate of `track`, while the
-  /// radar is on the air and holds the track.
-  [[nodiscard]] std::optional<weapons::TargetEstimate> guidance(std::uint64_t track, int radar,
-                                                                double now_s) const;
+  /// radar is on the air and holds the track (by its strobes too when the missile homes on jam).
+  [[nodiscard]] std::optional<weapons::TargetEstimate> guidance(std::uint64_t track, int radar, double now_s,
+                                                                bool home_on_jam) const;
   /// The guiding radars' estimates to the missiles in flight.
   void uplink(double now_s);
 

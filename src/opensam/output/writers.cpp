@@ -166,11 +166,12 @@ struct Describe {
   void operator()(const sim::Assigned& d) const {
     r.entity = fmt::format("T{}", d.track);
     r.other = id(d.launcher);
-    r.detail = fmt::format("radar={};missiles={};pk={:.3f};time_of_flight_s={:.1f}", id(d.radar), d.missiles,
-                           d.pk, d.time_of_flight_s);
+    r.detail = fmt::format("radar={};missiles={};pk={:.3f};time_of_flight_s={:.1f}{}", id(d.radar),
+                           d.missiles, d.pk, d.time_of_flight_s, d.on_strobes ? ";on=strobes" : "");
     r.fields = {{"track", d.track},        {"launcher", r.other},
                 {"radar", id(d.radar)},    {"missiles", d.missiles},
                 {"pk", round_to(d.pk, 3)}, {"time_of_flight_s", round_to(d.time_of_flight_s, 1)}};
+    if (d.on_strobes) r.fields["on_strobes"] = true;
   }
   void operator()(const sim::ReEngaged& d) const {
     r.entity = fmt::format("T{}", d.track);

@@ -625,6 +625,17 @@ constexpr std::array kMissileRows{
         .max = 0.0,
         .set_figure = [](void* t,
                          const Figure& f) { site(t).missile.missile.flight.seeker.sidelobe_db = f.value; }},
+    FieldSpec{.key = "seeker_home_on_jam",
+              .kind = K::kChoice,
+              .doc = "Whether the seeker can home on its target's own noise jammer, angle only, when the "
+                     "jamming denies it the echo; the command post may then engage a track its engagement "
+                     "radar holds only by the jammer's strobes.",
+              .default_text = "no",
+              .choices = "yes|no",
+              .set_choice =
+                  [](void* t, std::string_view v) {
+                    site(t).missile.missile.flight.seeker.home_on_jam = v == "yes";
+                  }},
     FieldSpec{
         .key = "guidance_filter_time",
         .kind = K::kFigure,

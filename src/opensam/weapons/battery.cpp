@@ -156,21 +156,23 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
   if (seeker.homing == Homing::kCommand) return t;
   if (seeker.homing == Homing::kTrackViaMissile)
     t.illuminator_range_m = scene_.illuminator_range_m(f.radar, t.from_m, now);
-  // Beyond where the seeker could see even a 1,000 m2 target unjammed, it sees nothing.
+  // Beyond where the seeker could see even a 1,000 m2 target unjammed, it sees no echo: only a
+  // seeker that homes on jam still listens.
   const double range = (t.from_m - missile).norm();
-  if (range > seeker_range_m(seeker, kLargestRcs_m2, t.illuminator_range_m, 0.0, kHoldSnr)) {
+  const bool echo = range <= seeker_range_m(seeker, kLargestRcs_m2, t.illuminator_range_m, 0.0, kHoldSnr);
+  if (!echo) {
     t.rcs_m2 = 0.0;
-    return t;
+    if (!seeker.home_on_jam) return t;
   }
   // The guiding radar lights only what it sees over the terrain (looked at every half second).
-  if (t.illuminator_range_m > 0.0) {
+  if (echo && t.illuminator_range_m > 0.0) {
     if (now - f.lit_checked_s >= kSightInterval_s) {
       f.lit = scene_.lit(f.radar, t.from_m);
       f.lit_checked_s = now;
     }
     if (!f.lit) t.illuminator_range_m = 0.0;
   }
-  t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
+  if (echo) t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
   // Jamming enters through the seeker's pattern, looking at its object.
   scene_.jammers(missile, seeker.frequency_hz, from_s, jammers_);
   const Vec3 boresight = (t.from_m - missile).normalized();

@@ -68,15 +68,15 @@ bool Seeker::look(const SeekerView& v, const Vec3& velocity_mps, double dt_s, co
   const bool has_seeker = s.homing != Homing::kCommand && s.acquisition_range_m > 0.0;
   const bool in_regard =
       r > 0.0 && speed > 0.0 && v.los_m.dot(velocity_mps) >= std::cos(s.field_of_regard_rad) * r * speed;
-  const bool lit = s.homing != Homing::kTrackViaMissile || v.illuminator_range_m > 0.0;
-  if (!has_seeker || !in_regard || !lit || !v.in_sight) {
+  if (!has_seeker || !in_regard || !v.in_sight) {
     drop();
     return false;
   }
-  // The echo competes with every jammer's noise; home-on-jam measures the target's own jammer
-  // against the others'.
-  const double skin = seeker_snr(s, r, v.rcs_m2, v.illuminator_range_m, v.jnr_others + v.jnr_own);
-  const double jam = v.jnr_own / (1.0 + v.jnr_others);
+  // The echo competes with every jammer's noise (a track-via-missile seeker has none unless the
+  // target is lit); home-on-jam measures the target's own jammer against the others'.
+  const bool lit = s.homing != Homing::kTrackViaMissile || v.illuminator_range_m > 0.0;
+  const double skin = lit ? seeker_snr(s, r, v.rcs_m2, v.illuminator_range_m, v.jnr_others + v.jnr_own) : 0.0;
+  const double jam = s.home_on_jam ? v.jnr_own / (1.0 + v.jnr_others) : 0.0;
   const double need = locked_ ? kHoldSnr : kAcquisitionSnr;
   bool hoj = false;
   if (skin < need) {

@@ -32,6 +32,9 @@ struct SeekerType {
   double noise_floor_rad = 1e-3;  ///< boresight error and radome refraction, any range
   double sidelobe_db = -25.0;     ///< its antenna's gain outside the main lobe, against the peak
   double filter_time_s = 0.1;     ///< time constant of the line-of-sight filter
+  /// Homes on the target's own noise jammer, angle only, when jamming denies it the echo (no
+  /// illumination needed).
+  bool home_on_jam = false;
 };
 
 /// SNR at which a seeker acquires: 13 dB, Pd 0.9 at Pfa 1e-6 on one look of a steady target
