@@ -168,7 +168,9 @@ TEST(CommandPost, AJammerHeldOnlyByStrobesIsEngagedWithMissilesThatHomeOnJam) {
   TrackView jammer = aircraft();
   jammer.held_by = 0;
   jammer.strobed_by = 1;
-  CommandPost echo_only = post({}, 4);
+  weapons::MissileType echo = missile();
+  echo.flight.seeker.home_on_jam = false;
+  CommandPost echo_only(Settings{}, {echo}, {{at(0, 0, 0), 3000.0}}, {{at(0, 0, 20), 0, 4, 8, true}});
   const Decisions& none = echo_only.decide(0.0, {jammer}, {false}, kLauncher);
   EXPECT_TRUE(none.orders.empty());
   ASSERT_EQ(none.not_engaged.size(), 1u);

@@ -90,6 +90,50 @@ TEST(Interceptor, ASeekerCorrectsABiasedTrack) {
   EXPECT_LT(homing.miss_m(), 5.0);
 }
 
+// A jammer whose echo the seeker cannot use (no RCS in its band) on a track 2 km off, as a
+// position from crossing strobes may be: a seeker that homes on jam locks its noise from afar
+// but the missile flies its midcourse on the track until the terminal time to go, then homes on
+// the jammer's angle and hits; one that cannot home on jam passes 2 km away.
+TEST(Interceptor, HomesOnAJammerFromTheTerminalTimeToGo) {
+  const Vec3 bias{2000.0, 0.0, 0.0};
+  InterceptorType type = sketch();
+  type.seeker.homing = Homing::kActive;
+  type.seeker.acquisition_range_m = 20000.0;
+  type.seeker.field_of_regard_rad = 1.0;
+  const auto fly_on_jam = [&](const InterceptorType& t, double& locked_at_s, double& terminal_at_s) {
+    const Target target;
+    Interceptor m(t, target.frame.point_to_ecef(Vec3::Zero()), 0.0);
+    const double dt = 0.05;
+    for (double time = 0.0; m.flying() && time < 400.0; time += dt) {
+      const TargetEstimate est{target.at(time) + target.frame.vector_to_ecef(bias), target.velocity(), time};
+      TargetTruth truth;
+      truth.from_m = target.at(time);
+      truth.to_m = target.at(time + dt);
+      truth.rcs_m2 = 0.0;
+      truth.jam_own_w_m2_hz = 1e-14;  // J/N about 60 dB in the seeker
+      m.step(dt, est, &truth, nullptr);
+      if (locked_at_s < 0.0 && m.seeker_locked()) locked_at_s = time;
+      if (terminal_at_s < 0.0 && m.phase() == InterceptorPhase::kTerminal) terminal_at_s = time;
+    }
+    return m;
+  };
+  double locked = -1.0, terminal = -1.0;
+  const Interceptor deaf = fly_on_jam(type, locked, terminal);
+  EXPECT_LT(locked, 0.0);
+  EXPECT_EQ(deaf.phase(), InterceptorPhase::kSelfDestruct);
+  EXPECT_NEAR(deaf.miss_m(), 2000.0, 300.0);
+  type.seeker.home_on_jam = true;
+  locked = terminal = -1.0;
+  const Interceptor hoj = fly_on_jam(type, locked, terminal);
+  ASSERT_GE(locked, 0.0);
+  EXPECT_LT(locked, 10.0);  // once its turn after the rise brings the target into its regard
+  EXPECT_GT(terminal, locked + 5.0);
+  // Homing for the terminal time to go (the track's, 2 km off: within a second and a half).
+  EXPECT_NEAR(hoj.time_s() - terminal, type.terminal_time_s, 1.5);
+  ASSERT_EQ(hoj.phase(), InterceptorPhase::kBurst);
+  EXPECT_LT(hoj.miss_m(), 10.0);
+}
+
 TEST(Interceptor, SelfDestructsWhenTheTargetIsOutOfReach) {
   Target far;
   far.start_enu = {0.0, 400000.0, 10000.0};

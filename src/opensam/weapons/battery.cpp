@@ -77,7 +77,7 @@ void Battery::on(const core::SiteDestroyed& m) {
 
 void Battery::on(const Uplinks& m) {
   for (Flight& f : flights_) {
-    if (!f.flyer.flying() || f.flyer.seeker_locked()) continue;
+    if (!f.flyer.flying() || f.flyer.homing()) continue;
     const auto u = std::find_if(m.uplinks.begin(), m.uplinks.end(),
                                 [&](const Uplink& x) { return x.track == f.track && x.radar == f.radar; });
     if (u == m.uplinks.end()) continue;

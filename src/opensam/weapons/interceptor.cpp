@@ -68,7 +68,7 @@ Vec3 Interceptor::command(const Relative& rel) const {
   if (speed <= 0.0) return Vec3::Zero();
   const Vec3 heading = v / speed;
   Vec3 a;
-  if (seeker_.locked()) {
+  if (seeker_.locked() && phase_ == InterceptorPhase::kTerminal) {
     // PN on the seeker's filtered line of sight: N' Vc (omega x u) = N' Vc u'.
     a = type_->nav_ratio * closing_speed_mps(rel) * seeker_.los_rate();
   } else if (phase_ == InterceptorPhase::kTerminal) {
@@ -156,7 +156,10 @@ InterceptorPhase Interceptor::step(double dt_s, const TargetEstimate& estimate, 
     const Vec3 est = estimate.position_m + estimate.velocity_mps * (time_s() - estimate.time_s);
     Relative rel{est - p0, estimate.velocity_mps - state_.velocity_mps};
     look(dt_s, rel, target, noise);
-    if (seeker_.locked()) {
+    // A seeker on a jammer's noise has its angle from afar, not its range: the missile flies
+    // its midcourse on the track until the terminal time to go, then homes on the jammer.
+    const bool jam_afar = seeker_.home_on_jam() && phase_ == InterceptorPhase::kMidcourse;
+    if (seeker_.locked() && !jam_afar) {
       phase_ = InterceptorPhase::kTerminal;
       // An active seeker measures the closing speed (Doppler); otherwise it is the track's.
       if (t.seeker.homing == Homing::kActive && !seeker_.home_on_jam()) {

@@ -81,6 +81,8 @@ class Interceptor {
   [[nodiscard]] InterceptorPhase phase() const { return phase_; }
   [[nodiscard]] bool flying() const { return phase_ < InterceptorPhase::kBurst; }
   [[nodiscard]] bool seeker_locked() const { return seeker_.locked(); }
+  /// Homing on its seeker: locked, in the terminal phase (the track's updates no longer steer).
+  [[nodiscard]] bool homing() const { return seeker_.locked() && phase_ == InterceptorPhase::kTerminal; }
   [[nodiscard]] double time_s() const { return launch_time_s_ + state_.time_s; }
   [[nodiscard]] const physics::PointMass& state() const { return state_; }
   /// The closest it came to what its seeker and fuze met (the pass of its burst), infinity when
