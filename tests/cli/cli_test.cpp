@@ -568,7 +568,7 @@ std::vector<std::string> csv_fields(const std::string& line) {
 // within 3 km of it), and the MALD-Js' spot jammers too; no radar skin-detects the EA-18G
 // until its mid-band pod goes off at 20 min, and with that pod left on, never: the pod that
 // mattered.
-TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
+TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesEngagesItOnThemAndEachPodMatters) {
   const fs::path ew = kSource / "examples/ew.yaml";
   const Result r = run("run '" + ew.string() + "' --out ew --format json");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -576,16 +576,21 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
   EXPECT_GE(j["tracking"]["tracks_from_strobes"].get<int>(), 3);
   std::map<std::string, nlohmann::json> threats;
   for (const auto& t : j["threats"]) threats[t["id"].get<std::string>()] = t;
-  EXPECT_GE(threats.at("growler")["first_detection_s"].get<double>(), 1200.0);
+  // Never skin-detected, and killed long before its mid-band pod goes off at 20 min.
+  const nlohmann::json& growler = threats.at("growler");
+  EXPECT_TRUE(growler["first_detection_s"].is_null());
+  EXPECT_EQ(growler["outcome"], "killed");
+  EXPECT_LT(growler["time_s"].get<double>(), 1200.0);
   // The first passive track: when, and how near the EA-18G (truth.csv at that time).
-  std::istringstream events(slurp(tmp_ / "ew/events.csv"));
-  std::string line;
+  const std::string events = slurp(tmp_ / "ew/events.csv");
+  std::istringstream lines(events);
+  std::string line, track;
   double t_fix = -1.0, lat = 0.0, lon = 0.0;
-  while (std::getline(events, line)) {
+  while (std::getline(lines, line)) {
     if (line.find("track_initiated") == std::string::npos || line.find("from=strobes") == std::string::npos)
       continue;
     const std::vector<std::string> f = csv_fields(line);
-    t_fix = std::stod(f[0]), lat = std::stod(f[4]), lon = std::stod(f[5]);
+    t_fix = std::stod(f[0]), track = f[2], lat = std::stod(f[4]), lon = std::stod(f[5]);
     break;
   }
   ASSERT_GT(t_fix, 60.0);
@@ -600,25 +605,50 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesAndItsMidBandPodHidesIt) {
                            (std::stod(f[4]) - lon) * 111.2e3 * std::cos(39.0 * std::numbers::pi / 180.0)));
   }
   EXPECT_LT(miss_m, 3000.0);
-  // The same run with the mid-band pod left on: the EA-18G is never skin-detected.
-  std::string text = slurp(ew);
-  const std::string off = "{at: 20 min, pod: mid band, on: false}";
-  ASSERT_NE(text.find(off), std::string::npos);
-  text.replace(text.find(off), off.size(), "{at: 20 min, pod: mid band, on: true}");
-  std::ofstream(tmp_ / "ew-on.yaml") << text;
+  // That track is engaged on the 92N6E's strobes of the high-band pod (home-on-jam).
+  EXPECT_NE(events.find("assigned," + track + ",tel-"), std::string::npos);
+  std::istringstream again(events);
+  bool on_strobes = false;
+  while (std::getline(again, line))
+    on_strobes |= line.find("assigned," + track + ",") != std::string::npos &&
+                  line.find("on=strobes") != std::string::npos;
+  EXPECT_TRUE(on_strobes);
+  // Skin detections of a threat: events.csv lines "time,detection,radar,threat,...".
+  const auto skin_detections = [](const std::string& log, const std::string& threat) {
+    std::istringstream in(log);
+    std::string l;
+    int n = 0;
+    while (std::getline(in, l)) n += l.find(",detection,") != std::string::npos && csv_fields(l)[3] == threat;
+    return n;
+  };
+  const int f16_seen = skin_detections(events, "f16-1");
+
+  // The same run without one pod at a time: a scenario copy beside a copy of the terrain.
   fs::create_directories(tmp_ / "data/terrain");
   fs::copy_file(kSource / "data/terrain/synthetic-anatolia.tif", tmp_ / "data/terrain/synthetic-anatolia.tif",
                 fs::copy_options::overwrite_existing);
   fs::create_directories(tmp_ / "x");
-  fs::rename(tmp_ / "ew-on.yaml", tmp_ / "x/ew-on.yaml");
-  const Result on = run("run x/ew-on.yaml --out ew-on --format json", tmp_);
-  ASSERT_EQ(on.code, 0) << on.err;
-  const auto on_json = nlohmann::json::parse(on.out);
-  for (const auto& t : on_json["threats"]) {
+  const auto variant = [&](const std::string& name, const std::string& from, const std::string& to) {
+    std::string text = slurp(ew);
+    EXPECT_NE(text.find(from), std::string::npos) << from;
+    if (text.find(from) != std::string::npos) text.replace(text.find(from), from.size(), to);
+    std::ofstream(tmp_ / ("x/" + name + ".yaml")) << text;
+    const Result v = run("run x/" + name + ".yaml --out " + name + " --format json", tmp_);
+    EXPECT_EQ(v.code, 0) << v.err;
+    return v.code == 0 ? nlohmann::json::parse(v.out) : nlohmann::json{};
+  };
+  // Without its high-band pod the 92N6E's X band is clear: it sees the EA-18G at once.
+  const auto no_high = variant("ew-no-high", "{pod: high band, on: true}", "{pod: high band, on: false}");
+  for (const auto& t : no_high["threats"]) {
     if (t["id"] == "growler") {
-      EXPECT_TRUE(t["first_detection_s"].is_null());
+      ASSERT_FALSE(t["first_detection_s"].is_null());
+      EXPECT_LT(t["first_detection_s"].get<double>(), 120.0);
     }
   }
+  // Without its self-protection pod an F-16 gives the radars many times the echoes.
+  const std::string f16 = "    target: airbase\n  - id: f16-2";
+  variant("ew-no-spj", f16, "    target: airbase\n    jamming: [{on: false}]\n  - id: f16-2");
+  EXPECT_GT(skin_detections(slurp(tmp_ / "ew-no-spj/events.csv"), "f16-1"), 10 * std::max(f16_seen, 1));
 }
 
 // Over the synthetic ridges the coverage of a low flyer has terrain shadows: its reach differs
