@@ -31,6 +31,7 @@ sites:
 threats:
   - id: f16
     type: f16c
+    jamming: [{on: false}]  # its skin alone: its self-protection jammer stays off
     route:
       - {position: "43.5N 33.0E", altitude: 10 km, speed: 250 m/s}
       - {position: "39.2N 33.0E"}

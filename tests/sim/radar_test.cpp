@@ -55,6 +55,7 @@ sites:
 threats:
   - id: f16
     type: f16c
+    jamming: [{on: false}]  # its skin alone: its self-protection jammer stays off
     route:
       - {position: "43.5N 33.0E", altitude: 10 km, speed: 250 m/s}
       - {position: "39.2N 33.0E"}
@@ -297,12 +298,14 @@ sites:
 threats:
   - id: a
     type: f16c
+    jamming: [{on: false}]
     route:
       - {position: "40.2N 33.0E", altitude: 8 km, speed: 250 m/s}
       - {position: "39.3N 33.0E"}
     end: exit
   - id: b
     type: f16c
+    jamming: [{on: false}]
     route:
       - {position: "40.2N 33.2E", altitude: 8 km, speed: 250 m/s}
       - {position: "39.3N 33.2E"}
