@@ -259,10 +259,19 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
   double t_min = detections[0].time_s, t_max = t_min, extent = 0.0;
   Eigen::Matrix3d Pp;
   const bool locates = s.model.locates();
+  double sigma_max = 0.0;  // bearings: the largest angle noise of the batch
   for (std::size_t j = 0; j < D; ++j) {
     t_min = std::min(t_min, detections[j].time_s);
     t_max = std::max(t_max, detections[j].time_s);
-    if (!locates) continue;
+    if (!locates) {
+      // The strobe's direction in the tracker's frame (the sensor frame's rotation transposed).
+      const double az = detections[j].z[0], el = detections[j].z[1];
+      det_position_[j] =
+          s.model.frame.rotation.transpose() *
+          Eigen::Vector3d(std::cos(el) * std::sin(az), std::cos(el) * std::cos(az), std::sin(el));
+      sigma_max = std::max({sigma_max, detections[j].sigma[0], detections[j].sigma[1]});
+      continue;
+    }
     s.model.to_position(detections[j].z, noise_of(detections[j]), det_position_[j], Pp);
     det_extent_[j] = std::sqrt(std::max(Pp.trace(), 0.0));
     extent = std::max(extent, det_extent_[j]);
@@ -273,22 +282,43 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
   MeasVec nu;
   Eigen::Vector3d centre, vel;
   double trace = 0.0;
+  // Bearings: a strobe within this angle of the direction to a track's reach sphere may gate.
+  const auto bearing_may_gate = [&](const Track& t, const Eigen::Vector3d& u, double motion_m) {
+    const Eigen::Vector3d to_centre = t.reach_centre - s.model.frame.origin_m;
+    const double range = to_centre.norm();
+    const Eigen::Vector3d local = s.model.frame.rotation * to_centre;
+    const double ground = std::hypot(local.x(), local.y()) - motion_m;
+    if (range <= 2.0 * motion_m || ground <= 1000.0) return true;
+    // The mean lies within the motion sphere: within asin(m / R) of the centre's direction. A
+    // residual nu that gates has |nu|^2 <= gamma lambda_max(S) <= gamma (trace(P) / g^2 +
+    // sigma^2) (|H|^2 = 1 / g^2 for azimuth and elevation at ground range g), and the angle
+    // between two directions is at most sqrt(2) |(d az, d el)|.
+    const double spread =
+        std::asin(motion_m / range) +
+        1.5 * std::sqrt(2.0 * gamma * (t.reach_trace_m2 / (ground * ground) + sigma_max * sigma_max)) + 1e-3;
+    if (spread >= std::numbers::pi) return true;
+    return u.dot(to_centre) >= range * std::cos(spread);
+  };
   for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
     Track& t = tracks_[i];
-    if (locates) {
-      // A cheap superset of the sphere below, from a prediction cached up to a horizon ahead
-      // (most batches hold one or two plots, and most tracks are nowhere near them): the
-      // centre moves at most speed x (reach_until_s - t) back to any detection time, and the
-      // covariance does not shrink between updates. A margin of 10 g covers curved models.
-      if (!(t_max <= t.reach_until_s)) {
-        t.reach_until_s = t_max + kReachHorizon_s;
-        predict_track(t, t.reach_until_s, at_ref);
-        summarise(at_ref, t.reach_centre, vel, t.reach_trace_m2);
-        t.reach_speed_mps = vel.norm();
-      }
-      const double back_s = t.reach_until_s - t_min;
-      const double reach = 1.01 * std::sqrt(gamma * (t.reach_trace_m2 + extent * extent)) +
-                           t.reach_speed_mps * back_s + 50.0 * back_s * back_s + 1.0;
+    // A cheap superset of the gates below, from a prediction cached up to a horizon ahead (most
+    // batches hold one or two plots or strobes, and most tracks are nowhere near them): the
+    // centre moves at most speed x (reach_until_s - t) back to any detection time, and the
+    // covariance does not shrink between updates. A margin of 10 g covers curved models.
+    if (!(t_max <= t.reach_until_s)) {
+      t.reach_until_s = t_max + kReachHorizon_s;
+      predict_track(t, t.reach_until_s, at_ref);
+      summarise(at_ref, t.reach_centre, vel, t.reach_trace_m2);
+      t.reach_speed_mps = vel.norm();
+    }
+    const double back_s = t.reach_until_s - t_min;
+    const double motion_m = t.reach_speed_mps * back_s + 50.0 * back_s * back_s + 1.0;
+    if (!locates) {
+      bool near = false;
+      for (std::size_t j = 0; j < D && !near; ++j) near = bearing_may_gate(t, det_position_[j], motion_m);
+      if (!near) continue;
+    } else {
+      const double reach = 1.01 * std::sqrt(gamma * (t.reach_trace_m2 + extent * extent)) + motion_m;
       bool near = false;
       if (D <= kBruteForceDetections) {
         for (std::size_t j = 0; j < D && !near; ++j)
@@ -319,7 +349,8 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     };
     if (!locates) {
       // Bearings have no position to index; they are few (one strobe per jammer per scan).
-      for (std::size_t j = 0; j < D; ++j) try_pair(j);
+      for (std::size_t j = 0; j < D; ++j)
+        if (bearing_may_gate(t, det_position_[j], motion_m)) try_pair(j);
     } else if (D <= kBruteForceDetections) {
       for (std::size_t j = 0; j < D; ++j)
         if ((det_position_[j] - centre).squaredNorm() < radius * radius) try_pair(j);
