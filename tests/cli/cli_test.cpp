@@ -645,6 +645,15 @@ TEST_F(Cli, EwExampleLocatesTheJammerFromStrobesEngagesItOnThemAndEachPodMatters
       EXPECT_LT(t["first_detection_s"].get<double>(), 120.0);
     }
   }
+  // Without its mid-band pod the 91N6E (S band) and the 96L6E (C band) are clear: they see it.
+  const auto no_mid =
+      variant("ew-no-mid", "{at: 20 min, pod: mid band, on: false}", "{pod: mid band, on: false}");
+  for (const auto& t : no_mid["threats"]) {
+    if (t["id"] == "growler") {
+      ASSERT_FALSE(t["first_detection_s"].is_null());
+      EXPECT_LT(t["first_detection_s"].get<double>(), 120.0);
+    }
+  }
   // Without its self-protection pod an F-16 gives the radars many times the echoes.
   const std::string f16 = "    target: airbase\n  - id: f16-2";
   variant("ew-no-spj", f16, "    target: airbase\n    jamming: [{on: false}]\n  - id: f16-2");
