@@ -282,13 +282,14 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
   MeasVec nu;
   Eigen::Vector3d centre, vel;
   double trace = 0.0;
-  // Bearings: a strobe within this angle of the direction to a track's reach sphere may gate.
-  const auto bearing_may_gate = [&](const Track& t, const Eigen::Vector3d& u, double motion_m) {
+  // Bearings: the cosine of the angle from the direction to a track's reach sphere within
+  // which a strobe may gate (-1: any strobe may).
+  const auto bearing_cone = [&](const Track& t, double motion_m, Eigen::Vector3d& direction) {
     const Eigen::Vector3d to_centre = t.reach_centre - s.model.frame.origin_m;
     const double range = to_centre.norm();
     const Eigen::Vector3d local = s.model.frame.rotation * to_centre;
     const double ground = std::hypot(local.x(), local.y()) - motion_m;
-    if (range <= 2.0 * motion_m || ground <= 1000.0) return true;
+    if (range <= 2.0 * motion_m || ground <= 1000.0) return -1.0;
     // The mean lies within the motion sphere: within asin(m / R) of the centre's direction. A
     // residual nu that gates has |nu|^2 <= gamma lambda_max(S) <= gamma (trace(P) / g^2 +
     // sigma^2) (|H|^2 = 1 / g^2 for azimuth and elevation at ground range g), and the angle
@@ -296,9 +297,12 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     const double spread =
         std::asin(motion_m / range) +
         1.5 * std::sqrt(2.0 * gamma * (t.reach_trace_m2 / (ground * ground) + sigma_max * sigma_max)) + 1e-3;
-    if (spread >= std::numbers::pi) return true;
-    return u.dot(to_centre) >= range * std::cos(spread);
+    if (spread >= std::numbers::pi) return -1.0;
+    direction = to_centre / range;
+    return std::cos(spread);
   };
+  Eigen::Vector3d cone_axis;
+  double cone_cos = -1.0;
   for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
     Track& t = tracks_[i];
     // A cheap superset of the gates below, from a prediction cached up to a horizon ahead (most
@@ -314,8 +318,9 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     const double back_s = t.reach_until_s - t_min;
     const double motion_m = t.reach_speed_mps * back_s + 50.0 * back_s * back_s + 1.0;
     if (!locates) {
-      bool near = false;
-      for (std::size_t j = 0; j < D && !near; ++j) near = bearing_may_gate(t, det_position_[j], motion_m);
+      cone_cos = bearing_cone(t, motion_m, cone_axis);
+      bool near = cone_cos <= -1.0;
+      for (std::size_t j = 0; j < D && !near; ++j) near = det_position_[j].dot(cone_axis) >= cone_cos;
       if (!near) continue;
     } else {
       const double reach = 1.01 * std::sqrt(gamma * (t.reach_trace_m2 + extent * extent)) + motion_m;
@@ -350,7 +355,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     if (!locates) {
       // Bearings have no position to index; they are few (one strobe per jammer per scan).
       for (std::size_t j = 0; j < D; ++j)
-        if (bearing_may_gate(t, det_position_[j], motion_m)) try_pair(j);
+        if (cone_cos <= -1.0 || det_position_[j].dot(cone_axis) >= cone_cos) try_pair(j);
     } else if (D <= kBruteForceDetections) {
       for (std::size_t j = 0; j < D; ++j)
         if ((det_position_[j] - centre).squaredNorm() < radius * radius) try_pair(j);
