@@ -333,16 +333,25 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
       }
       if (!near) continue;
     }
-    predict_track(t, t_max, at_ref);
-    summarise(at_ref, centre, vel, trace);
-    // A superset of the gate: d^2 <= gamma implies |dp|^2 <= gamma * lambda_max(S), and
-    // lambda_max(S) <= trace(P_pos) + trace(R_pos); detections earlier than t_max are
-    // allowed for the track's motion in between.
-    const double radius = std::sqrt(gamma * (trace + extent * extent)) + vel.norm() * (t_max - t_min);
+    // The prediction at the batch's last time: plots need it for the sphere below; strobes only
+    // when one is at that time.
+    bool at_ref_ready = locates;
+    double radius = 0.0;
+    if (locates) {
+      predict_track(t, t_max, at_ref);
+      summarise(at_ref, centre, vel, trace);
+      // A superset of the gate: d^2 <= gamma implies |dp|^2 <= gamma * lambda_max(S), and
+      // lambda_max(S) <= trace(P_pos) + trace(R_pos); detections earlier than t_max are
+      // allowed for the track's motion in between.
+      radius = std::sqrt(gamma * (trace + extent * extent)) + vel.norm() * (t_max - t_min);
+    }
     const auto try_pair = [&](std::size_t j) {
       const Detection& d = detections[j];
       const Prediction* p = &at_ref;
-      if (d.time_s != t_max) {
+      if (d.time_s == t_max && !at_ref_ready) {
+        predict_track(t, t_max, at_ref);
+        at_ref_ready = true;
+      } else if (d.time_s != t_max) {
         predict_track(t, d.time_s, at_det);
         p = &at_det;
       }
