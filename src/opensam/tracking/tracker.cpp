@@ -206,6 +206,44 @@ bool Tracker::innovate_track(const Prediction& p, const Sensor& s, const MeasMat
   return factor(out.combined);
 }
 
+bool Tracker::bearing_may_gate(const Prediction& p, const Sensor& s, const Detection& d, double gamma) const {
+  // Each mode's predicted bearing z_j = h(x_j), combined as innovate_track does. With S_j =
+  // H_j P_j H_j' + R (extended filter), lambda_max(S_j) <= trace(P_j,pos) / g_j^2 + max sigma^2
+  // (the rows of H for azimuth and elevation are orthogonal, of norms 1 / g and 1 / r at
+  // ground range g and range r), and the mixture's S = sum c_j (S_j + d_j d_j') has
+  // lambda_max(S) <= max_j (lambda_max(S_j) + |d_j|^2); nu' S^-1 nu <= gamma needs |nu|^2 <=
+  // gamma lambda_max(S).
+  const int a = config_.models[0].axes;
+  const double sigma2 = std::max(d.sigma[0] * d.sigma[0], d.sigma[1] * d.sigma[1]);
+  MeasVec z0, zj, zbar, dj;
+  double bound = 0.0;
+  for (int j = 0; j < p.modes; ++j) {
+    const Gaussian& m = p.mode[j];
+    const Eigen::Vector3d rel =
+        s.model.frame.rotation *
+        (Eigen::Vector3d(m.x[0], m.x[1], a > 2 ? m.x[2] : 0.0) - s.model.frame.origin_m);
+    const double g = std::hypot(rel.x(), rel.y());
+    if (g < 1.0) return true;
+    bound = std::max(bound, m.P.topLeftCorner(a, a).trace() / (g * g) + sigma2);
+  }
+  s.model.predict(p.mode[0].x, z0);
+  zbar = z0;
+  for (int j = 1; j < p.modes; ++j) {
+    s.model.predict(p.mode[j].x, zj);
+    s.model.residual(zj, z0, dj);
+    zbar += p.c[j] * dj;
+  }
+  double spread = 0.0;
+  for (int j = 0; j < p.modes; ++j) {
+    s.model.predict(p.mode[j].x, zj);
+    s.model.residual(zj, zbar, dj);
+    spread = std::max(spread, dj.squaredNorm());
+  }
+  MeasVec nu;
+  s.model.residual(d.z, zbar, nu);
+  return nu.squaredNorm() <= (1.0 + 1e-6) * gamma * (bound + spread) + 1e-12;
+}
+
 void Tracker::summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
                         double& trace) const {
   const int a = config_.models[0].axes;
@@ -355,6 +393,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
         predict_track(t, d.time_s, at_det);
         p = &at_det;
       }
+      if (!locates && config_.filter != FilterKind::kUnscented && !bearing_may_gate(*p, s, d, gamma)) return;
       if (!innovate_track(*p, s, noise_of(d), inn)) return;
       s.model.residual(d.z, inn.combined.z_pred, nu);
       const double d2 = mahalanobis_squared(inn.combined, nu);

@@ -105,6 +105,11 @@ class Tracker {
   struct Prediction;
   void predict_track(const Track& t, double time_s, Prediction& out) const;
   bool innovate_track(const Prediction& p, const Sensor& s, const MeasMat& R, Prediction& out) const;
+  /// Whether a bearing `d` may gate on prediction `p` at its time, from a bound of the combined
+  /// innovation's covariance that needs no Jacobian (extended and linear filters): false only
+  /// when the squared distance is sure to exceed `gamma`.
+  [[nodiscard]] bool bearing_may_gate(const Prediction& p, const Sensor& s, const Detection& d,
+                                      double gamma) const;
   /// The combined position and velocity of a prediction, and its largest mode's position trace.
   void summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
                  double& trace) const;
