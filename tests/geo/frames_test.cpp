@@ -61,4 +61,22 @@ TEST(Frames, EnuAxesPointEastNorthUp) {
 }
 
 }  // namespace
+// The height of a point lies between |p| - a and |p| - b of the WGS-84 ellipsoid (a =
+// 6,378,137 m, 1 / f = 298.257223563; NIMA TR8350.2), within the bounds' 100 m margin, at
+// every latitude from 1 km under the surface to 1,000 km above it.
+TEST(Frames, HeightBoundsBracketTheGeodeticHeight) {
+  double widest = 0.0;
+  for (double lat = -90.0; lat <= 90.0; lat += 2.5) {
+    for (const double h : {-1000.0, 0.0, 300.0, 10e3, 35e3, 120e3, 1000e3}) {
+      const Vec3 p = lla_to_ecef({lat, 33.0, h});
+      const HeightBounds b = height_bounds(p);
+      EXPECT_LE(b.low_m, h) << lat << " " << h;
+      EXPECT_GE(b.high_m, h) << lat << " " << h;
+      widest = std::max(widest, b.high_m - b.low_m);
+    }
+  }
+  // a - b = 21,385 m, plus the margins.
+  EXPECT_NEAR(widest, 21384.7 + 200.0, 1.0);
+}
+
 }  // namespace opensam::geo

@@ -1,5 +1,6 @@
 #include "opensam/geo/frames.hpp"
 
+#include <GeographicLib/Constants.hpp>
 #include <GeographicLib/Geocentric.hpp>
 #include <cmath>
 #include <numbers>
@@ -17,6 +18,13 @@ Lla ecef_to_lla(const Vec3& ecef_m) {
   GeographicLib::Geocentric::WGS84().Reverse(ecef_m.x(), ecef_m.y(), ecef_m.z(), out.lat_deg, out.lon_deg,
                                              out.alt_m);
   return out;
+}
+
+HeightBounds height_bounds(const Vec3& ecef_m) {
+  static const double a = GeographicLib::Constants::WGS84_a();
+  static const double b = a * (1.0 - GeographicLib::Constants::WGS84_f());
+  const double r = ecef_m.norm();
+  return {r - a - 100.0, r - b + 100.0};
 }
 
 Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg) {

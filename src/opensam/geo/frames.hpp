@@ -22,6 +22,13 @@ struct Lla {
 [[nodiscard]] Vec3 lla_to_ecef(const Lla& p);
 /// ECEF (m) to geodetic.
 [[nodiscard]] Lla ecef_to_lla(const Vec3& ecef_m);
+/// Bounds of a point's height above the WGS-84 ellipsoid without the geodetic conversion:
+/// between |p| - a and |p| - b (a, b the semi-axes) to within the normal's tilt from the
+/// radius, covered by a 100 m margin for heights up to 1,000 km.
+struct HeightBounds {
+  double low_m, high_m;
+};
+[[nodiscard]] HeightBounds height_bounds(const Vec3& ecef_m);
 
 /// The rotation from local east-north-up components to ECEF at a geodetic latitude and
 /// longitude (columns: east, north, up unit vectors). Pure trigonometry, no allocation.

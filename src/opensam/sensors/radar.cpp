@@ -213,7 +213,12 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
                        erp_in_band_w(std::span(&pod, 1), p.frequency_hz, p.noise_bandwidth_hz,
                                      type_.agility_hz, jammer.heard_s);
   }
-  if (!line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)) return 0.0;
+  // The line of sight rises with the jammer's height: bounds of it decide most cases without
+  // the geodetic conversion.
+  const geo::HeightBounds h = geo::height_bounds(jammer.ecef);
+  if (!line_of_sight(g, h.low_m) &&
+      (!line_of_sight(g, h.high_m) || !line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)))
+    return 0.0;
   double pattern = 1.0;
   if (beam != nullptr) {
     const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
