@@ -327,7 +327,9 @@ TEST(Engagement, SameSeedSameEngagement) {
     EXPECT_EQ(again.shots[i].launch_s, r.shots[i].launch_s);
     // A shot that never met its object has no miss distance (NaN): the same in both.
     EXPECT_EQ(std::isnan(again.shots[i].miss_m), std::isnan(r.shots[i].miss_m));
-    if (!std::isnan(r.shots[i].miss_m)) EXPECT_EQ(again.shots[i].miss_m, r.shots[i].miss_m);
+    if (!std::isnan(r.shots[i].miss_m)) {
+      EXPECT_EQ(again.shots[i].miss_m, r.shots[i].miss_m);
+    }
     EXPECT_EQ(again.shots[i].result, r.shots[i].result);
   }
 }
