@@ -23,8 +23,17 @@ Lla ecef_to_lla(const Vec3& ecef_m) {
 HeightBounds height_bounds(const Vec3& ecef_m) {
   static const double a = GeographicLib::Constants::WGS84_a();
   static const double b = a * (1.0 - GeographicLib::Constants::WGS84_f());
+  // The ellipse's radius at the point's geocentric latitude psi, ab / sqrt((b cos psi)^2 + (a
+  // sin psi)^2): the point's foot on the ellipsoid lies at nearly the same psi (5e-6 rad per
+  // 10 km of height) and the normal within 0.2 deg of the radius, so |p| - r(psi) is the
+  // height to within centimetres per 10 km; 10 m and a thousandth of it bound the rest.
   const double r = ecef_m.norm();
-  return {r - a - 100.0, r - b + 100.0};
+  if (r < 1.0) return {-a, -b};
+  const double s = ecef_m.z() / r, c2 = std::max(0.0, 1.0 - s * s);
+  const double surface = a * b / std::sqrt(b * b * c2 + a * a * s * s);
+  const double h = r - surface;
+  const double margin = 10.0 + 1e-3 * std::abs(h);
+  return {h - margin, h + margin};
 }
 
 Eigen::Matrix3d enu_to_ecef_rotation(double lat_deg, double lon_deg) {

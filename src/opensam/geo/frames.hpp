@@ -22,9 +22,9 @@ struct Lla {
 [[nodiscard]] Vec3 lla_to_ecef(const Lla& p);
 /// ECEF (m) to geodetic.
 [[nodiscard]] Lla ecef_to_lla(const Vec3& ecef_m);
-/// Bounds of a point's height above the WGS-84 ellipsoid without the geodetic conversion:
-/// between |p| - a and |p| - b (a, b the semi-axes) to within the normal's tilt from the
-/// radius, covered by a 100 m margin for heights up to 1,000 km.
+/// Bounds of a point's height above the WGS-84 ellipsoid without the geodetic conversion: its
+/// distance from the centre less the ellipse's radius at its geocentric latitude, within 10 m
+/// and a thousandth of the height.
 struct HeightBounds {
   double low_m, high_m;
 };
