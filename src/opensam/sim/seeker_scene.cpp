@@ -29,6 +29,10 @@ void SeekerScene::jammers(const weapons::Vec3& at_m, double frequency_hz, double
   });
 }
 
+double SeekerScene::own_jam_density_w_hz(int i, double frequency_hz) const {
+  return sensors::erp_density_w_hz(radars_.signature(std::size_t(i)).jammers, frequency_hz);
+}
+
 bool SeekerScene::in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const {
   if (terrain_.empty()) return true;
   return geo::line_of_sight_march(terrain_, geo::ecef_to_lla(from_m), geo::ecef_to_lla(to_m),

@@ -162,7 +162,7 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
   const bool echo = range <= seeker_range_m(seeker, kLargestRcs_m2, t.illuminator_range_m, 0.0, kHoldSnr);
   if (!echo) {
     t.rcs_m2 = 0.0;
-    if (!seeker.home_on_jam) return t;
+    if (!seeker.home_on_jam || scene_.own_jam_density_w_hz(object, seeker.frequency_hz) <= 0.0) return t;
   }
   // The guiding radar lights only what it sees over the terrain (looked at every half second).
   if (echo && t.illuminator_range_m > 0.0) {

@@ -49,6 +49,9 @@ class Scene {
   /// `at_m` at that frequency (into `out`, cleared).
   virtual void jammers(const Vec3& at_m, double frequency_hz, double time_s,
                        std::vector<Jammer>& out) const = 0;
+  /// The power density (W/Hz of ERP) its own jammers radiate at `frequency_hz` that a seeker
+  /// hears; 0 when it has nothing to home on.
+  [[nodiscard]] virtual double own_jam_density_w_hz(int object, double frequency_hz) const = 0;
   /// Whether terrain leaves a line of sight from `from_m` to `to_m`.
   [[nodiscard]] virtual bool in_sight(const Vec3& from_m, const Vec3& to_m) const = 0;
   /// Range from guiding radar `radar` to `p_m` while it emits at `time_s`; 0 when it does not.
