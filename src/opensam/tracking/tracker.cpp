@@ -215,7 +215,7 @@ bool Tracker::bearing_may_gate(const Prediction& p, const Sensor& s, const Detec
   // gamma lambda_max(S).
   const int a = config_.models[0].axes;
   const double sigma2 = std::max(d.sigma[0] * d.sigma[0], d.sigma[1] * d.sigma[1]);
-  MeasVec z0, zj, zbar, dj;
+  MeasVec zbar, dj;
   double bound = 0.0;
   for (int j = 0; j < p.modes; ++j) {
     const Gaussian& m = p.mode[j];
@@ -226,17 +226,16 @@ bool Tracker::bearing_may_gate(const Prediction& p, const Sensor& s, const Detec
     if (g < 1.0) return true;
     bound = std::max(bound, m.P.topLeftCorner(a, a).trace() / (g * g) + sigma2);
   }
-  s.model.predict(p.mode[0].x, z0);
-  zbar = z0;
+  std::array<MeasVec, kMaxModes> z;
+  for (int j = 0; j < p.modes; ++j) s.model.predict(p.mode[j].x, z[std::size_t(j)]);
+  zbar = z[0];
   for (int j = 1; j < p.modes; ++j) {
-    s.model.predict(p.mode[j].x, zj);
-    s.model.residual(zj, z0, dj);
+    s.model.residual(z[std::size_t(j)], z[0], dj);
     zbar += p.c[j] * dj;
   }
   double spread = 0.0;
   for (int j = 0; j < p.modes; ++j) {
-    s.model.predict(p.mode[j].x, zj);
-    s.model.residual(zj, zbar, dj);
+    s.model.residual(z[std::size_t(j)], zbar, dj);
     spread = std::max(spread, dj.squaredNorm());
   }
   MeasVec nu;
@@ -339,7 +338,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     direction = to_centre / range;
     return std::cos(spread);
   };
-  Eigen::Vector3d cone_axis;
+  Eigen::Vector3d cone_axis = Eigen::Vector3d::Zero();
   double cone_cos = -1.0;
   for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
     Track& t = tracks_[i];
