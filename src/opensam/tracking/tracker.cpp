@@ -24,7 +24,7 @@ struct Tracker::Prediction {
 namespace {
 
 /// How far ahead the gater's cached prediction of a track reaches.
-constexpr double kReachHorizon_s = 1.0;
+constexpr double kReachHorizon_s = 2.0;
 /// Batches up to this size are gated by direct distances rather than a k-d tree.
 constexpr std::size_t kBruteForceDetections = 8;
 
