@@ -173,7 +173,7 @@ class CommandPost {
   /// Missiles of an order that were not fired (the track was lost before launch).
   void missile_cancelled(std::uint64_t track, int radar);
 
-  /// `f(track, radar, on_strobes)` for each engagement with missiles in flight or about to
+  /// `f(track, radar, home_on_jam)` for each engagement with missiles in flight or about to
   /// launch, the radar guiding them, and whether their seekers home on jam (so that the radar's
   /// strobes of the track may guide them).
   template <class F>

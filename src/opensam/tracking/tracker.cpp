@@ -253,6 +253,11 @@ void Tracker::summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vec
     velocity.head(a) += p.c[j] * p.mode[j].x.segment(a, a);
     trace = std::max(trace, p.mode[j].P.topLeftCorner(a, a).trace());
   }
+  // The modes' spread about the combined centre bounds what mixing them adds.
+  double spread = 0.0;
+  for (int j = 0; j < p.modes && p.modes > 1; ++j)
+    spread = std::max(spread, (p.mode[j].x.head(a) - centre.head(a)).squaredNorm());
+  trace += spread;
 }
 
 TrackState Tracker::state_at(const Track& t, double time_s) const {

@@ -110,7 +110,8 @@ class Tracker {
   /// when the squared distance is sure to exceed `gamma`.
   [[nodiscard]] bool bearing_may_gate(const Prediction& p, const Sensor& s, const Detection& d,
                                       double gamma) const;
-  /// The combined position and velocity of a prediction, and its largest mode's position trace.
+  /// The combined position and velocity of a prediction, and its largest mode's position trace
+  /// plus the largest squared distance of a mode's position from the combined one.
   void summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
                  double& trace) const;
   void gate(std::uint32_t sensor, std::span<const Detection> detections);
