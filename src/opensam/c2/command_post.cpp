@@ -268,10 +268,10 @@ void CommandPost::select_candidates(double now_s, const std::vector<TrackView>& 
   }
 }
 
-int CommandPost::guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool& on_strobes) const {
+int CommandPost::guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool hoj,
+                               bool& on_strobes) const {
   // A radar that hears only the track's jammer measures its angle, not its range: it can guide a
   // missile whose seeker homes on the jammer, on the picture's estimate of the rest.
-  const bool hoj = missiles_[std::size_t(l.missile)].flight.seeker.home_on_jam;
   for (int pass = 0; pass < 4; ++pass) {
     const bool remote = pass % 2 == 1;
     on_strobes = pass >= 2;
@@ -314,8 +314,9 @@ void CommandPost::assign(double now_s, const std::vector<TrackView>& tracks,
         continue;
       }
       const int n = salvo_size(settings_.doctrine, l.rounds);
+      const bool hoj = missiles_[std::size_t(l.missile)].flight.seeker.home_on_jam;
       bool on_strobes = false;
-      const int radar = guiding_radar(t, l, n, on_strobes);
+      const int radar = guiding_radar(t, l, n, hoj, on_strobes);
       if (radar < 0) {
         best_why = Reason::kNoFireChannel;
         continue;
@@ -324,7 +325,7 @@ void CommandPost::assign(double now_s, const std::vector<TrackView>& tracks,
       o.launcher = c;
       o.radar = radar;
       o.on_strobes = on_strobes;
-      o.home_on_jam = missiles_[std::size_t(l.missile)].flight.seeker.home_on_jam;
+      o.home_on_jam = hoj;
       o.missiles = n;
       const double salvo_pk = weapons::salvo_kill_probability(o.pk, n);
       const double price = missiles_[std::size_t(l.missile)].unit_cost_usd * n;

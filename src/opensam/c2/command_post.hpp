@@ -225,9 +225,10 @@ class CommandPost {
   void allocate(const std::vector<TrackView>& tracks, int n_launchers);
   /// An engagement radar that can guide `n` missiles of launcher `l` at track `t`: of the
   /// launcher's battalion, else (engage on remote) another's; one that holds the track by its
-  /// plots first, else, for missiles that home on jam, by its jam strobes (`on_strobes` set);
-  /// -1 when none.
-  [[nodiscard]] int guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool& on_strobes) const;
+  /// plots first, else, for missiles that home on jam (`hoj`), by its jam strobes (`on_strobes`
+  /// set); -1 when none.
+  [[nodiscard]] int guiding_radar(const TrackView& t, const LauncherUnit& l, int n, bool hoj,
+                                  bool& on_strobes) const;
   /// Reports `g`'s track not engaged for `why`, unless already reported since its last order.
   void report(Engagement& g, Reason why);
   /// Predicted intercept of `t` by a missile of `missile` from `from`, within its published

@@ -81,7 +81,7 @@ void FireControl::order(const Order& o, double now_s) {
                            o.pk, o.time_of_flight_s, o.on_strobes});
   const double first = std::max(now_s, l.unit.ready_s) + l.unit.reaction_s;
   for (int k = 0; k < o.missiles; ++k)
-    timeline_.schedule_at(first + k * l.ripple_s, LaunchDue{o.track, o.launcher, o.radar, o.home_on_jam});
+    timeline_.schedule_at(first + k * l.ripple_s, LaunchDue{o.track, o.launcher, o.radar});
   engine_.publish(weapons::Commit{o.launcher, o.missiles, first + o.missiles * l.ripple_s});
 }
 
@@ -102,7 +102,9 @@ void FireControl::uplink(double now_s) {
 // The track must still be held by its engagement radar on the air when the missile leaves.
 void FireControl::on(const LaunchDue& e) {
   const double now = engine_.now_s();
-  const auto estimate = guidance(e.track, e.radar, now, e.home_on_jam);
+  const int missile = launchers_[std::size_t(e.launcher)].unit.missile;
+  const bool home_on_jam = command_.missiles()[std::size_t(missile)].flight.seeker.home_on_jam;
+  const auto estimate = guidance(e.track, e.radar, now, home_on_jam);
   if (!estimate) {
     command_.missile_cancelled(e.track, e.radar);
     engine_.publish(weapons::Uncommit{e.launcher});

@@ -42,7 +42,6 @@ class FireControl {
     std::uint64_t track;
     int launcher;
     int radar;
-    bool home_on_jam;
   };
 
   /// `radar_sites` names each radar's site for the logs; `terrain` is the command post's map of
