@@ -1,11 +1,13 @@
 // Filters against closed forms: the steady-state alpha-beta gains of Kalata (1984), "The
 // tracking index", IEEE Trans. AES-20(2); the chi-square consistency of the normalised
 // estimation error squared (Bar-Shalom, Li & Kirubarajan 2001, sec. 5.4.2) for the
-// Kalman, extended and unscented filters; PDA with one certain detection = Kalman.
+// Kalman, extended and unscented filters; PDA with one certain detection = Kalman; the
+// fixed-size products equal the textbook dense ones (F P F' + Q, P H', H P H' + R) to the bit.
 #include "opensam/tracking/filter.hpp"
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 
@@ -88,6 +90,63 @@ TEST(Filter, ExtendedAndUnscentedFiltersAreConsistent) {
     const double nees = mean_nees(f, runs, 40);
     EXPECT_GT(nees, lo) << int(f);
     EXPECT_LT(nees, hi) << int(f);
+  }
+}
+
+TEST(Filter, FixedSizeProductsGiveTheDenseProductsBitForBit) {
+  // Predictions and innovations run in fixed-size matrices that skip F's zeros; a run's
+  // outputs may not depend on that, so they must equal the run-time sized dense products
+  // (Bar-Shalom et al. 2001, eq. 5.2.3-5 and 5.2.3-9) exactly, for random states.
+  core::RngStream rng(11, 0, "fixed");
+  const MeasurementModel radar{
+      .kind = MeasurementKind::kRadar,
+      .axes = 3,
+      .range_rate = true,
+      .frame = {.origin_m = {1e3, -2e3, 50.0}, .rotation = Eigen::Matrix3d::Identity()}};
+  const MeasurementModel search{
+      .kind = MeasurementKind::kRadar, .axes = 3, .range_rate = false, .frame = radar.frame};
+  const MeasurementModel bearing{
+      .kind = MeasurementKind::kBearing, .axes = 3, .range_rate = false, .frame = radar.frame};
+  for (int axes : {2, 3}) {
+    const MotionModel cv{.kind = MotionKind::kConstantVelocity, .axes = axes, .noise_psd = 7.0};
+    const int n = 2 * axes;
+    for (int k = 0; k < 200; ++k) {
+      Gaussian in{StateVec(n), StateMat(n, n)}, out;
+      StateMat A(n, n);
+      for (int i = 0; i < n; ++i) {
+        in.x[i] = (i < axes ? 5e4 : 300.0) * rng.normal();
+        for (int j = 0; j < n; ++j) A(i, j) = 100.0 * rng.normal();
+      }
+      in.P = A * A.transpose();
+      const double dt = 4.0 * rng.uniform() - 1.0;
+      predict(FilterKind::kExtended, cv, in, dt, out);
+      StateMat F, Q;
+      cv.jacobian(in.x, dt, F);
+      cv.process_noise(in.x, dt, Q);
+      StateMat P = F * in.P * F.transpose();
+      P = 0.5 * (P + P.transpose()).eval();
+      P += Q;
+      const StateVec x = F * in.x;
+      ASSERT_TRUE((out.x.array() == x.array()).all()) << k;
+      ASSERT_TRUE((out.P.array() == P.array()).all()) << k;
+      if (axes != 3) continue;
+      for (const MeasurementModel* h : std::array{&radar, &search, &bearing}) {
+        const int m = h->size();
+        const MeasMat R = MeasMat::Identity(m, m) * 1e-4;
+        Innovation inn;
+        ASSERT_TRUE(innovate(FilterKind::kExtended, *h, out, R, inn));
+        MeasStateMat H;
+        h->jacobian(out.x, H);
+        StateMeasMat Pxz;
+        Pxz.noalias() = out.P * H.transpose();
+        MeasMat S;
+        S.noalias() = H * Pxz;
+        S += R;
+        S = 0.5 * (S + S.transpose()).eval();
+        ASSERT_TRUE((inn.Pxz.array() == Pxz.array()).all()) << k << " m " << m;
+        ASSERT_TRUE((inn.S.array() == S.array()).all()) << k << " m " << m;
+      }
+    }
   }
 }
 

@@ -67,11 +67,57 @@ void propagate(const StateMat& F, const StateMat& P, const StateMat& Q, StateMat
   }
 }
 
+/// The constant-velocity prediction (x' = F x, P' = F P F' + Q with F = [I dt I; 0 I]) in
+/// fixed-size matrices of A axes, taking only F's nonzero terms: each coefficient of F x and
+/// F P F' is the sum of at most two nonzero products, so the dense products give the same bits.
+template <int A>
+void predict_cv(const StateVec& x, const StateMat& P_in, const StateMat& Q, double dt_s, Gaussian& out) {
+  using Mat = Eigen::Matrix<double, 2 * A, 2 * A>;
+  const Mat P = P_in;
+  Mat fp = P;
+  fp.template topRows<A>() += dt_s * P.template bottomRows<A>();
+  Mat r = fp;
+  r.template leftCols<A>() += dt_s * fp.template rightCols<A>();
+  r = 0.5 * (r + r.transpose()).eval();
+  out.P = r + Q;
+  out.x = x;
+  out.x.head(A) += dt_s * x.segment(A, A);
+}
+
+/// P H' and H P H' + R in fixed-size matrices of the state size N and measurement size M.
+template <int N, int M>
+void linearised_fixed(const StateMat& P_in, const MeasStateMat& H_in, const MeasMat& R, Innovation& out) {
+  const Eigen::Matrix<double, N, N> P = P_in;
+  const Eigen::Matrix<double, M, N> H = H_in;
+  const Eigen::Matrix<double, N, M> Pxz = P * H.transpose();
+  // H Pxz summed over the state in ascending order, as the run-time sized product does (the
+  // fixed-size one sums in another order, which changes the last bits).
+  Eigen::Matrix<double, M, M> S = H.col(0) * Pxz.row(0);
+  for (int l = 1; l < N; ++l) S += H.col(l) * Pxz.row(l);
+  S += R;
+  out.Pxz = Pxz;
+  out.S = S;
+}
+
+template <int N>
+bool linearised(const StateMat& P, const MeasStateMat& H, const MeasMat& R, Innovation& out) {
+  switch (H.rows()) {
+    case 2: linearised_fixed<N, 2>(P, H, R, out); return true;
+    case 3: linearised_fixed<N, 3>(P, H, R, out); return true;
+    case 4: linearised_fixed<N, 4>(P, H, R, out); return true;
+    default: return false;
+  }
+}
+
 }  // namespace
 
 void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, double dt, Gaussian& out) {
   StateMat Q;
   model.process_noise(in.x, dt, Q);
+  if (model.kind == MotionKind::kConstantVelocity) {
+    if (model.axes == 3) return predict_cv<3>(in.x, in.P, Q, dt, out);
+    if (model.axes == 2) return predict_cv<2>(in.x, in.P, Q, dt, out);
+  }
   if (filter != FilterKind::kUnscented || model.linear()) {
     StateMat F;
     model.jacobian(in.x, dt, F);
@@ -105,9 +151,13 @@ bool innovate(FilterKind filter, const MeasurementModel& model, const Gaussian& 
     MeasStateMat H;
     model.jacobian(prior.x, H);
     model.predict(prior.x, out.z_pred);
-    out.Pxz.noalias() = prior.P * H.transpose();
-    out.S.noalias() = H * out.Pxz;
-    out.S += R;
+    const bool fixed = (prior.P.rows() == 6 && linearised<6>(prior.P, H, R, out)) ||
+                       (prior.P.rows() == 9 && linearised<9>(prior.P, H, R, out));
+    if (!fixed) {
+      out.Pxz.noalias() = prior.P * H.transpose();
+      out.S.noalias() = H * out.Pxz;
+      out.S += R;
+    }
   } else {
     const int n = int(prior.x.size());
     SigmaMat X;
@@ -140,7 +190,7 @@ bool innovate(FilterKind filter, const MeasurementModel& model, const Gaussian& 
 bool factor(Innovation& inn) {
   inn.S_llt.compute(inn.S);
   if (inn.S_llt.info() != Eigen::Success) return false;
-  inn.log_det_S = 2.0 * inn.S_llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  inn.log_det_S = 2.0 * inn.S_llt.matrixLLT().diagonal().array().log().sum();
   return true;
 }
 

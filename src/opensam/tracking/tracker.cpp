@@ -125,16 +125,16 @@ namespace {
 /// IMM mixing of `m` converted mode states with weights `w`, in fixed-size matrices of the
 /// state size N (the same operations as the run-time sized loop, so the same bits).
 template <int N>
-void mix_fixed(const std::array<Gaussian, kMaxModes>& converted, const std::array<double, kMaxModes>& w,
-               int m, Gaussian& mixed) {
+void mix_fixed(const std::array<const Gaussian*, kMaxModes>& converted,
+               const std::array<double, kMaxModes>& w, int m, Gaussian& mixed) {
   using V = Eigen::Matrix<double, N, 1>;
   using P = Eigen::Matrix<double, N, N>;
   V x = V::Zero();
-  for (int i = 0; i < m; ++i) x += w[i] * Eigen::Map<const V>(converted[i].x.data());
+  for (int i = 0; i < m; ++i) x += w[i] * Eigen::Map<const V>(converted[i]->x.data());
   P cov = P::Zero();
   for (int i = 0; i < m; ++i) {
-    const V d = Eigen::Map<const V>(converted[i].x.data()) - x;
-    cov += w[i] * (Eigen::Map<const P>(converted[i].P.data()) + d * d.transpose());
+    const V d = Eigen::Map<const V>(converted[i]->x.data()) - x;
+    cov += w[i] * (Eigen::Map<const P>(converted[i]->P.data()) + d * d.transpose());
   }
   mixed.x = x;
   mixed.P = cov;
@@ -160,23 +160,29 @@ void Tracker::predict_track(const Track& t, double time_s, Prediction& out) cons
     for (int i = 0; i < M; ++i) cj += (i == j ? stay : move) * t.mode_probability[i];
     out.c[j] = cj;
     const MotionModel& mj = config_.models[j];
+    // Modes laid out as mj's are mixed as they stand; the others converted first.
     std::array<Gaussian, kMaxModes> converted;
+    std::array<const Gaussian*, kMaxModes> as_mj{};
     std::array<double, kMaxModes> w{};
     for (int i = 0; i < M; ++i) {
       w[i] = (i == j ? stay : move) * t.mode_probability[i] / std::max(cj, 1e-300);
-      convert_state(t.mode[i], config_.models[i], mj, converted[i]);
+      as_mj[i] = &t.mode[i];
+      if (config_.models[i].extras() != mj.extras()) {
+        convert_state(t.mode[i], config_.models[i], mj, converted[i]);
+        as_mj[i] = &converted[i];
+      }
     }
     if (mj.state_size() == 6) {
-      mix_fixed<6>(converted, w, M, mixed);
+      mix_fixed<6>(as_mj, w, M, mixed);
     } else if (mj.state_size() == 9) {
-      mix_fixed<9>(converted, w, M, mixed);
+      mix_fixed<9>(as_mj, w, M, mixed);
     } else {
       mixed.x.setZero(mj.state_size());
       mixed.P.setZero(mj.state_size(), mj.state_size());
-      for (int i = 0; i < M; ++i) mixed.x += w[i] * converted[i].x;
+      for (int i = 0; i < M; ++i) mixed.x += w[i] * as_mj[i]->x;
       for (int i = 0; i < M; ++i) {
-        const StateVec d = converted[i].x - mixed.x;
-        mixed.P += w[i] * (converted[i].P + d * d.transpose());
+        const StateVec d = as_mj[i]->x - mixed.x;
+        mixed.P += w[i] * (as_mj[i]->P + d * d.transpose());
       }
     }
     predict(config_.filter, mj, mixed, dt, out.mode[j]);
