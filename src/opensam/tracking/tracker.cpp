@@ -141,6 +141,10 @@ void mix_fixed(const std::array<const Gaussian*, kMaxModes>& converted,
 }
 }  // namespace
 
+double Tracker::stay_probability(double dt_s) const {
+  return std::pow(1.0 - config_.imm_switch_per_s, std::abs(dt_s));
+}
+
 void Tracker::predict_track(const Track& t, double time_s, Prediction& out) const {
   const double dt = time_s - t.time_s;
   out.time_s = time_s;
@@ -152,7 +156,7 @@ void Tracker::predict_track(const Track& t, double time_s, Prediction& out) cons
   }
   // IMM interaction (Blom & Bar-Shalom 1988): Markov switching over dt, then mixing.
   const int M = t.modes;
-  const double stay = std::pow(1.0 - config_.imm_switch_per_s, std::abs(dt));
+  const double stay = stay_probability(dt);
   const double move = (1.0 - stay) / (M - 1);
   Gaussian mixed, conv;
   for (int j = 0; j < M; ++j) {
@@ -213,34 +217,125 @@ bool Tracker::innovate_track(const Prediction& p, const Sensor& s, const MeasMat
 }
 
 bool Tracker::bearing_may_gate(const Prediction& p, const Sensor& s, const Detection& d, double gamma) const {
+  const int a = config_.models[0].axes;
+  std::array<Eigen::Vector3d, kMaxModes> position;
+  std::array<double, kMaxModes> trace{};
+  for (int j = 0; j < p.modes; ++j) {
+    const Gaussian& m = p.mode[std::size_t(j)];
+    position[std::size_t(j)] = Eigen::Vector3d(m.x[0], m.x[1], a > 2 ? m.x[2] : 0.0);
+    trace[std::size_t(j)] = m.P.topLeftCorner(a, a).trace();
+  }
+  return bearing_bound(p.modes, position, trace, p.c, s, d, gamma);
+}
+
+bool Tracker::bearing_may_gate_cv(const Track& t, const Sensor& s, const Detection& d,
+                                  const Eigen::Vector3d& direction, double gamma) const {
+  // Mode j's prediction is F (sum_i w_ij (x_i, P_i + e_ij e_ij')) + Q with e_ij = x_i - xbar_j
+  // (predict_track); with F = [I dt I; 0 I] its position block's trace is sum_i w_ij (tr P_i,pp
+  // + 2 dt tr P_i,pv + dt^2 tr P_i,vv + |e_ij,p + dt e_ij,v|^2) + tr Q_pp (Bar-Shalom et al.
+  // 2001, sec. 6.2.2 and 11.6.6).
+  const int a = config_.models[0].axes, M = t.modes;
+  const double dt = d.time_s - t.time_s, tt = std::abs(dt);
+  std::array<double, kMaxModes> block_trace{}, c{};
+  std::array<Eigen::Vector3d, kMaxModes> pos, vel, position;
+  std::array<double, kMaxModes> trace{};
+  for (int i = 0; i < M; ++i) {
+    const Gaussian& g = t.mode[std::size_t(i)];
+    block_trace[std::size_t(i)] = g.P.topLeftCorner(a, a).trace() + 2.0 * dt * g.P.block(0, a, a, a).trace() +
+                                  dt * dt * g.P.block(a, a, a, a).trace();
+    pos[std::size_t(i)].setZero(), vel[std::size_t(i)].setZero();
+    pos[std::size_t(i)].head(a) = g.x.head(a);
+    vel[std::size_t(i)].head(a) = g.x.segment(a, a);
+  }
+  if (!bearing_may_gate_hull(t, s, d, direction, gamma, pos, vel, block_trace)) return false;
+  const double stay = M > 1 ? stay_probability(dt) : 1.0;
+  const double move = M > 1 ? (1.0 - stay) / (M - 1) : 0.0;
+  for (int j = 0; j < M; ++j) {
+    double cj = 0.0;
+    for (int i = 0; i < M; ++i) cj += (i == j ? stay : move) * t.mode_probability[std::size_t(i)];
+    c[std::size_t(j)] = M > 1 ? cj : 1.0;
+    std::array<double, kMaxModes> w{};
+    Eigen::Vector3d p = Eigen::Vector3d::Zero(), v = Eigen::Vector3d::Zero();
+    for (int i = 0; i < M; ++i) {
+      w[std::size_t(i)] =
+          M > 1 ? (i == j ? stay : move) * t.mode_probability[std::size_t(i)] / std::max(cj, 1e-300) : 1.0;
+      p += w[std::size_t(i)] * pos[std::size_t(i)];
+      v += w[std::size_t(i)] * vel[std::size_t(i)];
+    }
+    double tr = 0.0;
+    for (int i = 0; i < M; ++i)
+      tr += w[std::size_t(i)] * (block_trace[std::size_t(i)] +
+                                 ((pos[std::size_t(i)] - p) + dt * (vel[std::size_t(i)] - v)).squaredNorm());
+    const double q = config_.models[std::size_t(j)].noise_psd;
+    position[std::size_t(j)] = p + dt * v;
+    trace[std::size_t(j)] = tr + a * (q * tt * tt * tt / 3);
+  }
+  return bearing_bound(M, position, trace, c, s, d, gamma);
+}
+
+bool Tracker::bearing_may_gate_hull(const Track& t, const Sensor& s, const Detection& d,
+                                    const Eigen::Vector3d& direction, double gamma,
+                                    const std::array<Eigen::Vector3d, kMaxModes>& pos,
+                                    const std::array<Eigen::Vector3d, kMaxModes>& vel,
+                                    const std::array<double, kMaxModes>& block_trace) const {
+  // Every mixed mode's predicted position lies in the hull of the unmixed ones, y_i = p_i + dt
+  // v_i, of diameter D; its position trace is at most max tr_i + D^2 + tr Q_pp. Two points at
+  // ground ranges >= g > 2 D are at most (pi / 2) D / g apart in azimuth and in elevation, so
+  // the modes' bearings spread at most s^2 = 2 pi^2 D^2 / g^2 about their mixture, and a strobe
+  // that gates lies within sqrt(gamma (B + s^2)) + s + (pi / 2) D / g of the direction to y_0
+  // (great-circle angle <= the azimuth-elevation distance; a chord <= its angle).
+  const int a = config_.models[0].axes, M = t.modes;
+  const double dt = d.time_s - t.time_s, tt = std::abs(dt);
+  std::array<Eigen::Vector3d, kMaxModes> y;
+  double D2 = 0.0, trace = 0.0, q = 0.0;
+  for (int i = 0; i < M; ++i) {
+    y[std::size_t(i)] = pos[std::size_t(i)] + dt * vel[std::size_t(i)];
+    for (int k = 0; k < i; ++k) D2 = std::max(D2, (y[std::size_t(i)] - y[std::size_t(k)]).squaredNorm());
+    trace = std::max(trace, block_trace[std::size_t(i)]);
+    q = std::max(q, config_.models[std::size_t(i)].noise_psd);
+  }
+  const Eigen::Vector3d to = y[0] - s.model.frame.origin_m;
+  const Eigen::Vector3d rel = s.model.frame.rotation * to;
+  const double D = std::sqrt(D2), g = std::hypot(rel.x(), rel.y()) - D;
+  if (g <= std::max(1.0, 2.0 * D)) return true;
+  const double sigma2 = std::max(d.sigma[0] * d.sigma[0], d.sigma[1] * d.sigma[1]);
+  const double bound = (trace + D2 + a * (q * tt * tt * tt / 3)) / (g * g) + sigma2;
+  const double spread2 = 2.0 * std::numbers::pi * std::numbers::pi * D2 / (g * g);
+  const double angle =
+      std::sqrt(gamma * (bound + spread2)) + std::sqrt(spread2) + 0.5 * std::numbers::pi * D / g;
+  const double limit = (1.0 + 1e-6) * angle + 1e-9;
+  return limit >= 2.0 || (direction - to / to.norm()).squaredNorm() <= limit * limit;
+}
+
+bool Tracker::bearing_bound(int modes, const std::array<Eigen::Vector3d, kMaxModes>& position,
+                            const std::array<double, kMaxModes>& trace_m2,
+                            const std::array<double, kMaxModes>& c, const Sensor& s, const Detection& d,
+                            double gamma) const {
   // Each mode's predicted bearing z_j = h(x_j), combined as innovate_track does. With S_j =
   // H_j P_j H_j' + R (extended filter), lambda_max(S_j) <= trace(P_j,pos) / g_j^2 + max sigma^2
   // (the rows of H for azimuth and elevation are orthogonal, of norms 1 / g and 1 / r at
   // ground range g and range r), and the mixture's S = sum c_j (S_j + d_j d_j') has
   // lambda_max(S) <= max_j (lambda_max(S_j) + |d_j|^2); nu' S^-1 nu <= gamma needs |nu|^2 <=
   // gamma lambda_max(S).
-  const int a = config_.models[0].axes;
   const double sigma2 = std::max(d.sigma[0] * d.sigma[0], d.sigma[1] * d.sigma[1]);
-  MeasVec zbar, dj;
+  std::array<MeasVec, kMaxModes> z;
   double bound = 0.0;
-  for (int j = 0; j < p.modes; ++j) {
-    const Gaussian& m = p.mode[j];
-    const Eigen::Vector3d rel =
-        s.model.frame.rotation *
-        (Eigen::Vector3d(m.x[0], m.x[1], a > 2 ? m.x[2] : 0.0) - s.model.frame.origin_m);
+  StateVec x = StateVec::Zero(3);
+  for (int j = 0; j < modes; ++j) {
+    const Eigen::Vector3d rel = s.model.frame.rotation * (position[std::size_t(j)] - s.model.frame.origin_m);
     const double g = std::hypot(rel.x(), rel.y());
     if (g < 1.0) return true;
-    bound = std::max(bound, m.P.topLeftCorner(a, a).trace() / (g * g) + sigma2);
+    bound = std::max(bound, trace_m2[std::size_t(j)] / (g * g) + sigma2);
+    x.head(3) = position[std::size_t(j)];
+    s.model.predict(x, z[std::size_t(j)]);
   }
-  std::array<MeasVec, kMaxModes> z;
-  for (int j = 0; j < p.modes; ++j) s.model.predict(p.mode[j].x, z[std::size_t(j)]);
-  zbar = z[0];
-  for (int j = 1; j < p.modes; ++j) {
+  MeasVec zbar = z[0], dj;
+  for (int j = 1; j < modes; ++j) {
     s.model.residual(z[std::size_t(j)], z[0], dj);
-    zbar += p.c[j] * dj;
+    zbar += c[std::size_t(j)] * dj;
   }
   double spread = 0.0;
-  for (int j = 0; j < p.modes; ++j) {
+  for (int j = 0; j < modes; ++j) {
     s.model.residual(z[std::size_t(j)], zbar, dj);
     spread = std::max(spread, dj.squaredNorm());
   }
@@ -349,6 +444,12 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     direction = to_centre / range;
     return std::cos(spread);
   };
+  // Strobes against constant-velocity modes are bounded before any prediction (extended and
+  // linear filters: the unscented one's S is not the linearised one).
+  const bool cv_only =
+      config_.filter != FilterKind::kUnscented &&
+      std::all_of(config_.models.begin(), config_.models.end(),
+                  [](const MotionModel& model) { return model.kind == MotionKind::kConstantVelocity; });
   Eigen::Vector3d cone_axis = Eigen::Vector3d::Zero();
   double cone_cos = -1.0;
   for (std::uint32_t i = 0; i < tracks_.size(); ++i) {
@@ -395,6 +496,7 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
     }
     const auto try_pair = [&](std::size_t j) {
       const Detection& d = detections[j];
+      if (!locates && cv_only && !bearing_may_gate_cv(t, s, d, det_position_[j], gamma)) return;
       const Prediction* p = &at_ref;
       if (d.time_s == t_max && !at_ref_ready) {
         predict_track(t, t_max, at_ref);
@@ -403,7 +505,9 @@ void Tracker::gate(std::uint32_t sensor, std::span<const Detection> detections) 
         predict_track(t, d.time_s, at_det);
         p = &at_det;
       }
-      if (!locates && config_.filter != FilterKind::kUnscented && !bearing_may_gate(*p, s, d, gamma)) return;
+      if (!locates && !cv_only && config_.filter != FilterKind::kUnscented &&
+          !bearing_may_gate(*p, s, d, gamma))
+        return;
       if (!innovate_track(*p, s, noise_of(d), inn)) return;
       s.model.residual(d.z, inn.combined.z_pred, nu);
       const double d2 = mahalanobis_squared(inn.combined, nu);

@@ -110,6 +110,26 @@ class Tracker {
   /// when the squared distance is sure to exceed `gamma`.
   [[nodiscard]] bool bearing_may_gate(const Prediction& p, const Sensor& s, const Detection& d,
                                       double gamma) const;
+  /// The same test at the strobe's time straight from the track's modes, when every mode is a
+  /// constant-velocity one: their means and position traces predicted in closed form, without
+  /// the full prediction (most strobes near a formation gate with none of its tracks).
+  /// `direction` is the strobe's unit vector in the tracker's frame.
+  [[nodiscard]] bool bearing_may_gate_cv(const Track& t, const Sensor& s, const Detection& d,
+                                         const Eigen::Vector3d& direction, double gamma) const;
+  /// A cheaper necessary condition for bearing_may_gate_cv from the unmixed modes' predicted
+  /// positions (no mixing, no angles): false only when no mixture of them can gate.
+  [[nodiscard]] bool bearing_may_gate_hull(const Track& t, const Sensor& s, const Detection& d,
+                                           const Eigen::Vector3d& direction, double gamma,
+                                           const std::array<Eigen::Vector3d, kMaxModes>& pos,
+                                           const std::array<Eigen::Vector3d, kMaxModes>& vel,
+                                           const std::array<double, kMaxModes>& block_trace) const;
+  /// The test itself, from each mode's predicted position, position trace and probability.
+  [[nodiscard]] bool bearing_bound(int modes, const std::array<Eigen::Vector3d, kMaxModes>& position,
+                                   const std::array<double, kMaxModes>& trace_m2,
+                                   const std::array<double, kMaxModes>& c, const Sensor& s,
+                                   const Detection& d, double gamma) const;
+  /// Probability of staying in a mode over dt (the IMM's Markov switching).
+  [[nodiscard]] double stay_probability(double dt_s) const;
   /// The combined position and velocity of a prediction, and its largest mode's position trace
   /// plus the largest squared distance of a mode's position from the combined one.
   void summarise(const Prediction& p, Eigen::Vector3d& centre, Eigen::Vector3d& velocity,
