@@ -53,6 +53,7 @@ Radar::Radar(EntityIndex entity, std::string id, const RadarType& type, const ge
   coherent_gain_ = coherent ? p.pulses : 1.0;
   threshold_ = detection_threshold(p.pfa, detector_pulses_);
   strobe_threshold_ = required_snr(p, 0.5, Swerling::k0);
+  jamming_ = jamming_constants(p);
   // Systematic errors, drawn once per replicate from the radar's own stream.
   range_bias_m_ = bias.normal(0.0, type_.range_bias_sd_m);
   azimuth_bias_rad_ = bias.normal(0.0, type_.angle_bias_sd_rad);
@@ -115,7 +116,7 @@ LookBudget Radar::budget(const TargetView& target, std::span<const JammerView> j
   const double grazing = grazing_angle_rad(radar_agl, std::max(g.ground_range_m, 1.0), env_.k_factor);
   if (grazing > 0.0) {
     const double pattern =
-        antenna_pattern(g.elevation_rad + grazing, p.elevation_beamwidth_rad, p.sidelobe_level_db);
+        antenna_pattern_ratio(g.elevation_rad + grazing, p.elevation_beamwidth_rad, jamming_.sidelobe_ratio);
     const double clutter_m2 = clutter_rcs_m2(env_.clutter_gamma_db, grazing, g.range_m,
                                              p.azimuth_beamwidth_rad, p.resolution_bandwidth_hz) *
                               pattern * pattern;
@@ -222,10 +223,10 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
   double pattern = 1.0;
   if (beam != nullptr) {
     const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
-    pattern = antenna_pattern(separation, p.azimuth_beamwidth_rad, p.sidelobe_level_db);
+    pattern = antenna_pattern_ratio(separation, p.azimuth_beamwidth_rad, jamming_.sidelobe_ratio);
     if (sidelobe != nullptr) *sidelobe = in_sidelobes(separation, p.azimuth_beamwidth_rad);
   }
-  return jam_to_noise(p, in_band_erp_w, std::max(g.range_m, 1.0), pattern);
+  return jam_to_noise(jamming_, in_band_erp_w, std::max(g.range_m, 1.0), pattern);
 }
 
 // The sidelobe canceller's auxiliary channels null the strongest jammers that come in through

@@ -147,6 +147,7 @@ class Radar {
   int detector_pulses_;   ///< pulses the threshold applies to (1 when coherent)
   double coherent_gain_;  ///< N when coherent, else 1
   double strobe_threshold_;
+  JammingConstants jamming_;
   double range_bias_m_;
   double azimuth_bias_rad_;
   double elevation_bias_rad_;

@@ -22,6 +22,13 @@ double noise_power_w(const RadarParameters& radar) {
          radar.noise_bandwidth_hz;
 }
 
+JammingConstants jamming_constants(const RadarParameters& radar) {
+  return {.wavelength_m = wavelength_m(radar.frequency_hz),
+          .gain_ratio = db_to_ratio(radar.gain_db),
+          .noise_w = noise_power_w(radar),
+          .sidelobe_ratio = db_to_ratio(radar.sidelobe_level_db)};
+}
+
 double atmospheric_loss_db(const RadarParameters& radar, double range_m, double radar_height_m,
                            double elevation_rad, double k_factor) {
   if (radar.attenuation_db_per_km <= 0.0 || range_m <= 0.0) return 0.0;
@@ -76,8 +83,11 @@ bool in_sidelobes(double off_axis_rad, double beamwidth_rad) {
 }
 
 double antenna_pattern(double off_axis_rad, double beamwidth_rad, double sidelobe_level_db) {
+  return antenna_pattern_ratio(off_axis_rad, beamwidth_rad, db_to_ratio(sidelobe_level_db));
+}
+
+double antenna_pattern_ratio(double off_axis_rad, double beamwidth_rad, double floor) {
   const double x = pattern_x(off_axis_rad, beamwidth_rad);
-  const double floor = db_to_ratio(sidelobe_level_db);
   if (x >= kPi) return floor;
   if (x < 1e-9) return 1.0;
   const double sinc = std::sin(x) / x;
@@ -142,10 +152,14 @@ double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz) {
 }
 
 double jam_to_noise(const RadarParameters& radar, double in_band_erp_w, double range_m, double pattern) {
-  const double lambda = wavelength_m(radar.frequency_hz);
-  const double received = in_band_erp_w * db_to_ratio(radar.gain_db) * pattern * lambda * lambda /
-                          (16.0 * kPi * kPi * range_m * range_m);
-  return received / noise_power_w(radar);
+  return jam_to_noise(jamming_constants(radar), in_band_erp_w, range_m, pattern);
+}
+
+double jam_to_noise(const JammingConstants& radar, double in_band_erp_w, double range_m, double pattern) {
+  const double lambda = radar.wavelength_m;
+  const double received =
+      in_band_erp_w * radar.gain_ratio * pattern * lambda * lambda / (16.0 * kPi * kPi * range_m * range_m);
+  return received / radar.noise_w;
 }
 
 double burnthrough_range_m(const RadarParameters& radar, double rcs_m2, double in_band_erp_w,

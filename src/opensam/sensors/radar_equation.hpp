@@ -46,6 +46,16 @@ struct RadarParameters {
 /// Mean noise power at the receiver, k T0 F B.
 [[nodiscard]] double noise_power_w(const RadarParameters& radar);
 
+/// What the jamming formulas take from a radar's parameters, worked out once per radar (the
+/// same values the formulas compute from the parameters).
+struct JammingConstants {
+  double wavelength_m = 0.0;
+  double gain_ratio = 1.0;      ///< G_r
+  double noise_w = 1.0;         ///< noise_power_w
+  double sidelobe_ratio = 0.0;  ///< the sidelobe level as a power ratio
+};
+[[nodiscard]] JammingConstants jamming_constants(const RadarParameters& radar);
+
 /// Two-way atmospheric loss (dB) along a path of slant `range_m` leaving the radar at
 /// `radar_height_m` with elevation `elevation_rad`: the sea-level attenuation scaled by air
 /// density (US Standard Atmosphere 1976) along the ray on the k-factor Earth.
@@ -81,6 +91,8 @@ struct RadarParameters {
 /// (sin x / x)^2 with the given 3 dB beamwidth inside the first null, the sidelobe level
 /// beyond it (and never below it).
 [[nodiscard]] double antenna_pattern(double off_axis_rad, double beamwidth_rad, double sidelobe_level_db);
+/// The same with the sidelobe level as a power ratio.
+[[nodiscard]] double antenna_pattern_ratio(double off_axis_rad, double beamwidth_rad, double sidelobe_ratio);
 
 /// Whether `off_axis_rad` is beyond the first null of that pattern: in the sidelobes.
 [[nodiscard]] bool in_sidelobes(double off_axis_rad, double beamwidth_rad);
@@ -161,6 +173,8 @@ struct JammerPod {
 /// (1 on boresight): ERP_in G_r pattern lambda^2 / ((4 pi)^2 R^2) / (k T0 F B) (Adamy, EW 101,
 /// ch. 9).
 [[nodiscard]] double jam_to_noise(const RadarParameters& radar, double in_band_erp_w, double range_m,
+                                  double pattern);
+[[nodiscard]] double jam_to_noise(const JammingConstants& radar, double in_band_erp_w, double range_m,
                                   double pattern);
 
 /// Self-screening burn-through range (Adamy, EW 101, ch. 9): where the target's echo reaches

@@ -71,17 +71,23 @@ void propagate(const StateMat& F, const StateMat& P, const StateMat& Q, StateMat
 /// fixed-size matrices of A axes, taking only F's nonzero terms: each coefficient of F x and
 /// F P F' is the sum of at most two nonzero products, so the dense products give the same bits.
 template <int A>
-void predict_cv(const StateVec& x, const StateMat& P_in, const StateMat& Q, double dt_s, Gaussian& out) {
+void predict_cv(const MotionModel& model, const Gaussian& in, double dt_s, Gaussian& out) {
   using Mat = Eigen::Matrix<double, 2 * A, 2 * A>;
-  const Mat P = P_in;
+  const Mat P = in.P;
   Mat fp = P;
   fp.template topRows<A>() += dt_s * P.template bottomRows<A>();
   Mat r = fp;
   r.template leftCols<A>() += dt_s * fp.template rightCols<A>();
   r = 0.5 * (r + r.transpose()).eval();
-  out.P = r + Q;
-  out.x = x;
-  out.x.head(A) += dt_s * x.segment(A, A);
+  // + Q, whose only nonzero terms are each axis's block.
+  const std::array<double, 4> q = model.cv_noise_block(dt_s);
+  for (int a = 0; a < A; ++a) {
+    r(a, a) += q[0], r(a, A + a) += q[1];
+    r(A + a, a) += q[2], r(A + a, A + a) += q[3];
+  }
+  out.P = r;
+  out.x = in.x;
+  out.x.head(A) += dt_s * in.x.segment(A, A);
 }
 
 /// P H' and H P H' + R in fixed-size matrices of the state size N and measurement size M.
@@ -112,12 +118,12 @@ bool linearised(const StateMat& P, const MeasStateMat& H, const MeasMat& R, Inno
 }  // namespace
 
 void predict(FilterKind filter, const MotionModel& model, const Gaussian& in, double dt, Gaussian& out) {
+  if (model.kind == MotionKind::kConstantVelocity) {
+    if (model.axes == 3) return predict_cv<3>(model, in, dt, out);
+    if (model.axes == 2) return predict_cv<2>(model, in, dt, out);
+  }
   StateMat Q;
   model.process_noise(in.x, dt, Q);
-  if (model.kind == MotionKind::kConstantVelocity) {
-    if (model.axes == 3) return predict_cv<3>(in.x, in.P, Q, dt, out);
-    if (model.axes == 2) return predict_cv<2>(in.x, in.P, Q, dt, out);
-  }
   if (filter != FilterKind::kUnscented || model.linear()) {
     StateMat F;
     model.jacobian(in.x, dt, F);

@@ -214,6 +214,13 @@ void MotionModel::process_noise(const StateVec& /*x*/, double dt, StateMat& Q) c
   }
 }
 
+std::array<double, 4> MotionModel::cv_noise_block(double dt_s) const {
+  double f[4];
+  std::array<double, 4> q{};
+  cv_blocks(std::abs(dt_s), noise_psd, f, q.data());
+  return q;
+}
+
 void convert_state(const Gaussian& in, const MotionModel& from, const MotionModel& to, Gaussian& out) {
   OPENSAM_ASSERT(from.axes == to.axes);
   const int n = to.state_size(), base = 2 * to.axes;

@@ -5,6 +5,7 @@
 /// (and range rate) in the radar's own frame. Fixed maximum sizes: no heap allocation.
 
 #include <Eigen/Core>
+#include <array>
 #include <cstdint>
 
 #include "opensam/core/names.hpp"
@@ -77,6 +78,8 @@ struct MotionModel {
   void jacobian(const StateVec& x, double dt_s, StateMat& F) const;
   /// Process noise covariance over dt.
   void process_noise(const StateVec& x, double dt_s, StateMat& Q) const;
+  /// Constant velocity: the process noise block of one axis over dt, row by row.
+  [[nodiscard]] std::array<double, 4> cv_noise_block(double dt_s) const;
 };
 
 /// Rewrites a Gaussian laid out for `from` into the layout of `to`: position and velocity

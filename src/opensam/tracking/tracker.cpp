@@ -235,7 +235,7 @@ bool Tracker::bearing_may_gate_cv(const Track& t, const Sensor& s, const Detecti
   // + 2 dt tr P_i,pv + dt^2 tr P_i,vv + |e_ij,p + dt e_ij,v|^2) + tr Q_pp (Bar-Shalom et al.
   // 2001, sec. 6.2.2 and 11.6.6).
   const int a = config_.models[0].axes, M = t.modes;
-  const double dt = d.time_s - t.time_s, tt = std::abs(dt);
+  const double dt = d.time_s - t.time_s;
   std::array<double, kMaxModes> block_trace{}, c{};
   std::array<Eigen::Vector3d, kMaxModes> pos, vel, position;
   std::array<double, kMaxModes> trace{};
@@ -266,9 +266,8 @@ bool Tracker::bearing_may_gate_cv(const Track& t, const Sensor& s, const Detecti
     for (int i = 0; i < M; ++i)
       tr += w[std::size_t(i)] * (block_trace[std::size_t(i)] +
                                  ((pos[std::size_t(i)] - p) + dt * (vel[std::size_t(i)] - v)).squaredNorm());
-    const double q = config_.models[std::size_t(j)].noise_psd;
     position[std::size_t(j)] = p + dt * v;
-    trace[std::size_t(j)] = tr + a * (q * tt * tt * tt / 3);
+    trace[std::size_t(j)] = tr + a * config_.models[std::size_t(j)].cv_noise_block(dt)[0];
   }
   return bearing_bound(M, position, trace, c, s, d, gamma);
 }
@@ -285,21 +284,21 @@ bool Tracker::bearing_may_gate_hull(const Track& t, const Sensor& s, const Detec
   // that gates lies within sqrt(gamma (B + s^2)) + s + (pi / 2) D / g of the direction to y_0
   // (great-circle angle <= the azimuth-elevation distance; a chord <= its angle).
   const int a = config_.models[0].axes, M = t.modes;
-  const double dt = d.time_s - t.time_s, tt = std::abs(dt);
+  const double dt = d.time_s - t.time_s;
   std::array<Eigen::Vector3d, kMaxModes> y;
   double D2 = 0.0, trace = 0.0, q = 0.0;
   for (int i = 0; i < M; ++i) {
     y[std::size_t(i)] = pos[std::size_t(i)] + dt * vel[std::size_t(i)];
     for (int k = 0; k < i; ++k) D2 = std::max(D2, (y[std::size_t(i)] - y[std::size_t(k)]).squaredNorm());
     trace = std::max(trace, block_trace[std::size_t(i)]);
-    q = std::max(q, config_.models[std::size_t(i)].noise_psd);
+    q = std::max(q, config_.models[std::size_t(i)].cv_noise_block(dt)[0]);
   }
   const Eigen::Vector3d to = y[0] - s.model.frame.origin_m;
   const Eigen::Vector3d rel = s.model.frame.rotation * to;
   const double D = std::sqrt(D2), g = std::hypot(rel.x(), rel.y()) - D;
   if (g <= std::max(1.0, 2.0 * D)) return true;
   const double sigma2 = std::max(d.sigma[0] * d.sigma[0], d.sigma[1] * d.sigma[1]);
-  const double bound = (trace + D2 + a * (q * tt * tt * tt / 3)) / (g * g) + sigma2;
+  const double bound = (trace + D2 + a * q) / (g * g) + sigma2;
   const double spread2 = 2.0 * std::numbers::pi * std::numbers::pi * D2 / (g * g);
   const double angle =
       std::sqrt(gamma * (bound + spread2)) + std::sqrt(spread2) + 0.5 * std::numbers::pi * D / g;
