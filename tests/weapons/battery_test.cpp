@@ -56,7 +56,7 @@ struct OneTarget final : Scene {
   [[nodiscard]] double vulnerable_area_m2(int) const override { return 2.0; }
   [[nodiscard]] double vulnerability(int) const override { return 1.0; }
   [[nodiscard]] bool friendly(int) const override { return false; }
-  void jammers(const Vec3&, double, double, std::vector<Jammer>& out) const override { out.clear(); }
+  void jammers(double, double, std::vector<Jammer>& out) const override { out.clear(); }
   [[nodiscard]] double own_jam_density_w_hz(int, double) const override { return 0.0; }
   [[nodiscard]] bool in_sight(const Vec3&, const Vec3&) const override { return true; }
   [[nodiscard]] double illuminator_range_m(int, const Vec3& p_m, double) const override {

@@ -1,7 +1,6 @@
 #include "opensam/sim/seeker_scene.hpp"
 
 #include <algorithm>
-#include <numbers>
 
 #include "opensam/geo/horizon.hpp"
 #include "opensam/sensors/rcs.hpp"
@@ -17,15 +16,12 @@ double SeekerScene::rcs_m2(int i, const weapons::Vec3& from_m, double frequency_
       .rcs_m2(a.azimuth_rad, a.elevation_rad);
 }
 
-void SeekerScene::jammers(const weapons::Vec3& at_m, double frequency_hz, double t_s,
-                          std::vector<Jammer>& out) const {
+void SeekerScene::jammers(double frequency_hz, double t_s, std::vector<Jammer>& out) const {
   out.clear();
   radars_.for_each_jammer(t_s, [&](std::size_t i, const geo::Vec3& p, const sensors::Signature& sig) {
     // Only the pods whose coverage holds the seeker's frequency reach it.
     const double density = sensors::erp_density_w_hz(sig.jammers, frequency_hz);
-    if (density <= 0.0) return;
-    const double r2 = std::max((p - at_m).squaredNorm(), 1.0);
-    out.push_back({int(i), p, density / (4.0 * std::numbers::pi * r2)});
+    if (density > 0.0) out.push_back({int(i), p, density});
   });
 }
 

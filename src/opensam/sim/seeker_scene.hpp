@@ -44,9 +44,7 @@ class SeekerScene final : public weapons::Scene {
   [[nodiscard]] bool friendly(int i) const override {
     return !threats_.external(std::size_t(i)) && threats_.friendly(std::size_t(i));
   }
-  /// A noise jammer's power flux density: ERP / (4 pi R^2 B_j) (Adamy, EW 101, ch. 9).
-  void jammers(const weapons::Vec3& at_m, double frequency_hz, double t_s,
-               std::vector<Jammer>& out) const override;
+  void jammers(double frequency_hz, double t_s, std::vector<Jammer>& out) const override;
   [[nodiscard]] double own_jam_density_w_hz(int i, double frequency_hz) const override;
   [[nodiscard]] bool in_sight(const weapons::Vec3& from_m, const weapons::Vec3& to_m) const override;
   [[nodiscard]] double illuminator_range_m(int radar, const weapons::Vec3& p_m, double t_s) const override;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <optional>
 
 namespace opensam::weapons {
@@ -174,15 +175,23 @@ TargetTruth Battery::truth(Flight& f, int object, double from_s) {
   }
   if (echo) t.rcs_m2 = scene_.rcs_m2(object, missile, seeker.frequency_hz, from_s);
   // Jamming enters through the seeker's pattern, looking at its object.
-  scene_.jammers(missile, seeker.frequency_hz, from_s, jammers_);
+  if (!jammers_fresh_ || jammers_time_s_ != from_s || jammers_frequency_hz_ != seeker.frequency_hz) {
+    scene_.jammers(seeker.frequency_hz, from_s, jammers_);
+    jammers_fresh_ = true;
+    jammers_time_s_ = from_s;
+    jammers_frequency_hz_ = seeker.frequency_hz;
+  }
   const Vec3 boresight = (t.from_m - missile).normalized();
   for (const Scene::Jammer& j : jammers_) {
+    // A noise jammer's power flux density: ERP / (4 pi R^2 B_j) (Adamy, EW 101, ch. 9).
+    const double r2 = std::max((j.position_m - missile).squaredNorm(), 1.0);
+    const double flux_w_m2_hz = j.density_w_hz / (4.0 * std::numbers::pi * r2);
     if (j.object == object) {
-      t.jam_own_w_m2_hz += j.flux_w_m2_hz;
+      t.jam_own_w_m2_hz += flux_w_m2_hz;
       continue;
     }
     const double off = std::acos(std::clamp(boresight.dot((j.position_m - missile).normalized()), -1.0, 1.0));
-    t.jam_others_w_m2_hz += j.flux_w_m2_hz * seeker_pattern(seeker, off);
+    t.jam_others_w_m2_hz += flux_w_m2_hz * seeker_pattern(seeker, off);
   }
   // Terrain between the seeker and its object, looked at again every half second.
   if (range > kSightRange_m) {
@@ -218,15 +227,20 @@ void Battery::guide() {
     if (target >= 0) seen = truth(f, target, from);
     const bool was_locked = f.flyer.seeker_locked();
     const InterceptorPhase phase = f.flyer.step(now - from, f.estimate, seen ? &*seen : nullptr, &f.seeker);
-    if (!was_locked && f.flyer.seeker_locked()) engine_.publish(SeekerLock{shots_[f.shot].interceptor});
+    if (!was_locked && f.flyer.seeker_locked()) {
+      jammers_fresh_ = false;
+      engine_.publish(SeekerLock{shots_[f.shot].interceptor});
+    }
     if (f.flyer.flying()) {
       if (std::floor(now / settings_.truth_interval_s) > std::floor(from / settings_.truth_interval_s))
         sample(f);
       any = true;
       continue;
     }
+    jammers_fresh_ = false;
     end(f, phase, target);
   }
+  jammers_fresh_ = false;
   guidance_scheduled_ = any;
   if (any) timeline_.schedule_at(now + kGuidanceStep_s, GuidanceStep{});
 }

@@ -39,16 +39,15 @@ class Scene {
   [[nodiscard]] virtual double vulnerability(int object) const = 0;
   /// A friendly aircraft: killing it is a fratricide.
   [[nodiscard]] virtual bool friendly(int object) const = 0;
-  /// A noise jammer on the air and its power flux density (W/m2/Hz) at the point asked about.
+  /// A noise jammer on the air: where it is and the power density (W/Hz of ERP) it radiates
+  /// at the frequency asked about.
   struct Jammer {
     int object;
     Vec3 position_m;
-    double flux_w_m2_hz;
+    double density_w_hz;
   };
-  /// Every noise jammer on the air at `time_s` that covers `frequency_hz`, with its flux at
-  /// `at_m` at that frequency (into `out`, cleared).
-  virtual void jammers(const Vec3& at_m, double frequency_hz, double time_s,
-                       std::vector<Jammer>& out) const = 0;
+  /// Every noise jammer on the air at `time_s` that covers `frequency_hz` (into `out`, cleared).
+  virtual void jammers(double frequency_hz, double time_s, std::vector<Jammer>& out) const = 0;
   /// The power density (W/Hz of ERP) its own jammers radiate at `frequency_hz` that a seeker
   /// hears; 0 when it has nothing to home on.
   [[nodiscard]] virtual double own_jam_density_w_hz(int object, double frequency_hz) const = 0;
@@ -177,7 +176,12 @@ class Battery {
   std::vector<Launcher> launchers_;
   std::vector<Flight> flights_;
   std::vector<ShotRecord> shots_;
-  std::vector<Scene::Jammer> jammers_;  ///< reused
+  /// The jammers the seekers of one guidance step meet, asked once for all its missiles at a
+  /// time and frequency, and asked again after anything the step publishes (a kill).
+  std::vector<Scene::Jammer> jammers_;
+  bool jammers_fresh_ = false;
+  double jammers_time_s_ = 0.0;
+  double jammers_frequency_hz_ = 0.0;
   bool guidance_scheduled_ = false;
 };
 
