@@ -254,6 +254,92 @@ threats:
   fs::remove_all(dir);
 }
 
+// A repeater (false targets) 150 km north of a 91N6E: in the main lobe its echoes come at its
+// bearing, 4 of them 2 km apart behind it, at the S/N of the one-way equation (Adamy, EW 101,
+// ch. 9: ERP G lambda^2 / ((4 pi)^2 R^2 k T0 F B)); through the sidelobes, at the beam's
+// bearing wherever it points, unless the sidelobe blanker blanks them; the blanker never
+// removes the main lobe's. The radar type is the library's 91N6E with its blanker set to 0
+// and to 1.
+TEST(RadarRun, ARepeatersFalseTargetsComeThroughTheSidelobesUnlessBlanked) {
+  const fs::path dir = fs::temp_directory_path() / ("opensam-repeater-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string radar;
+  {
+    std::ifstream in(kSource / "data/systems/s400/91N6E.yaml");
+    std::string line;
+    bool skip = false;
+    while (std::getline(in, line)) {
+      if (line.rfind("sidelobe_blanker:", 0) == 0)
+        skip = true;
+      else if (!line.empty() && line[0] != ' ')
+        skip = false;
+      if (!skip) radar += line + "\n";
+    }
+    for (const char* p : {"0", "1"})
+      std::ofstream(dir / (std::string("blanker") + p + ".yaml"))
+          << radar << "sidelobe_blanker: {value: \"" << p << "\", source: test}\n";
+    std::ofstream(dir / "repeater.yaml") << ea18g_without_jammers()
+                                         << "jammers:\n  - {name: drfm, from: 2 GHz, to: 4 GHz, erp: 10 W, "
+                                            "technique: false_targets, false_targets: 4, "
+                                            "false_target_spacing: 2 km, source: test}\n";
+  }
+  struct Seen {
+    int main_lobe = 0, sidelobes = 0, strobes = 0;
+    double worst_db = -1.0;  // how far the main lobe's echoes fall outside the closed form's span
+  };
+  const auto run = [&](const std::string& type, const std::string& jamming = "") -> Seen {
+    const std::string text = R"(
+name: repeater
+duration: 10 min
+sites:
+  - {id: acq, type: )" + type +
+                             R"(, position: "39.0N 33.0E", altitude: 20 m}
+threats:
+  - id: drfm
+    type: repeater.yaml
+    route:
+      - {position: "40.35N 33.0E", altitude: 10 km, speed: 200 m/s}
+      - {position: "40.36N 33.0E", loiter: 30 min}
+      - {position: "40.5N 33.0E"}
+    end: exit
+)" + jamming;
+    const scenario::Scenario sc = load(text, dir);
+    const RunResult r = run_replication(sc, {});
+    EXPECT_EQ(sc.site_types.size(), 1u);
+    const sensors::RadarParameters& p = sc.site_types.begin()->second.radar.radar.parameters;
+    const auto closed = [&](double range_m) {
+      return sensors::ratio_to_db(sensors::jam_to_noise(p, 10.0, range_m, 1.0));
+    };
+    Seen seen;
+    for (const auto& e : r.events) {
+      seen.strobes += std::holds_alternative<JamStrobe>(e.data) ? 1 : 0;
+      const auto* d = std::get_if<Detection>(&e.data);
+      if (d == nullptr || d->target != kNoEntity || d->range_m < 145e3 || d->range_m > 165e3) continue;
+      // Main-lobe echoes come 30 dB (the sidelobe level) above those through the sidelobes.
+      if (d->snr_db < closed(150e3) - 15.0) {
+        ++seen.sidelobes;
+        continue;
+      }
+      ++seen.main_lobe;
+      // The pod orbits 147.5-153 km out: its echoes' S/N lies within the closed form's there.
+      seen.worst_db = std::max({seen.worst_db, closed(153e3) - d->snr_db, d->snr_db - closed(147.5e3)});
+    }
+    return seen;
+  };
+  const Seen open = run("blanker0.yaml"), blanked = run("blanker1.yaml");
+  // The noise's own false alarms in that band, the same in every run (their own stream).
+  const Seen off = run("blanker1.yaml", "    jamming: [{on: false}]\n");
+  EXPECT_EQ(off.main_lobe, 0);
+  // 60 rotations of 10 s: four echoes each in the main lobe, four through the sidelobes.
+  EXPECT_NEAR(open.main_lobe, 240, 12);
+  EXPECT_NEAR(open.sidelobes - off.sidelobes, 240, 24);
+  EXPECT_LT(open.worst_db, 0.05);
+  EXPECT_EQ(blanked.main_lobe, open.main_lobe);
+  EXPECT_EQ(blanked.sidelobes, off.sidelobes);
+  EXPECT_EQ(open.strobes + blanked.strobes, 0);  // a repeater sends no noise
+  fs::remove_all(dir);
+}
+
 // Terrain masking in a run: a GeoTIFF with a 1,500 m ridge across the approach, 40 km north
 // of the radar. A cruise missile at 100 m behind the ridge is hidden until it crosses it.
 TEST(RadarRun, RidgeHidesALowFlyerUntilItCrosses) {

@@ -835,16 +835,18 @@ const std::array kJammerPodFields{
               .kind = K::kQuantity,
               .doc = "Effective radiated power. Barrage: spread evenly over its coverage, and a radar "
                      "meets the part that falls in its receiver's band. Spot: put on each radar it "
-                     "hears inside its coverage.",
+                     "hears inside its coverage. False targets: each echo at the whole ERP.",
               .required = true,
               .dim = Dimension::kPower,
               .min = 0.0,
               .min_exclusive = true},
     FieldSpec{.key = "technique",
               .kind = K::kChoice,
-              .doc = "barrage (noise over the whole coverage) or spot (responsive noise on each radar's "
+              .doc = "barrage (noise over the whole coverage), spot (responsive noise on each radar's "
                      "frequency, after `reaction_time`, over `spot_bandwidth` or the radar's "
-                     "`frequency_agility` band, whichever is wider).",
+                     "`frequency_agility` band, whichever is wider) or false_targets (a repeater: "
+                     "`false_targets` echoes of each pulse it hears, `false_target_spacing` apart "
+                     "behind itself, at its full ERP; no noise).",
               .default_text = "barrage",
               .choices = core::choices<sensors::JamTechnique>()},
     FieldSpec{.key = "spot_bandwidth",
@@ -852,6 +854,20 @@ const std::array kJammerPodFields{
               .doc = "Spot: the band it concentrates its power on around a radar's frequency.",
               .default_text = "10 MHz",
               .dim = Dimension::kFrequency,
+              .min = 0.0,
+              .min_exclusive = true},
+    FieldSpec{.key = "false_targets",
+              .kind = K::kInteger,
+              .doc = "False targets: the echoes it repeats of each pulse it hears.",
+              .default_text = "4",
+              .min = 1.0,
+              .max = 32.0},
+    FieldSpec{.key = "false_target_spacing",
+              .kind = K::kQuantity,
+              .doc = "False targets: the range between successive echoes, the first one that far "
+                     "behind the pod.",
+              .default_text = "2 km",
+              .dim = Dimension::kLength,
               .min = 0.0,
               .min_exclusive = true},
     FieldSpec{.key = "reaction_time",

@@ -245,6 +245,17 @@ constexpr std::array kRadarRows{
                   [](void* t, const Figure& f) {
                     site(t).radar.radar.canceller_channels = static_cast<int>(f.value);
                   }},
+    FieldSpec{
+        .key = "sidelobe_blanker",
+        .kind = K::kFigure,
+        .doc = "Electronic protection: the probability that the sidelobe blanker blanks a pulse "
+               "coming in through the sidelobes, so a repeater's false targets there are not "
+               "reported (those in the main lobe are); it does nothing against noise. 0: no "
+               "blanker.",
+        .default_text = "0",
+        .min = 0.0,
+        .max = 1.0,
+        .set_figure = [](void* t, const Figure& f) { site(t).radar.radar.blanker_probability = f.value; }},
     FieldSpec{.key = "frequency_agility",
               .kind = K::kFigure,
               .doc = "Electronic protection: the band the radar hops over from pulse to pulse; a spot "

@@ -247,6 +247,8 @@ std::vector<sensors::JammerPod> read_jammers(const ReadContext& ctx, const MapRe
       pod.technique = core::parse_name<sensors::JamTechnique>(*t).value_or(pod.technique);
     if (auto b = r.quantity("spot_bandwidth")) pod.spot_bandwidth_hz = b->value;
     if (auto t = r.quantity("reaction_time")) pod.reaction_s = t->value;
+    if (auto n = r.whole_number("false_targets")) pod.false_targets = int(*n);
+    if (auto d = r.quantity("false_target_spacing")) pod.false_target_spacing_m = d->value;
     if (auto b = r.quantity("beamwidth")) pod.beamwidth_rad = b->value;
     if (auto s = r.quantity("sidelobe")) pod.sidelobe_db = s->value;
     pods.push_back(pod);

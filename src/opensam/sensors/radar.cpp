@@ -214,12 +214,7 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
                        erp_in_band_w(std::span(&pod, 1), p.frequency_hz, p.noise_bandwidth_hz,
                                      type_.agility_hz, jammer.heard_s);
   }
-  // The line of sight rises with the jammer's height: bounds of it decide most cases without
-  // the geodetic conversion.
-  const geo::HeightBounds h = geo::height_bounds(jammer.ecef);
-  if (!line_of_sight(g, h.low_m) &&
-      (!line_of_sight(g, h.high_m) || !line_of_sight(g, geo::ecef_to_lla(jammer.ecef).alt_m)))
-    return 0.0;
+  if (!sees(jammer.ecef, g)) return 0.0;
   double pattern = 1.0;
   if (beam != nullptr) {
     const double separation = std::acos(std::clamp(beam->dot(g.enu / std::max(g.range_m, 1e-9)), -1.0, 1.0));
@@ -227,6 +222,32 @@ double Radar::jnr(const JammerView& jammer, const geo::Vec3* beam, bool* sidelob
     if (sidelobe != nullptr) *sidelobe = in_sidelobes(separation, p.azimuth_beamwidth_rad);
   }
   return jam_to_noise(jamming_, in_band_erp_w, std::max(g.range_m, 1.0), pattern);
+}
+
+bool Radar::sees(const geo::Vec3& ecef, const RadarGeometry& g) const {
+  // The line of sight rises with the height: bounds of it decide most cases without the
+  // geodetic conversion.
+  const geo::HeightBounds h = geo::height_bounds(ecef);
+  return line_of_sight(g, h.low_m) ||
+         (line_of_sight(g, h.high_m) && line_of_sight(g, geo::ecef_to_lla(ecef).alt_m));
+}
+
+double Radar::repeater_snr(const JammerView& jammer, const JammerPod& pod, double pattern) const {
+  double erp_w = repeater_erp_w(pod, type_.parameters.frequency_hz);
+  if (erp_w <= 0.0) return 0.0;
+  const RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
+  if (!sees(jammer.ecef, g)) return 0.0;
+  const geo::Vec3 u = (antenna_ecef_ - jammer.ecef).normalized();
+  erp_w *= pod_gain(pod, {u.x(), u.y(), u.z()});
+  return jam_to_noise(jamming_, erp_w, std::max(g.range_m, 1.0), pattern);
+}
+
+Detection Radar::false_target(const JammerView& jammer, double behind_m, const double* beam_azimuth_rad,
+                              double snr, core::RngStream& rng) const {
+  RadarGeometry g = geometry(jammer.ecef, geo::Vec3::Zero());
+  g.range_m += behind_m;
+  if (beam_azimuth_rad != nullptr) g.azimuth_rad = *beam_azimuth_rad;
+  return measure(g, kNoEntity, snr, rng);
 }
 
 // The sidelobe canceller's auxiliary channels null the strongest jammers that come in through

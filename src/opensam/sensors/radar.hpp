@@ -113,6 +113,17 @@ class Radar {
   [[nodiscard]] double mainlobe_jnr(const JammerView& jammer) const { return jnr(jammer, nullptr); }
   /// The per-pulse SINR a dwell needs for Pd 0.5 (used for strobes).
   [[nodiscard]] double strobe_threshold() const { return strobe_threshold_; }
+  /// A repeater pod's false echoes at this radar, received with relative gain `pattern`: their
+  /// S/N per pulse, ERP G_r pattern lambda^2 / ((4 pi)^2 R^2 k T0 F B), the one-way equation of
+  /// a deceptive jammer (Adamy, EW 101, ch. 9); 0 when the pod does not repeat this radar's
+  /// pulses or the horizon hides it. An echo is reported from strobe_threshold() (Pd 0.5 on a
+  /// steady target).
+  [[nodiscard]] double repeater_snr(const JammerView& jammer, const JammerPod& pod, double pattern) const;
+  /// A false target `behind_m` beyond the jammer: at its bearing (main lobe), or at azimuth
+  /// `beam_azimuth_rad` when not null (through the sidelobes), measured at `snr`.
+  [[nodiscard]] Detection false_target(const JammerView& jammer, double behind_m,
+                                       const double* beam_azimuth_rad, double snr,
+                                       core::RngStream& rng) const;
   /// Detection cells per scan: range cells times the beam positions the scan's time allows
   /// (scan period / dwell time), for the false-alarm count.
   [[nodiscard]] double cells_per_scan() const;
@@ -130,6 +141,8 @@ class Radar {
   [[nodiscard]] double jamming(std::span<const JammerView> jammers, const geo::Vec3& beam) const;
   [[nodiscard]] Detection measure(const RadarGeometry& g, EntityIndex target, double sinr,
                                   core::RngStream& rng) const;
+  /// Whether the horizon leaves a line of sight to `ecef` at geometry `g`.
+  [[nodiscard]] bool sees(const geo::Vec3& ecef, const RadarGeometry& g) const;
 
   EntityIndex entity_;
   std::string id_;

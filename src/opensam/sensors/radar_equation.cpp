@@ -121,7 +121,7 @@ double erp_in_band_w(std::span<const JammerPod> pods, double frequency_hz, doubl
   const double share = bandwidth_hz / hop;
   double erp = 0.0;
   for (const JammerPod& pod : pods) {
-    if (!pod.on) continue;
+    if (!pod.on || pod.technique == JamTechnique::kFalseTargets) continue;  // no noise
     if (pod.technique == JamTechnique::kSpot) {
       if (heard_s >= pod.reaction_s && frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz)
         erp += pod.erp_w * std::min(1.0, bandwidth_hz / std::max(pod.spot_bandwidth_hz, hop));
@@ -138,6 +138,11 @@ double pod_gain(const JammerPod& pod, const std::array<double, 3>& toward) {
   if (pod.beamwidth_rad <= 0.0 || (b[0] == 0.0 && b[1] == 0.0 && b[2] == 0.0)) return 1.0;
   const double c = b[0] * toward[0] + b[1] * toward[1] + b[2] * toward[2];
   return antenna_pattern(std::acos(std::clamp(c, -1.0, 1.0)), pod.beamwidth_rad, pod.sidelobe_db);
+}
+
+double repeater_erp_w(const JammerPod& pod, double frequency_hz) {
+  const bool heard = frequency_hz >= pod.from_hz && frequency_hz <= pod.to_hz;
+  return pod.on && pod.technique == JamTechnique::kFalseTargets && heard ? pod.erp_w : 0.0;
 }
 
 double erp_density_w_hz(std::span<const JammerPod> pods, double frequency_hz) {

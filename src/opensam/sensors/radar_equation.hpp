@@ -120,10 +120,11 @@ struct JammingConstants {
 /// spread evenly over its coverage, `from_hz` to `to_hz`.
 /// How a pod spreads its noise: evenly over its whole coverage (barrage), or on the frequency
 /// of each radar it has heard for its reaction time (spot, responsive noise).
-enum class JamTechnique : std::uint8_t { kBarrage, kSpot };
+enum class JamTechnique : std::uint8_t { kBarrage, kSpot, kFalseTargets };
 constexpr auto names(JamTechnique) {
-  return std::to_array<core::Named<JamTechnique>>(
-      {{JamTechnique::kBarrage, "barrage"}, {JamTechnique::kSpot, "spot"}});
+  return std::to_array<core::Named<JamTechnique>>({{JamTechnique::kBarrage, "barrage"},
+                                                   {JamTechnique::kSpot, "spot"},
+                                                   {JamTechnique::kFalseTargets, "false_targets"}});
 }
 
 /// Where a directional pod points its beam.
@@ -135,10 +136,12 @@ struct JammerPod {
   double to_hz = 0.0;
   double erp_w = 0.0;  ///< on its boresight
   JamTechnique technique = JamTechnique::kBarrage;
-  double spot_bandwidth_hz = 10e6;  ///< spot: the band it concentrates on around a radar
-  double reaction_s = 2.0;          ///< spot: from hearing a radar to jamming it
-  double beamwidth_rad = 0.0;       ///< 0: it radiates its ERP in every direction
-  double sidelobe_db = -20.0;       ///< outside its main lobe
+  double spot_bandwidth_hz = 10e6;         ///< spot: the band it concentrates on around a radar
+  double reaction_s = 2.0;                 ///< spot: from hearing a radar to jamming it
+  int false_targets = 4;                   ///< false targets: echoes it repeats per pulse it hears
+  double false_target_spacing_m = 2000.0;  ///< false targets: range between them, behind itself
+  double beamwidth_rad = 0.0;              ///< 0: it radiates its ERP in every direction
+  double sidelobe_db = -20.0;              ///< outside its main lobe
   // What the scenario sets, and may switch over time.
   bool on = true;
   JamAim aim = JamAim::kNearest;
@@ -151,6 +154,11 @@ struct JammerPod {
 /// the (sin x / x)^2 main lobe down to its sidelobe level; 1 for an omnidirectional or not yet
 /// aimed pod.
 [[nodiscard]] double pod_gain(const JammerPod& pod, const std::array<double, 3>& toward);
+
+/// A false-target pod's ERP on a radar at `frequency_hz`: all of it when the radar is inside its
+/// coverage (a repeater sends the radar's own pulse back, so neither the receiver's band nor
+/// frequency agility dilutes it), else none; none when it is off or not a repeater.
+[[nodiscard]] double repeater_erp_w(const JammerPod& pod, double frequency_hz);
 
 /// The part of the pods' ERP that falls inside a receiver `bandwidth_hz` wide centred on
 /// `frequency_hz` that hops over `agility_hz` (0: a fixed frequency), for pods that have heard

@@ -98,6 +98,39 @@ void RadarScheduler::run(const Dwell& e) { look(e.radar, e.threat, true); }
 void RadarScheduler::run(const Strobe& e) { strobe(e.radar, e.threat); }
 void RadarScheduler::run(const FalseAlarm& e) { false_alarm(e.radar); }
 
+// A repeater heard through the sidelobes: its echoes at the beam's azimuth, unless the sidelobe
+// blanker's guard channel hears the pulse louder and blanks it (Schleher, Electronic Warfare in
+// the Information Age, ch. 9).
+void RadarScheduler::run(const SidelobeFalseTarget& e) {
+  State& st = radars_[e.radar];
+  const Radar& radar = *st.radar;
+  const RadarType& type = radar.type();
+  const double now = engine_.now_s();
+  if (!threats_.flying(e.threat) || !on_air(e.radar, now)) return;
+  const bool rotating = type.scan == ScanKind::kRotating;
+  const double width = rotating ? kTwoPi : type.sector_width_rad;
+  double beam = std::fmod(st.scan_start_az + width * (now - st.scan_start_s) / type.scan_period_s, kTwoPi);
+  if (beam < 0.0) beam += kTwoPi;
+  const auto state = threats_.path(e.threat).motion_at(now);
+  aim(e.threat, state.position_ecef_m);
+  const Signature& sig = signatures_[e.threat];
+  const JammerView j{threats_.entity(e.threat), state.position_ecef_m, sig.jammers,
+                     heard_s(e.radar, e.threat, now)};
+  const double off = std::abs(
+      std::remainder(radar.geometry(state.position_ecef_m, geo::Vec3::Zero()).azimuth_rad - beam, kTwoPi));
+  const RadarParameters& p = type.parameters;
+  if (!in_sidelobes(off, p.azimuth_beamwidth_rad)) return;  // the main lobe's are the strobe look's
+  core::RngStream& rng = st.per_threat[e.threat];
+  for (const JammerPod& pod : sig.jammers) {
+    if (pod.technique != JamTechnique::kFalseTargets) continue;
+    const double snr =
+        radar.repeater_snr(j, pod, antenna_pattern(off, p.azimuth_beamwidth_rad, p.sidelobe_level_db));
+    if (snr < radar.strobe_threshold() || rng.uniform() < type.blanker_probability) continue;
+    const int k = 1 + int(rng.uniform() * pod.false_targets) % pod.false_targets;
+    publish_false(e.radar, radar.false_target(j, k * pod.false_target_spacing_m, &beam, snr, rng));
+  }
+}
+
 void RadarScheduler::run(const Window& e) {
   if (radars_[e.radar].destroyed) return;
   announce_emission(e.radar, e.on);
@@ -202,6 +235,8 @@ void RadarScheduler::scan(std::uint32_t r) {
   const bool rotating = type.scan == ScanKind::kRotating;
   const double start_az = rotating ? st.phase_rad : radar.facing_rad() - type.sector_width_rad / 2.0;
   const double width = rotating ? kTwoPi : type.sector_width_rad;
+  st.scan_start_s = now;
+  st.scan_start_az = start_az;
   // Offset into the scan at which the beam points at azimuth `az`; none outside a sector.
   auto offset = [&](double az) -> std::optional<double> {
     double d = std::fmod(az - start_az, kTwoPi);
@@ -225,6 +260,15 @@ void RadarScheduler::scan(std::uint32_t r) {
     const bool jammer = !signatures_[i].jammers.empty();
     if (st.held[i] == 0) timeline_.schedule_at(now + *when, Look{r, std::uint32_t(i)});
     if (jammer) timeline_.schedule_at(now + *when, Strobe{r, std::uint32_t(i)});
+    // A repeater's pulses come in through the sidelobes too: each of its echoes once a scan, at
+    // a random moment of it (a blanker that blanks every one needs none).
+    if (type.blanker_probability >= 1.0) continue;
+    for (const JammerPod& pod : signatures_[i].jammers) {
+      if (pod.technique != JamTechnique::kFalseTargets) continue;
+      for (int k = 0; k < pod.false_targets; ++k)
+        timeline_.schedule_at(now + period * st.per_threat[i].uniform(),
+                              SidelobeFalseTarget{r, std::uint32_t(i)});
+    }
   }
   // False alarms: Poisson in number (cells x Pfa), uniform in time and place.
   const double expected = radar.cells_per_scan() * type.parameters.pfa;
@@ -291,6 +335,15 @@ void RadarScheduler::strobe(std::uint32_t r, std::uint32_t i) {
   aim(i, state.position_ecef_m);
   const Signature& sig = signatures_[i];
   const JammerView j{threats_.entity(i), state.position_ecef_m, sig.jammers, heard_s(r, i, now)};
+  // A repeater in the main lobe: its echoes at its bearing, spaced behind it; no blanker helps.
+  for (const JammerPod& pod : sig.jammers) {
+    if (pod.technique != JamTechnique::kFalseTargets) continue;
+    const double snr = st.radar->repeater_snr(j, pod, 1.0);
+    if (snr < st.radar->strobe_threshold()) continue;
+    for (int k = 1; k <= pod.false_targets; ++k)
+      publish_false(
+          r, st.radar->false_target(j, k * pod.false_target_spacing_m, nullptr, snr, st.per_threat[i]));
+  }
   const double jnr = st.radar->mainlobe_jnr(j);
   if (jnr < st.radar->strobe_threshold()) return;
   // The strobe's bearing is measured like a monopulse angle at the jamming-to-noise ratio.
@@ -310,9 +363,12 @@ void RadarScheduler::false_alarm(std::uint32_t r) {
   const RadarType& type = radar.type();
   const bool rotating = type.scan == ScanKind::kRotating;
   const double lo = rotating ? 0.0 : radar.facing_rad() - type.sector_width_rad / 2.0;
-  const Detection d = radar.false_alarm(st.false_alarms, lo, rotating ? kTwoPi : type.sector_width_rad);
+  publish_false(r, radar.false_alarm(st.false_alarms, lo, rotating ? kTwoPi : type.sector_width_rad));
+}
+
+void RadarScheduler::publish_false(std::uint32_t r, const Detection& d) {
   engine_.publish(d);
-  engine_.publish(tracking::RadarPlot{r, plot_of(now, d)});
+  engine_.publish(tracking::RadarPlot{r, plot_of(engine_.now_s(), d)});
 }
 
 }  // namespace opensam::sensors

@@ -71,6 +71,11 @@ class RadarScheduler final : public threats::Emitters {
   struct FalseAlarm {
     std::uint32_t radar;
   };
+  /// A repeater's pulse comes in through the sidelobes while the beam points elsewhere.
+  struct SidelobeFalseTarget {
+    std::uint32_t radar;
+    std::uint32_t threat;
+  };
   /// A scheduled silence window begins (on = false) or ends.
   struct Window {
     std::uint32_t radar;
@@ -83,7 +88,8 @@ class RadarScheduler final : public threats::Emitters {
   struct Switch {
     std::uint32_t index;  ///< into the script
   };
-  using Event = std::variant<Scan, Look, Dwell, Strobe, FalseAlarm, Window, SilenceEnd, Switch>;
+  using Event =
+      std::variant<Scan, Look, Dwell, Strobe, FalseAlarm, SidelobeFalseTarget, Window, SilenceEnd, Switch>;
 
   /// `radars` in the order the run numbers them; `signatures` what they see of each threat of
   /// `threats`, and `external` of each entity of another simulation that joins.
@@ -140,6 +146,8 @@ class RadarScheduler final : public threats::Emitters {
     bool destroyed = false;
     double silenced_until_s = -1.0;  ///< emission control against an anti-radiation missile
     double on_since_s = 0.0;         ///< when it last came on the air
+    double scan_start_s = 0.0;       ///< when the current scan began
+    double scan_start_az = 0.0;      ///< where its beam pointed then
   };
 
   void run(const Scan& e);
@@ -147,6 +155,7 @@ class RadarScheduler final : public threats::Emitters {
   void run(const Dwell& e);
   void run(const Strobe& e);
   void run(const FalseAlarm& e);
+  void run(const SidelobeFalseTarget& e);
   void run(const Window& e);
   void run(const SilenceEnd& e);
   void run(const Switch& e);
@@ -161,6 +170,8 @@ class RadarScheduler final : public threats::Emitters {
   void look(std::uint32_t r, std::uint32_t i, bool track);
   void strobe(std::uint32_t r, std::uint32_t i);
   void false_alarm(std::uint32_t r);
+  /// Publishes a false plot (no target) as the radar reports it.
+  void publish_false(std::uint32_t r, const Detection& d);
   static void release(State& st, std::uint32_t i);
   /// Jammers on the air now; the vector is reused, no allocation once grown.
   std::span<const JammerView> jammers_now(std::uint32_t r);

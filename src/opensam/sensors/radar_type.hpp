@@ -32,6 +32,10 @@ struct RadarType {
   /// main lobe).
   double canceller_db = 0.0;
   int canceller_channels = 0;
+  /// Electronic protection: the probability that a sidelobe blanker blanks a pulse that comes
+  /// in through the sidelobes (a guard channel hears it louder than the main one); 0: none.
+  /// It removes a repeater's sidelobe false targets, not noise and not the main lobe's.
+  double blanker_probability = 0.0;
   /// Electronic protection: the band the radar hops over from pulse to pulse (0: fixed); a
   /// spot jammer cannot follow it and must spread over it.
   double agility_hz = 0.0;
