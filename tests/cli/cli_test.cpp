@@ -392,6 +392,8 @@ TEST_F(Cli, CalcRangeWithAStandOffJammerAndTheRadarsProtection) {
   const auto side = range(" --jammer ea18g --jammer-range '150 km' --jammer-offset '10 deg'");
   EXPECT_EQ(main["protection_used"], "none (the jammer is in the main lobe)");
   EXPECT_EQ(side["protection_used"], "sidelobe canceller, 20 dB");
+  // Its blanker is printed but not used: it removes a repeater's sidelobe pulses, not noise.
+  EXPECT_EQ(side["sidelobe_blanker"].get<double>(), 0.9);
   EXPECT_NEAR(main["jnr_db"].get<double>() - side["jnr_db"].get<double>(), 30.0 + 20.0, 1e-9);
   EXPECT_NEAR(main["in_band_erp_w"].get<double>(), 2e6 * 5000.0 / 4e9, 1e-9);
   ASSERT_EQ(main["jammers"].size(), 3u);

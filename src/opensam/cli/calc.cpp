@@ -292,6 +292,8 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
       jamming["jnr_db"] = sensors::ratio_to_db(jnr);
       jamming["in_band_erp_w"] = in_band;
       jamming["protection_used"] = protection;
+      // The blanker acts on a repeater's sidelobe pulses only, never on noise.
+      jamming["sidelobe_blanker"] = radar->blanker_probability;
       jamming["radar_frequency_agility_hz"] = radar->agility_hz;
       jamming["jammers"] = pods_json(*pods, *radar);
     }
@@ -333,6 +335,7 @@ int calc_radar(const CalcArgs& a, FlagValues& flags, const std::string& command,
   // A self-screening jammer is in the main lobe: the radar's sidelobe canceller cannot help.
   j["sidelobe_canceller_db"] = radar->canceller_db;
   j["protection_used"] = "none (a self-screening jammer is in the main lobe)";
+  j["sidelobe_blanker"] = radar->blanker_probability;
   j["required_snr_db"] = sensors::ratio_to_db(snr_needed);
   j["pd"] = *pd;
   return print(j, a.format);
