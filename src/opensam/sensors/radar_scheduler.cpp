@@ -121,14 +121,13 @@ void RadarScheduler::run(const SidelobeFalseTarget& e) {
   const RadarParameters& p = type.parameters;
   if (!in_sidelobes(off, p.azimuth_beamwidth_rad)) return;  // the main lobe's are the strobe look's
   core::RngStream& rng = st.per_threat[e.threat];
-  for (const JammerPod& pod : sig.jammers) {
-    if (pod.technique != JamTechnique::kFalseTargets) continue;
-    const double snr =
-        radar.repeater_snr(j, pod, antenna_pattern(off, p.azimuth_beamwidth_rad, p.sidelobe_level_db));
-    if (snr < radar.strobe_threshold() || rng.uniform() < type.blanker_probability) continue;
-    const int k = 1 + int(rng.uniform() * pod.false_targets) % pod.false_targets;
-    publish_false(e.radar, radar.false_target(j, k * pod.false_target_spacing_m, &beam, snr, rng));
-  }
+  const JammerPod& pod = sig.jammers[e.pod];
+  const double snr =
+      radar.repeater_snr(j, pod, antenna_pattern(off, p.azimuth_beamwidth_rad, p.sidelobe_level_db));
+  if (snr < radar.strobe_threshold() || rng.uniform() < type.blanker_probability) return;
+  // One of its echoes, at random.
+  const int k = 1 + int(rng.uniform() * pod.false_targets) % pod.false_targets;
+  publish_false(e.radar, radar.false_target(j, k * pod.false_target_spacing_m, &beam, snr, rng));
 }
 
 void RadarScheduler::run(const Window& e) {
@@ -263,11 +262,12 @@ void RadarScheduler::scan(std::uint32_t r) {
     // A repeater's pulses come in through the sidelobes too: each of its echoes once a scan, at
     // a random moment of it (a blanker that blanks every one needs none).
     if (type.blanker_probability >= 1.0) continue;
-    for (const JammerPod& pod : signatures_[i].jammers) {
-      if (pod.technique != JamTechnique::kFalseTargets) continue;
-      for (int k = 0; k < pod.false_targets; ++k)
+    const auto& pods = signatures_[i].jammers;
+    for (std::size_t q = 0; q < pods.size(); ++q) {
+      if (pods[q].technique != JamTechnique::kFalseTargets) continue;
+      for (int k = 0; k < pods[q].false_targets; ++k)
         timeline_.schedule_at(now + period * st.per_threat[i].uniform(),
-                              SidelobeFalseTarget{r, std::uint32_t(i)});
+                              SidelobeFalseTarget{r, std::uint32_t(i), std::uint32_t(q)});
     }
   }
   // False alarms: Poisson in number (cells x Pfa), uniform in time and place.

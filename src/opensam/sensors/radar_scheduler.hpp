@@ -75,6 +75,7 @@ class RadarScheduler final : public threats::Emitters {
   struct SidelobeFalseTarget {
     std::uint32_t radar;
     std::uint32_t threat;
+    std::uint32_t pod;  ///< in the threat's jammers
   };
   /// A scheduled silence window begins (on = false) or ends.
   struct Window {
