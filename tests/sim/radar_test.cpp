@@ -118,13 +118,14 @@ TEST(RadarRun, AddingAThreatLeavesTheOthersDetectionsAlone) {
   EXPECT_FALSE(detections_of(b, "uav").empty());
 }
 
-/// The library EA-18G's file without its `jammers` list, to append test pods to.
-std::string ea18g_without_jammers() {
-  std::ifstream in(kSource / "data/threats/ea18g.yaml");
+/// A library file without its top-level entry `key` (and what is indented under it), to
+/// append a test's own to.
+std::string library_file_without(const std::string& file, const std::string& key) {
+  std::ifstream in(kSource / "data" / file);
   std::string line, text;
   bool skip = false;
   while (std::getline(in, line)) {
-    if (line.rfind("jammers:", 0) == 0)
+    if (line.rfind(key + ":", 0) == 0)
       skip = true;
     else if (!line.empty() && line[0] != ' ')
       skip = false;
@@ -132,6 +133,9 @@ std::string ea18g_without_jammers() {
   }
   return text;
 }
+
+/// The library EA-18G's file without its `jammers` list, to append test pods to.
+std::string ea18g_without_jammers() { return library_file_without("threats/ea18g.yaml", "jammers"); }
 
 // A stand-off jammer makes the rotating radar report bearing strobes on it; a self-screening
 // jammer on an inbound aircraft delays its first detection against the same aircraft without
@@ -263,18 +267,8 @@ threats:
 TEST(RadarRun, ARepeatersFalseTargetsComeThroughTheSidelobesUnlessBlanked) {
   const fs::path dir = fs::temp_directory_path() / ("opensam-repeater-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  std::string radar;
+  const std::string radar = library_file_without("systems/s400/91N6E.yaml", "sidelobe_blanker");
   {
-    std::ifstream in(kSource / "data/systems/s400/91N6E.yaml");
-    std::string line;
-    bool skip = false;
-    while (std::getline(in, line)) {
-      if (line.rfind("sidelobe_blanker:", 0) == 0)
-        skip = true;
-      else if (!line.empty() && line[0] != ' ')
-        skip = false;
-      if (!skip) radar += line + "\n";
-    }
     for (const char* p : {"0", "1"})
       std::ofstream(dir / (std::string("blanker") + p + ".yaml"))
           << radar << "sidelobe_blanker: {value: \"" << p << "\", source: test}\n";
